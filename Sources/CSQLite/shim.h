@@ -1,0 +1,17 @@
+#ifndef BADGE_CSQLITE_SHIM_H
+#define BADGE_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a macro casting -1 to a function pointer; Swift cannot import it.
+static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+/// sqlite3_config / sqlite3_db_config are variadic; Swift cannot call C variadics.
+static inline int csqlite_config_multithread(void) { return sqlite3_config(SQLITE_CONFIG_MULTITHREAD); }
+static inline int csqlite_config_serialized(void) { return sqlite3_config(SQLITE_CONFIG_SERIALIZED); }
+static inline int csqlite_db_config_defensive(sqlite3 *db, int on) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, on, (int *)0);
+}
+static inline int csqlite_db_config_enable_fkey(sqlite3 *db, int on) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, on, (int *)0);
+}
+#endif

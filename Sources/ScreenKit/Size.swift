@@ -1,0 +1,9 @@
+/// A terminal size in cells.
+public struct Size: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}

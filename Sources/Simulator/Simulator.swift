@@ -1,0 +1,1 @@
+// Simulator module: see ARCHITECTURE.md §2. Contents arrive with their issues.

@@ -1,0 +1,83 @@
+import Foundation
+import BadgeCore
+
+/// Everything the sync engine, the CLI and the console need from persistence (ARCHITECTURE §2).
+///
+/// It is a protocol so a shared (e.g. PostgreSQL) store for several desks can be added later
+/// without touching its users. Every method is synchronous and throws `StoreError`; each mutating
+/// method is one transaction, committed (durable) before it returns.
+public protocol BadgeStore: AnyObject, Sendable {
+    // MARK: Integrations (one per provider account; the credential never leaves through errors)
+    /// Inserts or replaces the integration of `integration.provider`; returns it with its id.
+    @discardableResult func saveIntegration(_ integration: Integration) throws -> Integration
+    func integrations() throws -> [Integration]
+    func integration(provider: Provider) throws -> Integration?
+    func integration(id: Int64) throws -> Integration?
+    func setIntegrationStatus(id: Int64, _ status: IntegrationStatus) throws
+    /// Removes the integration; its events stay (they go DISCONNECTED on their next sync).
+    func deleteIntegration(provider: Provider) throws
+
+    // MARK: Events
+    /// Inserts a new event. Throws `StoreError.duplicateEvent` when (provider, externalId) exists.
+    @discardableResult func createEvent(_ event: Event) throws -> Event
+    func events() throws -> [Event]
+    func event(id: Int64) throws -> Event?
+    func event(provider: Provider, externalId: String) throws -> Event?
+    /// Writes every mutable column of the event (status, progress, cursor, error, last synced).
+    func updateEvent(_ event: Event) throws
+    func setSyncStatus(eventId: Int64, _ status: SyncStatus, error: String?) throws
+
+    // MARK: Attendees
+    /// Merges one provider page into the event with `AttendeeMerge` (SPEC §2.4) in ONE transaction,
+    /// together with the import checkpoint when given. Idempotent: re-applying a page counts
+    /// everything `unchanged`.
+    func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
+                   now: Date) throws -> SyncCounts
+    /// SPEC §2.4 rule 5: every attendee of the event whose provider id is not in `seen` becomes
+    /// NOT_ATTENDING (never deleted). Returns how many rows changed.
+    func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int
+    /// One page of the table: filter, search, sort, offset/limit. Never loads the whole event.
+    func attendees(_ query: AttendeeQuery) throws -> [Attendee]
+    /// Number of rows the query matches (ignores offset/limit).
+    func attendeeCount(_ query: AttendeeQuery) throws -> Int
+    func attendee(id: Int64) throws -> Attendee?
+    func attendee(eventId: Int64, providerAttendeeId: String) throws -> Attendee?
+    /// Looks up a scanned code (Eventbrite barcode or Luma guest key) in the event.
+    func attendee(eventId: Int64, barcode: String) throws -> Attendee?
+    /// Sets the console-owned VIP flag; recorded in the audit log with the operator.
+    @discardableResult func setVIP(attendeeId: Int64, _ on: Bool, operatorName: String, at: Date) throws -> Attendee
+
+    // MARK: Check-in log (append-only; durable before return)
+    /// Check in (`.checkIn`), undo the last check-in (`.undo`) or force (`.forceCheckIn`).
+    /// Refusals are outcomes, not errors; two desks checking in one attendee at once → one record.
+    func checkIn(attendeeId: Int64, action: CheckInAction, operatorName: String, station: String,
+                 at: Date) throws -> CheckInOutcome
+    func checkInHistory(attendeeId: Int64) throws -> [CheckInRecord]
+
+    // MARK: Print log
+    @discardableResult func recordPrint(_ record: PrintRecord) throws -> PrintRecord
+    func prints(attendeeId: Int64) throws -> [PrintRecord]
+
+    // MARK: Templates
+    /// Inserts or replaces the template `template.name` of the event.
+    @discardableResult func saveTemplate(_ template: BadgeTemplate) throws -> BadgeTemplate
+    func templates(eventId: Int64) throws -> [BadgeTemplate]
+    /// Returns false when no template of that name exists.
+    @discardableResult func removeTemplate(eventId: Int64, name: String) throws -> Bool
+
+    // MARK: Members
+    func saveMember(_ member: Member) throws
+    func members() throws -> [Member]
+    func member(name: String) throws -> Member?
+    @discardableResult func removeMember(name: String) throws -> Bool
+
+    // MARK: Import checkpoints
+    func importCheckpoint(eventId: Int64) throws -> ImportCheckpoint?
+    func clearImportCheckpoint(eventId: Int64) throws
+
+    // MARK: Statistics (SQL aggregates, consistent with the table)
+    func stats(eventId: Int64) throws -> EventStats
+
+    // MARK: Audit log (who did what: check-ins, VIP, prints, admin actions)
+    func recordAudit(operatorName: String, action: String, detail: String, at: Date) throws
+}

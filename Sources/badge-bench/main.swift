@@ -1,0 +1,1 @@
+print("badge-bench: under construction")

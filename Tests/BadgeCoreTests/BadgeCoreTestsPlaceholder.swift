@@ -1,0 +1,5 @@
+import Testing
+
+@Test func BadgeCorePackageBuilds() {
+    #expect(Bool(true))
+}

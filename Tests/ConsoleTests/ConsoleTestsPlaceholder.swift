@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ConsolePackageBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func EndToEndPackageBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func PrintingPackageBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ProvidersPackageBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ScreenKitPackageBuilds() {
+    #expect(Bool(true))
+}

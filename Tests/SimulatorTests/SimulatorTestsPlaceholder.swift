@@ -1,0 +1,5 @@
+import Testing
+
+@Test func SimulatorPackageBuilds() {
+    #expect(Bool(true))
+}

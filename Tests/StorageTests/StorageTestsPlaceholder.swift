@@ -1,0 +1,5 @@
+import Testing
+
+@Test func StoragePackageBuilds() {
+    #expect(Bool(true))
+}

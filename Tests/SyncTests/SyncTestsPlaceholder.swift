@@ -1,0 +1,5 @@
+import Testing
+
+@Test func SyncPackageBuilds() {
+    #expect(Bool(true))
+}
