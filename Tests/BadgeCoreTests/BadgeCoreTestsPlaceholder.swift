@@ -1,5 +1,0 @@
-import Testing
-
-@Test func BadgeCorePackageBuilds() {
-    #expect(Bool(true))
-}
