@@ -14,6 +14,7 @@
 //   Console         → BadgeCore, ScreenKit            pure update/render
 //   TerminalCurses  → ScreenKit, CNcursesw            the only CNcursesw user
 //   Printing        → BadgeCore                       templates, PDF, lp
+//   Auth            → BadgeCore, CCrypt               PIN hashes (system crypt); the only CCrypt user
 //   badge           → everything (composition root, CLI, UI loop)
 //   badge-bench     → everything (benchmark harness)
 //   TestSupport     → BadgeCore, Providers, Storage, Simulator (test-only helpers)
@@ -35,6 +36,7 @@ let package = Package(
         // System libraries (module maps + static inline shims; no pkgConfig).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
 
         .target(name: "BadgeCore", swiftSettings: swift6),
         .target(name: "ScreenKit", swiftSettings: swift6),
@@ -47,10 +49,12 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["ScreenKit", "CNcursesw"], swiftSettings: swift6,
                 linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "Printing", dependencies: ["BadgeCore"], swiftSettings: swift6),
+        .target(name: "Auth", dependencies: ["BadgeCore", "CCrypt"], swiftSettings: swift6,
+                linkerSettings: [.linkedLibrary("crypt")]),
         .executableTarget(
             name: "badge",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
-                           "Console", "TerminalCurses", "Printing"],
+                           "Console", "TerminalCurses", "Printing", "Auth"],
             swiftSettings: swift6),
         .executableTarget(
             name: "badge-bench",
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: swift6),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenKit", "BadgeCore"], swiftSettings: swift6),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "BadgeCore", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),
     ]
 )

@@ -1,0 +1,51 @@
+/// Everything an operator can ask for, with the role it needs (SPEC §7). The CLI, the console's
+/// key table and station mode all ask `Role.allows(_:)`; nothing else decides permissions.
+public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
+    // Staff actions.
+    case checkIn, undoCheckIn, forceCheckIn, toggleVIP, manualSync, printBadge, viewAttendees
+    // Admin actions.
+    case connectIntegration, disconnectIntegration, importEvent, retryImport, reconnectEvent
+    case manageTemplates, manageMembers, leaveStationMode
+
+    public var requiresAdmin: Bool {
+        switch self {
+        case .checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees:
+            return false
+        case .connectIntegration, .disconnectIntegration, .importEvent, .retryImport, .reconnectEvent,
+             .manageTemplates, .manageMembers, .leaveStationMode:
+            return true
+        }
+    }
+
+    /// Human phrase for refusals: "importing an event needs an admin".
+    public var phrase: String {
+        switch self {
+        case .checkIn: return "checking in"
+        case .undoCheckIn: return "undoing a check-in"
+        case .forceCheckIn: return "forcing a check-in"
+        case .toggleVIP: return "changing VIP"
+        case .manualSync: return "syncing"
+        case .printBadge: return "printing badges"
+        case .viewAttendees: return "viewing attendees"
+        case .connectIntegration: return "connecting an integration"
+        case .disconnectIntegration: return "disconnecting an integration"
+        case .importEvent: return "importing an event"
+        case .retryImport: return "retrying an import"
+        case .reconnectEvent: return "reconnecting an event"
+        case .manageTemplates: return "changing badge templates"
+        case .manageMembers: return "managing members"
+        case .leaveStationMode: return "leaving station mode"
+        }
+    }
+}
+
+extension Role {
+    public func allows(_ action: OperatorAction) -> Bool {
+        self == .admin || !action.requiresAdmin
+    }
+
+    /// The refusal message for a staff operator, or nil when allowed.
+    public func refusal(for action: OperatorAction) -> String? {
+        allows(action) ? nil : "\(action.phrase) needs an admin (signed in as staff)"
+    }
+}
