@@ -1,0 +1,64 @@
+import Foundation
+
+/// The user's configuration file (`$XDG_CONFIG_HOME/badge/config`, SPEC §8): `key = value` lines,
+/// `#` comments. Unknown keys are errors with their line number, so a typo never silently does
+/// nothing. Command-line options override it.
+///
+/// ```
+/// theme = mono
+/// poll_interval = 15        # seconds, 5…3600
+/// printer = Zebra_GK420d    # CUPS queue for `lp`; empty = write PDFs
+/// station = Door A          # name recorded with every check-in
+/// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+/// ```
+public struct BadgeConfig: Sendable, Hashable {
+    public var theme: String = "default"
+    public var pollInterval: TimeInterval = 15
+    public var printer: String?
+    public var station: String?
+    public var font: String?
+
+    public init() {}
+
+    public struct ParseError: Error, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "config:\(line): \(message)" }
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
+    }
+
+    public static func parse(_ text: String) throws -> BadgeConfig {
+        var config = BadgeConfig()
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard let eq = trimmed.firstIndex(of: "=") else {
+                throw ParseError(line: lineNumber, message: "expected 'key = value'")
+            }
+            let key = trimmed[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            switch key {
+            case "theme":
+                guard !value.isEmpty else { throw ParseError(line: lineNumber, message: "theme needs a name") }
+                config.theme = value
+            case "poll_interval":
+                guard let seconds = Double(value), seconds >= 5, seconds <= 3600 else {
+                    throw ParseError(line: lineNumber, message: "poll_interval must be 5 to 3600 seconds")
+                }
+                config.pollInterval = seconds
+            case "printer": config.printer = value.isEmpty ? nil : value
+            case "station": config.station = value.isEmpty ? nil : value
+            case "font": config.font = value.isEmpty ? nil : value
+            default:
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font)")
+            }
+        }
+        return config
+    }
+}
