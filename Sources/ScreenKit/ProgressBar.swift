@@ -19,10 +19,10 @@ public enum ProgressBar {
     public static func bar(fraction: Double, width: Int) -> String {
         guard width > 0 else { return "" }
         let f = fraction.isNaN ? 0 : min(1, max(0, fraction))
+        // A tiny tolerance so 0.6 × 5 counts as exactly 3 cells, not 3 and a sliver.
         let exact = f * Double(width)
-        var full = Int(exact)
-        if full > width { full = width }
-        let partial = full < width && exact - Double(full) > 0 ? 1 : 0
+        let full = min(width, Int(exact + 1e-9))
+        let partial = full < width && exact - Double(full) > 1e-9 ? 1 : 0
         return String(repeating: "█", count: full) + String(repeating: "▓", count: partial)
             + String(repeating: "░", count: width - full - partial)
     }
