@@ -20,7 +20,7 @@ public enum BadgeRenderer {
                       !barcode.isEmpty else { continue }
                 canvas.qr(try QRCode(encoding: barcode), element: qr)
             case let .text(text):
-                let value = text.text(for: attendee)
+                let value = ArabicShaping.shape(text.text(for: attendee))
                 guard !value.isEmpty else { continue }
                 canvas.text(value, element: text, chain: fonts.chain(text.weight))
             }

@@ -1,7 +1,7 @@
 /// A small subset of the Unicode bidirectional algorithm, enough to show Hebrew and Arabic names
 /// legibly: strong types (L, R), European numbers and neutrals are resolved to embedding levels
 /// (rules W7, N1/N2, I1/I2 simplified) and then reordered with rule L2, mirroring brackets in
-/// right-to-left runs. No Arabic shaping: letters show in their isolated forms.
+/// right-to-left runs. Arabic letters are given their joined forms beforehand by `ArabicShaping`.
 enum BidiText {
     enum Kind { case left, right, number, neutral }
 

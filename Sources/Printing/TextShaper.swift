@@ -13,7 +13,7 @@ struct GlyphRun {
 /// Maps text to glyph runs: per character the first font of the fallback chain that has it
 /// (combining marks stay with their base's font when it has them), advance widths from `hmtx`.
 /// No kerning or shaping: one glyph per code point, which is exact for Latin, Cyrillic, Greek
-/// and CJK and legible for Hebrew and (unjoined) Arabic.
+/// and CJK and legible for Hebrew and Arabic (contextual forms via `ArabicShaping`).
 enum TextShaper {
     /// Runs for text already in visual (display) order.
     static func shape(_ text: String, chain: [TrueTypeFont]) -> [GlyphRun] {
@@ -22,7 +22,12 @@ enum TextShaper {
         for character in text {
             var clusterFont: TrueTypeFont?
             for scalar in character.unicodeScalars {
+                var scalar = scalar
                 var chosen: (TrueTypeFont, Int)?
+                if ArabicShaping.canonical(scalar) != [scalar], !chain.contains(where: { $0.hasGlyph(for: scalar) }),
+                   let letter = ArabicShaping.canonical(scalar).first {
+                    scalar = letter  // no font draws the presentation form: use the plain letter
+                }
                 if let font = clusterFont, case let g = font.glyphID(for: scalar), g != 0 { chosen = (font, g) }
                 if chosen == nil {
                     for font in chain {
@@ -38,7 +43,7 @@ enum TextShaper {
                 if clusterFont == nil { clusterFont = font }
                 if runs.last?.font.path != font.path { runs.append(GlyphRun(font: font)) }
                 runs[runs.count - 1].glyphs.append(glyph)
-                runs[runs.count - 1].scalars.append([scalar])
+                runs[runs.count - 1].scalars.append(ArabicShaping.canonical(scalar))
                 runs[runs.count - 1].advance += font.advanceWidth(glyph: glyph)
             }
         }
