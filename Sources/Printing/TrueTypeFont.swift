@@ -22,6 +22,8 @@ public struct TrueTypeFont: Sendable {
     let bbox: (xMin: Int, yMin: Int, xMax: Int, yMax: Int)
     /// Absolute offset and format of the Unicode cmap subtable used for lookups.
     let cmap: (offset: Int, format: Int)
+    /// All Unicode subtables (format 4 and 12), best first.
+    let cmapSubtables: [(offset: Int, format: Int)]
 
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -30,7 +32,8 @@ public struct TrueTypeFont: Sendable {
         try self.init(bytes: [UInt8](data), path: path)
     }
 
-    public init(bytes: [UInt8], path: String) throws {
+    /// `requireCmap: false` reads fonts without a character map (such as our own subsets).
+    init(bytes: [UInt8], path: String, requireCmap: Bool = true) throws {
         self.path = path
         self.bytes = bytes
         func fail(_ reason: String) -> PrintingError { .badFont(path: path, reason: reason) }
@@ -48,7 +51,8 @@ public struct TrueTypeFont: Sendable {
             guard offset + length <= bytes.count else { throw fail("table \(bytes.tag(record)) out of range") }
             tables[bytes.tag(record)] = (offset, length)
         }
-        for required in ["head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"] where tables[required] == nil {
+        for required in ["head", "hhea", "maxp", "hmtx", "loca", "glyf"] + (requireCmap ? ["cmap"] : [])
+        where tables[required] == nil {
             throw fail("missing '\(required)' table")
         }
         self.tables = tables
@@ -65,7 +69,8 @@ public struct TrueTypeFont: Sendable {
         } else {
             capHeight = ascent
         }
-        guard let cmap = Self.findUnicodeCmap(bytes, at: tables["cmap"]!.offset) else {
+        cmapSubtables = tables["cmap"].map { Self.unicodeCmaps(bytes, at: $0.offset) } ?? []
+        guard let cmap = cmapSubtables.first ?? (requireCmap ? nil : (0, 0)) else {
             throw fail("no Unicode cmap (format 4 or 12)")
         }
         self.cmap = cmap
@@ -74,9 +79,12 @@ public struct TrueTypeFont: Sendable {
     }
 
     /// The glyph for `scalar`, or 0 (.notdef) when the font lacks it.
-    public func glyphID(for scalar: Unicode.Scalar) -> Int {
+    public func glyphID(for scalar: Unicode.Scalar) -> Int { glyphID(for: scalar, in: cmap) }
+
+    func glyphID(for scalar: Unicode.Scalar, in cmap: (offset: Int, format: Int)) -> Int {
         let c = Int(scalar.value)
         let base = cmap.offset
+        guard cmap.format == 4 || cmap.format == 12 else { return 0 }
         if cmap.format == 12 {
             var low = 0, high = bytes.u32(base + 12) - 1
             while low <= high {
@@ -131,7 +139,7 @@ public struct TrueTypeFont: Sendable {
         return (glyf.offset + a)..<(glyf.offset + b)
     }
 
-    private static func findUnicodeCmap(_ bytes: [UInt8], at cmap: Int) -> (offset: Int, format: Int)? {
+    private static func unicodeCmaps(_ bytes: [UInt8], at cmap: Int) -> [(offset: Int, format: Int)] {
         var candidates: [(rank: Int, offset: Int, format: Int)] = []
         for i in 0..<bytes.u16(cmap + 2) {
             let record = cmap + 4 + 8 * i
@@ -142,7 +150,7 @@ public struct TrueTypeFont: Sendable {
             guard unicode, format == 4 || format == 12 else { continue }
             candidates.append((format == 12 ? 0 : 1, offset, format))
         }
-        return candidates.min { $0.rank < $1.rank }.map { ($0.offset, $0.format) }
+        return candidates.sorted { $0.rank < $1.rank }.map { ($0.offset, $0.format) }
     }
 
     private static func readPostScriptName(_ bytes: [UInt8], table: (offset: Int, length: Int)?) -> String? {
