@@ -9,6 +9,15 @@ public enum BadgeRenderer {
         try render(attendee: attendee, layout: TemplateParser.parse(template.layout), fonts: fonts)
     }
 
+    /// Selects the template with `TemplateSelector` (VIP → ticket variant → Default) and renders.
+    public static func renderSelected(attendee: Attendee, from templates: [BadgeTemplate],
+                                      fonts: FontSet) throws -> (template: BadgeTemplate, pdf: Data) {
+        guard let template = TemplateSelector.select(for: attendee, from: templates) else {
+            throw PrintingError.noTemplate(ticketName: attendee.ticketName)
+        }
+        return (template, try render(attendee: attendee, template: template, fonts: fonts))
+    }
+
     public static func render(attendee: Attendee, layout: BadgeLayout, fonts: FontSet) throws -> Data {
         var canvas = BadgeCanvas(pageHeight: layout.height)
         for element in layout.elements {

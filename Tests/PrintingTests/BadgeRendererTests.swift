@@ -122,3 +122,34 @@ struct BadgeRendererTests {
         #expect(throws: PrintingError.self) { try BadgeRenderer.render(attendee: Fixture.attendee("Ada"), template: broken, fonts: fonts) }
     }
 }
+
+@Suite struct TemplateLibraryTests {
+    @Test func builtInDefaultMatchesTheFixture() throws {
+        #expect(BuiltInTemplates.defaultLayout == (try Fixture.template("default")))
+        #expect(try TemplateParser.parse(BuiltInTemplates.defaultLayout) == Fixture.layout("default"))
+    }
+
+    @Test func templateMetadataComesFromTheFile() throws {
+        let speaker = try TemplateParser.template(from: Fixture.template("speaker"), eventId: 3, fallbackName: "speaker.badge")
+        #expect(speaker.name == "Speaker" && speaker.ticketNames == ["Speaker", "Keynote Speaker"] && !speaker.isVIPVariant)
+        let vip = try TemplateParser.template(from: Fixture.template("vip"), eventId: 3, fallbackName: "x")
+        #expect(vip.isVIPVariant && vip.eventId == 3)
+        let unnamed = try TemplateParser.template(from: "size A6", eventId: 3, fallbackName: "plain")
+        #expect(unnamed.name == "plain" && unnamed.isDefault)
+    }
+
+    @Test(.enabled(if: Fixture.hasDejaVu, "DejaVu Sans not installed (fonts-dejavu-core)"))
+    func renderSelectedPicksTheVariant() throws {
+        let templates = try ["default", "vip", "speaker", "staff"].map {
+            try TemplateParser.template(from: Fixture.template($0), eventId: 1, fallbackName: $0)
+        }
+        let fonts = try Fixture.fonts()
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "keynote speaker"), from: templates, fonts: fonts).template.name == "Speaker")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "Staff", vip: true), from: templates, fonts: fonts).template.name == "VIP")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "Volunteer"), from: templates, fonts: fonts).template.name == "Staff")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "General"), from: templates, fonts: fonts).template.name == "Default")
+        #expect(throws: PrintingError.noTemplate(ticketName: "General")) {
+            try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "General"), from: Array(templates.dropFirst()), fonts: fonts)
+        }
+    }
+}
