@@ -14,7 +14,7 @@ public enum BuiltInTemplates {
 
         field first_name x=0.2 y=0.5  w=2.6 h=0.7  size=34 min=18 bold
         field last_name  x=0.2 y=1.15 w=2.6 h=0.45 size=20 min=10
-        field company    x=0.2 y=1.7  w=2.6 h=0.35 size=14 min=8
+        field company    x=0.2 y=1.7  w=2.6 h=0.35 size=14 min=8 lines=2
         field job_title  x=0.2 y=2.05 w=2.6 h=0.3  size=11 min=7 color=#555555
         qr x=2.85 y=0.5 size=1.05
         field ticket_name x=0 y=2.6 w=4 h=0.4 size=14 min=8 bold align=center fill=#E8EDF3

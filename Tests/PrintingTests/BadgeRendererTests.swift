@@ -105,6 +105,23 @@ struct BadgeRendererTests {
         }
     }
 
+    @Test(.enabled(if: ExternalTool.has("pdftoppm") && ExternalTool.has("zbarimg"),
+                   "pdftoppm or zbarimg not installed (poppler-utils, zbar-tools): QR scan check skipped"))
+    func qrOnTheRenderedBadgeScans() throws {
+        let dir = try ExternalTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for template in ["default", "staff"] {
+            let barcode = "EB-\(template)-1234567890-ÅØ"
+            let file = dir.appendingPathComponent("\(template).pdf")
+            try render(Fixture.attendee("Ada Lovelace", ticket: "Staff", barcode: barcode), template).write(to: file)
+            let image = dir.appendingPathComponent(template).path
+            let raster = try ExternalTool.run(ExternalTool.path("pdftoppm")!, ["-r", "150", "-mono", "-singlefile", file.path, image])
+            #expect(raster.status == 0, "\(raster.errors)")
+            let scan = try ExternalTool.run(ExternalTool.path("zbarimg")!, ["-q", "--raw", image + ".pbm"])
+            #expect(scan.output.trimmingCharacters(in: .whitespacesAndNewlines) == barcode)
+        }
+    }
+
     @Test func missingBarcodeDrawsNoQRAndTooLongBarcodeFails() throws {
         let withQR = try render(Fixture.attendee("Ada Lovelace"))
         let withoutQR = try render(Fixture.attendee("Ada Lovelace", barcode: nil))
