@@ -23,7 +23,7 @@ enum EventView {
     static func drawHeader(_ e: Event, _ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         buf.fill(x: 0, y: 0, width: buf.size.width, height: 1, role: .title)
         let indicator = statusIndicator(e, state)
-        var parts: [(String, Role)] = [(indicator.text, indicator.role), (" · synced \(ago(e.lastSyncedAt, now: now))", .title)]
+        var parts: [(String, Role)] = [(indicator.text, indicator.role), (" · " + (buf.size.width >= 100 ? "synced " : "") + ago(e.lastSyncedAt, now: now), .title)]
         if let budget = state.rateBudgets[e.provider] {
             parts.append((" · API \(budget.remaining)/\(budget.limit)", .title))
         }

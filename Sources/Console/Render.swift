@@ -46,17 +46,26 @@ func drawMessage(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
     buf.put(truncate("\(symbol) \(clean(t.text))", buf.size.width - 2), x: 1, y: buf.size.height - 2, role: role)
 }
 
-/// Key hints from the binding table, as many as fit.
+/// Key hints from the binding table, as many as fit; the global ones (? Help, q Quit) keep their
+/// place at the right end.
 func drawFooter(_ state: AppState, into buf: inout ScreenBuffer) {
     let y = buf.size.height - 1
-    var x = 1
-    for b in KeyBindings.footer(for: state) {
-        let w = DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.title)
-        if x + w > buf.size.width - 1 { break }
-        x = buf.put(b.label, x: x, y: y, role: .keyHint)
-        x = buf.put(" " + b.title, x: x, y: y, role: .dim)
-        x += 2
+    let hints = KeyBindings.footer(for: state)
+    func width(_ b: KeyBinding) -> Int { DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.title) }
+    let globals = hints.filter { $0.context == .global }
+    let globalWidth = globals.reduce(0) { $0 + width($1) + 2 } - 2
+    func draw(_ b: KeyBinding, at x: Int) -> Int {
+        let x = buf.put(b.label, x: x, y: y, role: .keyHint)
+        return buf.put(" " + b.title, x: x, y: y, role: .dim) + 2
     }
+    var x = 1
+    let limit = buf.size.width - 1 - (globals.isEmpty ? 0 : globalWidth + 2)
+    for b in hints where b.context != .global {
+        if x + width(b) > limit { break }
+        x = draw(b, at: x)
+    }
+    var gx = buf.size.width - 1 - globalWidth
+    for b in globals { gx = draw(b, at: gx) }
 }
 
 func drawConfirmQuit(into buf: inout ScreenBuffer) {
