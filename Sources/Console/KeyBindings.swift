@@ -25,16 +25,30 @@ public enum KeyBindings {
         return nil
     }
 
-    /// Footer hints: enabled, allowed bindings of the active contexts, in table order.
+    /// Footer hints: enabled, allowed bindings of the active contexts, in table order; a key
+    /// taken by a more specific context is not hinted again.
     public static func footer(for state: AppState) -> [KeyBinding] {
-        contexts(for: state).flatMap { ctx in
-            all.filter { $0.context == ctx && $0.inFooter && $0.allowed(in: state) && $0.enabledWhen(state) }
+        var taken = Set<ConsoleKey>()
+        var out: [KeyBinding] = []
+        for ctx in contexts(for: state) {
+            let rows = all.filter { $0.context == ctx }
+            for b in rows where b.inFooter && b.allowed(in: state) && b.enabledWhen(state)
+                && !b.keys.allSatisfy(taken.contains) {
+                out.append(b)
+            }
+            for b in rows { taken.formUnion(b.keys) }
         }
+        return out
     }
 
-    /// Help screen sections: every binding the operator may use, grouped by context.
+    /// Help screen sections: every binding the operator may use, grouped by context; the
+    /// contexts of the screen under the help come first.
     public static func helpSections(for state: AppState) -> [(context: KeyContext, bindings: [KeyBinding])] {
-        KeyContext.allCases.compactMap { ctx in
+        var under = state
+        under.screen = state.screen == .help ? (state.backStack.last ?? .dashboard) : state.screen
+        let first = contexts(for: under)
+        let order = first + KeyContext.allCases.filter { !first.contains($0) }
+        return order.compactMap { ctx in
             let rows = all.filter { $0.context == ctx && $0.allowed(in: state) }
             return rows.isEmpty ? nil : (ctx, rows)
         }

@@ -75,3 +75,25 @@ enum F {
         render(s, size: size ?? s.size, now: now).text
     }
 }
+
+/// A readable, exact snapshot of a frame: trailing spaces trimmed, and each run of two or more
+/// blank rows written as one line `⋯ N blank rows`.
+func snapshot(_ buf: ScreenBuffer) -> String {
+    var out: [String] = []
+    var blanks = 0
+    func flush() {
+        if blanks == 1 { out.append("") } else if blanks > 1 { out.append("⋯ \(blanks) blank rows") }
+        blanks = 0
+    }
+    for line in buf.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.isEmpty { blanks += 1; continue }
+        flush()
+        out.append(String(line))
+    }
+    flush()
+    return out.joined(separator: "\n")
+}
+
+func snapshot(_ state: AppState, _ w: Int, _ h: Int) -> String {
+    snapshot(render(state, size: Size(width: w, height: h), now: F.now))
+}
