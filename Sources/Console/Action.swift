@@ -6,7 +6,7 @@ import ScreenKit
 /// result of background work (named in the past tense). The UI loop feeds them to `update`.
 public enum Action: Sendable, Equatable {
     // MARK: Input
-    case key(ConsoleKey)
+    case key(Key)
     /// A barcode scanner burst (the composition root's `ScanBurstDetector` decided it).
     case scanned(String)
     /// Timer tick: expires toasts; the frame re-renders relative times.

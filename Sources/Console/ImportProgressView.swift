@@ -27,7 +27,7 @@ enum ImportProgressView {
         }
         let barWidth = min(60, buf.size.width - 12)
         if let f = p.fraction {
-            let x = buf.put(progressBar(f, width: barWidth), x: 2, y: y, role: .progress)
+            let x = buf.put(ProgressBar.bar(fraction: f, width: barWidth), x: 2, y: y, role: .progress)
             buf.put(" \(Int((f * 100).rounded(.down)))%", x: x, y: y)
         } else {
             buf.put("Total not known yet — counting as pages arrive", x: 2, y: y, role: .dim)

@@ -1,4 +1,5 @@
 import BadgeCore
+import ScreenKit
 
 /// What a key does, independent of which key it is.
 public enum Command: String, Sendable, Hashable, CaseIterable {
@@ -38,7 +39,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
 /// dispatch in `update`, the footer hints and the Help screen.
 public struct KeyBinding: Sendable {
     public let command: Command
-    public let keys: [ConsoleKey]
+    public let keys: [Key]
     /// How the keys are written in hints ("↑/k", "S").
     public let label: String
     /// Short footer word ("Sync").
@@ -53,7 +54,7 @@ public struct KeyBinding: Sendable {
     /// When the key does something; otherwise it is ignored (and not hinted).
     public let enabledWhen: @Sendable (AppState) -> Bool
 
-    public init(_ command: Command, _ keys: [ConsoleKey], label: String, title: String, summary: String,
+    public init(_ command: Command, _ keys: [Key], label: String, title: String, summary: String,
                 context: KeyContext, permission: OperatorAction? = nil, inFooter: Bool = true,
                 enabledWhen: @escaping @Sendable (AppState) -> Bool = { _ in true }) {
         self.command = command

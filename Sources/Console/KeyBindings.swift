@@ -1,4 +1,5 @@
 import BadgeCore
+import ScreenKit
 
 /// The one key table of the console and the queries over it.
 public enum KeyBindings {
@@ -18,7 +19,7 @@ public enum KeyBindings {
     }
 
     /// The binding a key triggers in this state (whether or not it is enabled or allowed).
-    public static func binding(for key: ConsoleKey, in state: AppState) -> KeyBinding? {
+    public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
         for context in contexts(for: state) {
             if let b = all.first(where: { $0.context == context && $0.keys.contains(key) }) { return b }
         }
@@ -28,7 +29,7 @@ public enum KeyBindings {
     /// Footer hints: enabled, allowed bindings of the active contexts, in table order; a key
     /// taken by a more specific context is not hinted again.
     public static func footer(for state: AppState) -> [KeyBinding] {
-        var taken = Set<ConsoleKey>()
+        var taken = Set<Key>()
         var out: [KeyBinding] = []
         for ctx in contexts(for: state) {
             let rows = all.filter { $0.context == ctx }

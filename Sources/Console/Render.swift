@@ -7,12 +7,8 @@ public let minimumSize = Size(width: 80, height: 24)
 
 /// Draws the whole frame from scratch (immediate mode). Pure: time is `now`.
 public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
+    if ScreenBuffer.isTooSmall(size, minimum: minimumSize) { return ScreenBuffer.tooSmall(size: size, minimum: minimumSize) }
     var buf = ScreenBuffer(size: size)
-    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
-        buf.put("Terminal too small (need 80×24)", x: 0, y: 0, role: .statusWarn)
-        buf.put("now \(size.width)×\(size.height)", x: 0, y: 1, role: .dim)
-        return buf
-    }
     switch state.screen {
     case .dashboard: DashboardView.draw(state, into: &buf, now: now)
     case .importDialog: ImportDialogView.draw(state, into: &buf, now: now)

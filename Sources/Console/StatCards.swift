@@ -25,7 +25,7 @@ enum StatCards {
         // Line 2: arrivals, then ticket types as far as they fit (compact) or on their own lines.
         let buckets = w >= 120 ? 24 : 16
         x = buf.put("Arrivals ", x: 1, y: y + 1, role: .dim)
-        x = buf.put(sparkline(s.arrivalSeries(endingAt: now, count: buckets)), x: x, y: y + 1, role: .accent)
+        x = buf.put(Sparkline.text(s.arrivalSeries(endingAt: now, count: buckets)), x: x, y: y + 1, role: .accent)
         x = buf.put(" last \(buckets * 5) min", x: x, y: y + 1, role: .dim)
         if height <= 2 {
             var line = ""
@@ -55,7 +55,7 @@ enum StatCards {
                 }
                 var tx = buf.put(fit(clean(t.ticketName), nameWidth) + " ", x: 1, y: ty)
                 let f = t.total > 0 ? Double(t.checkedIn) / Double(t.total) : 0
-                tx = buf.put(progressBar(f, width: barWidth), x: tx, y: ty, role: .progress)
+                tx = buf.put(ProgressBar.bar(fraction: f, width: barWidth), x: tx, y: ty, role: .progress)
                 buf.put(" \(grouped(t.checkedIn))/\(grouped(t.total)) checked in", x: tx, y: ty)
             }
         }

@@ -67,7 +67,7 @@ func startEventView(_ state: inout AppState, _ id: Int64) -> [Effect] {
     return [.loadEventView(eventId: id), .loadStats(eventId: id), .loadAttendeePage(q)]
 }
 
-func handleKey(_ state: inout AppState, _ key: ConsoleKey, now: Date) -> [Effect] {
+func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
     if key == .resize { return ensureVisible(&state) }
     if let b = KeyBindings.binding(for: key, in: state) {
         if !b.allowed(in: state), let p = b.permission {
@@ -92,7 +92,7 @@ func handleKey(_ state: inout AppState, _ key: ConsoleKey, now: Date) -> [Effect
     return []
 }
 
-func perform(_ state: inout AppState, _ command: Command, key: ConsoleKey, now: Date) -> [Effect] {
+func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -> [Effect] {
     switch command {
     case .quit:
         if state.jobRunning {

@@ -8,7 +8,7 @@ import ScreenKit
 struct KeyCase: CustomTestStringConvertible, Sendable {
     let name: String
     let context: KeyContext
-    let key: ConsoleKey
+    let key: Key
     let given: @Sendable () -> AppState
     let effects: [Effect]
     let then: @Sendable (AppState) -> Bool

@@ -69,7 +69,7 @@ import ScreenKit
           Eventbrite  ● CONNECTED     Ada Lovelace <ada@example.com>                                                ••••3f9a
         ▶ Luma        ○ not connected
         ⋯ 2 blank rows
-          ┌─ Connect Luma ─────────────────────────────────────────────────────┐
+          ┌ Connect Luma ──────────────────────────────────────────────────────┐
           │ Luma API key: ••••••••••▏                                          │
           │ Input is hidden. Enter connects, Esc cancels.                      │
           └────────────────────────────────────────────────────────────────────┘
@@ -125,9 +125,9 @@ import ScreenKit
         #expect(snapshot(Scene.eventView(), 120, 40) == """
          Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 120 min
-         General                  ████████░░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████░░░░░ 230/300 checked in
+         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
+         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
+         VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
            Name                           Email                      Company               Ticket             Status       In
         ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12

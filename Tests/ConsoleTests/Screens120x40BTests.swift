@@ -14,9 +14,9 @@ import ScreenKit
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now                                                  │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 120 min
-         General                  ████████░░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████░░░░░ 230/300 checked in
+         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
+         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
+         VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
            Name                           Email                      Company               Ticket             Status       In
         ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
@@ -38,9 +38,9 @@ import ScreenKit
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 120 min
-         General                  ████████░░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████░░░░░ 230/300 checked in
+         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
+         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
+         VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
            Name                           Email                      Company               Ticket             Status       In
         ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
@@ -59,9 +59,9 @@ import ScreenKit
         #expect(snapshot(Scene.syncingWithSearch(), 120, 40) == """
          Tech Summit 2026 · Eventbrite                                  ● Syncing · synced 12 s ago · API 1540/1600  [Syncing…]
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 120 min
-         General                  ████████░░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████░░░░░ 230/300 checked in
+         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
+         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
+         VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
            Name                           Email                      Company               Ticket             Status       In
         ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
@@ -212,7 +212,7 @@ import ScreenKit
 
           The event view opens by itself when the import finishes.
         ⋯ 5 blank rows
-                                         ┌─ Quit? ───────────────────────────────────────────┐
+                                         ┌ Quit? ────────────────────────────────────────────┐
                                          │  A job is running (import or sync). Quit anyway?  │
                                          │  [y] Quit   [n] Stay                              │
                                          └───────────────────────────────────────────────────┘

@@ -14,7 +14,7 @@ import ScreenKit
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now          │
         └──────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
            Name              Email           Company     Ticket       Status       In
         ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
            Alan Turing       alan@example.o… Bletchley … General      Attending
@@ -35,7 +35,7 @@ import ScreenKit
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                │
         └──────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
            Name              Email           Company     Ticket       Status       In
         ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
            Alan Turing       alan@example.o… Bletchley … General      Attending
@@ -53,7 +53,7 @@ import ScreenKit
         #expect(snapshot(Scene.syncingWithSearch(), 80, 24) == """
          Tech Summit 2026 · Eventbri…  ● Syncing · 12 s ago · API 1540/1600  [Syncing…]
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▃▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
            Name              Email           Company     Ticket       Status       In
         ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
         ⋯ 16 blank rows
@@ -183,7 +183,7 @@ import ScreenKit
           Attendees   6 000 / 20 000
           Rate        200 attendees/s
           Elapsed     00:30
-          ETA        ┌─ Quit? ───────────────────────────────────────────┐
+          ETA        ┌ Quit? ────────────────────────────────────────────┐
                      │  A job is running (import or sync). Quit anyway?  │
           The event v│  [y] Quit   [n] Stay                              │
                      └───────────────────────────────────────────────────┘

@@ -75,7 +75,8 @@ import ScreenKit
     @Test func tooSmallSaysSo() {
         for size in [Size(width: 79, height: 24), Size(width: 80, height: 23), Size(width: 40, height: 10)] {
             let buf = render(Scene.eventView(), size: size, now: F.now)
-            #expect(buf.lines[0].hasPrefix("Terminal too small (need 80×24)"))
+            #expect(buf.text.contains("Terminal too small"))
+            #expect(buf.text.contains("\(size.width)×\(size.height), need 80×24"))
         }
         #expect(!render(Scene.eventView(), size: small, now: F.now).text.contains("too small"))
     }
