@@ -14,6 +14,8 @@ enum HelpView {
             }
             out.append(("", .normal))
         }
+        out.append(("Scanner", .header))
+        out.append(("  " + fit("scan", 10) + "Opens the attendee card (event view); the same code within 3 s is ignored", .normal))
         return out
     }
 
