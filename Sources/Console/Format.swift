@@ -28,7 +28,7 @@ func ago(_ date: Date?, now: Date) -> String {
 
 /// "in 30 s", "in 2 min".
 func inTime(_ date: Date, now: Date) -> String {
-    let s = max(0, Int(now.timeIntervalSince1970.distance(to: date.timeIntervalSince1970).rounded(.up)))
+    let s = max(0, Int(date.timeIntervalSince(now).rounded(.up)))
     return s < 60 ? "\(s) s" : "\(s / 60) min"
 }
 

@@ -92,7 +92,7 @@ func replaceAttendee(_ state: inout AppState, _ a: Attendee) {
 func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
     if command == .back {
         state.pop()
-        return []
+        return ensureVisible(&state)
     }
     guard let card = state.card, let a = card.attendee else { return [] }
     if command == .primary {
@@ -157,9 +157,10 @@ func reloadWindow(_ state: inout AppState) -> [Effect] {
 }
 
 /// Clamps the selection, scrolls it into view and requests a page when the viewport leaves the
-/// loaded window. Only ever requests `pageSize` rows around the viewport.
+/// loaded window. Only ever requests `pageSize` rows around the viewport, and only while the
+/// event view is on screen (returning to it runs this again).
 func ensureVisible(_ state: inout AppState) -> [Effect] {
-    guard var v = state.eventView else { return [] }
+    guard case .eventView = state.screen, var v = state.eventView else { return [] }
     let rows = max(1, EventViewLayout(state: state, size: state.size).tableRows)
     v.selected = min(max(0, v.selected), max(0, v.total - 1))
     if v.selected < v.scrollTop { v.scrollTop = v.selected }

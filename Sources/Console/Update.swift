@@ -123,7 +123,9 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
         switch command {
         case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
         case .moveDown: state.helpScroll += 1
-        case .back: state.pop()
+        case .back:
+            state.pop()
+            return ensureVisible(&state)
         default: break
         }
         return []

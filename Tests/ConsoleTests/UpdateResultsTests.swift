@@ -58,6 +58,23 @@ private func q(_ offset: Int = 0, filter: AttendeeFilter = .all, search: String 
     }
 }
 
+extension SearchAndPagingTests {
+    @Test func resizeOffTheEventViewWaitsUntilItIsBack() {
+        var s = F.eventView(rows: F.page(offset: 0, count: 120), total: 100_000)
+        s.eventView!.selected = 100
+        _ = update(&s, .key(.down), now: now)               // selected 101, rows 85–101
+        _ = update(&s, .key(.enter), now: now)              // card
+        #expect(update(&s, .resized(Size(width: 80, height: 40)), now: now) == [])
+        #expect(update(&s, .key(.escape), now: now) == [])  // 33 rows: 85–117, still loaded
+        #expect(s.eventView?.scrollTop == 85 && s.screen == .eventView(eventId: 1))
+        s.eventView!.selected = 119
+        _ = update(&s, .key(.enter), now: now)
+        _ = update(&s, .resized(Size(width: 80, height: 24)), now: now)
+        _ = update(&s, .key(.escape), now: now)
+        #expect(s.eventView?.scrollTop == 103)
+    }
+}
+
 @Suite struct DeskActionTests {
     @Test func vipFailureRevertsWithAMessage() {
         var s = F.eventView()
