@@ -21,9 +21,10 @@ public enum ISO8601 {
         return formatSeconds(seconds, millis: nil)
     }
 
-    /// Formats in UTC with milliseconds (`2024-06-10T17:29:03.804Z`).
+    /// Formats in UTC with milliseconds (`2024-06-10T17:29:03.804Z`), rounded to the nearest
+    /// millisecond (so a parsed `.804` prints as `.804` despite binary floating point).
     public static func formatWithMilliseconds(_ date: Date) -> String {
-        let total = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let total = (date.timeIntervalSince1970 * 1000).rounded()
         let millisTotal = Int64(total)
         let seconds = millisTotal >= 0 ? millisTotal / 1000 : (millisTotal - 999) / 1000
         return formatSeconds(seconds, millis: Int(millisTotal - seconds * 1000))
