@@ -87,16 +87,19 @@ import TestSupport
     @Test func fetchesRemainingPagesConcurrentlyButDeliversInOrder() async throws {
         let stub = StubTransport()
         stub.on(Self.ordersPath, query: ["page": "1"], reply: Fixture.eventbrite("orders_page1.json"))
-        let page2 = try Fixture.data("eventbrite/orders_page2.json")
-        // Page 2 answers only once page 3 has been requested: a sequential client would stall
-        // (bounded wait) and the in-flight peak would stay at 1.
-        stub.on(Self.ordersPath, query: ["page": "2"], reply: .handler { [stub] _ in
-            for _ in 0..<2000 where stub.requests(path: Self.ordersPath).count < 3 {
-                try await Task.sleep(nanoseconds: 1_000_000)
-            }
-            return HTTPResponse(status: 200, body: page2)
-        })
-        stub.on(Self.ordersPath, query: ["page": "3"], reply: Fixture.eventbrite("orders_page3.json"))
+        // Pages 2 and 3 answer only once both have been requested (a rendezvous): a sequential
+        // client would wait out the bound and the in-flight peak would stay at 1. Page 3 then
+        // answers before page 2, and delivery must still be in order.
+        for n in [2, 3] {
+            let body = try Fixture.data("eventbrite/orders_page\(n).json")
+            stub.on(Self.ordersPath, query: ["page": String(n)], reply: .handler { [stub] _ in
+                for _ in 0..<2000 where stub.requests(path: Self.ordersPath).count < 3 {
+                    try await Task.sleep(nanoseconds: 1_000_000)
+                }
+                if n == 2 { try await Task.sleep(nanoseconds: 5_000_000) }
+                return HTTPResponse(status: 200, body: body)
+            })
+        }
         let client = Clients.eventbrite(stub)
         let log = PageLog()
         try await client.fullScan(eventExternalId: "1001", resumeCursor: nil) { log.append($0) }
