@@ -129,6 +129,15 @@ public struct EventbriteClient: ProviderClient {
         }
     }
 
+    /// GETs a page decoded by `decode` (the hot path), with Eventbrite's error mapping.
+    func get<T>(path: String, query: [(String, String)], decode: (Data) throws -> T) async throws -> T {
+        do {
+            return try await http.get(url(path, query), decode: decode)
+        } catch let failure as HTTPStatusFailure {
+            throw mapFailure(failure)
+        }
+    }
+
     /// Follows an Eventbrite list to its end (continuation paging, the same stop rules as scans).
     private func forEachPage<Page: Decodable>(path: String, query: [(String, String)],
                                               _ body: (Page) throws -> EventbriteWire.Pagination?) async throws {

@@ -5,6 +5,10 @@ import Foundation
 struct FlexString: Decodable, Sendable {
     let value: String?
 
+    init(value: String?) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
@@ -24,6 +28,10 @@ struct FlexString: Decodable, Sendable {
 /// A boolean that may arrive as `true`/`false`, `0`/`1` or `"true"`/`"false"`; never fails.
 struct FlexBool: Decodable, Sendable {
     let value: Bool?
+
+    init(value: Bool?) {
+        self.value = value
+    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -47,6 +55,10 @@ struct FlexBool: Decodable, Sendable {
 struct FlexInt: Decodable, Sendable {
     let value: Int?
 
+    init(value: Int?) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
@@ -66,6 +78,10 @@ struct FlexInt: Decodable, Sendable {
 /// shape that does not fit becomes nil instead of failing the page.
 struct Lenient<T: Decodable & Sendable>: Decodable, Sendable {
     let value: T?
+
+    init(value: T?) {
+        self.value = value
+    }
 
     init(from decoder: any Decoder) throws {
         value = try? T(from: decoder)
