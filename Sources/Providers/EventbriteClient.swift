@@ -106,6 +106,11 @@ public struct EventbriteClient: ProviderClient {
 
     // MARK: - Cursors for the sync engine
 
+    /// The highest `changedAt` of the imported attendees (nil when none carries one).
+    public func changeCursor(after attendees: [ProviderAttendee]) -> String? {
+        Self.changeCursor(for: attendees)
+    }
+
     /// The change cursor for "everything changed at or after `date`".
     public static func changeCursor(for date: Date) -> String { ISO8601.format(date) }
 

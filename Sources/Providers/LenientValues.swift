@@ -95,3 +95,15 @@ extension Optional where Wrapped == FlexString {
         return value.isEmpty ? nil : value
     }
 }
+
+/// Provider text fields: trimmed, and nil when blank.
+enum ProviderText {
+    /// Cheap in the common case (no surrounding whitespace): `trimmingCharacters` is costly at
+    /// 100 000 attendees × several fields.
+    static func trimmed(_ text: String?) -> String? {
+        guard let text, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return nil }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+}
