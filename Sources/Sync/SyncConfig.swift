@@ -1,0 +1,33 @@
+import Foundation
+
+/// Tunables of the sync engine (SPEC §2.5). Defaults are the product's; tests shrink them.
+public struct SyncConfig: Sendable {
+    /// Seconds between polls of an ACTIVE event.
+    public var pollInterval: TimeInterval
+    /// Luma has no change filter: a full scan catches in-place edits at most this often, and only
+    /// when the rate budget has room for it.
+    public var lumaFullScanInterval: TimeInterval
+    /// First automatic retry of a FAILED event after this many seconds; doubles up to `maxBackoff`.
+    public var failureBackoff: TimeInterval
+    public var maxBackoff: TimeInterval
+    /// How far before an import's start the first change cursor reaches back (clock skew, API lag).
+    public var cursorSafetyMargin: TimeInterval
+    /// Minimum seconds between persisted progress updates of an import (every page is notified).
+    public var progressPersistInterval: TimeInterval
+
+    public init(pollInterval: TimeInterval = 15, lumaFullScanInterval: TimeInterval = 600,
+                failureBackoff: TimeInterval = 15, maxBackoff: TimeInterval = 300,
+                cursorSafetyMargin: TimeInterval = 300, progressPersistInterval: TimeInterval = 0.5) {
+        self.pollInterval = pollInterval
+        self.lumaFullScanInterval = lumaFullScanInterval
+        self.failureBackoff = failureBackoff
+        self.maxBackoff = maxBackoff
+        self.cursorSafetyMargin = cursorSafetyMargin
+        self.progressPersistInterval = progressPersistInterval
+    }
+
+    /// Delay before the automatic retry after `failures` consecutive failures (1-based).
+    public func backoff(afterFailures failures: Int) -> TimeInterval {
+        min(maxBackoff, failureBackoff * pow(2, Double(max(0, failures - 1))))
+    }
+}

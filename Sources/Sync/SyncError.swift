@@ -1,0 +1,34 @@
+import BadgeCore
+import Foundation
+
+/// Failures of engine operations that are not provider errors: wrong state, unknown ids,
+/// duplicates. The description is the one line the CLI and the console show.
+public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noIntegration(Provider)
+    case integrationDisconnected(Provider)
+    case alreadyImported(qualifiedId: String, localId: Int64)
+    case unknownEvent(Int64)
+    case importRunning(Int64)
+    case notReady(eventId: Int64, status: SyncStatus)
+
+    public var description: String {
+        switch self {
+        case .noIntegration(let p):
+            return "\(p.displayName) is not connected (badge integrations connect \(p.rawValue) …)"
+        case .integrationDisconnected(let p):
+            return "\(p.displayName) rejected its credential: connect it again with a new \(p == .luma ? "API key" : "token") first"
+        case .alreadyImported(let q, let id):
+            return "event \(q) is already imported as #\(id)"
+        case .unknownEvent(let id):
+            return "no event #\(id)"
+        case .importRunning(let id):
+            return "event #\(id) is still importing"
+        case .notReady(let id, let status):
+            switch status {
+            case .pending: return "event #\(id) has not finished importing: retry the import first"
+            case .disconnected: return "event #\(id) is disconnected: reconnect it first"
+            default: return "event #\(id) is \(status.rawValue)"
+            }
+        }
+    }
+}

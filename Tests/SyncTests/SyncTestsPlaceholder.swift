@@ -1,5 +1,0 @@
-import Testing
-
-@Test func SyncPackageBuilds() {
-    #expect(Bool(true))
-}
