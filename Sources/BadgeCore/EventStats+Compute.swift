@@ -6,7 +6,7 @@ extension EventStats {
     ///
     /// - `checkedIn` counts rows with a current check-in (local or provider), whatever their status
     ///   (a force check-in of a NOT_ATTENDING row counts).
-    /// - `byTicket` is ordered by total descending, then name; rows without a ticket are "—".
+    /// - `byTicket` is ordered by total descending, then name; rows without a ticket are "" (as in the store).
     /// - `arrivals` are 5-minute buckets of check-in times, ascending, empty buckets omitted.
     public static func compute(from attendees: [Attendee]) -> EventStats {
         var stats = EventStats()
@@ -16,7 +16,7 @@ extension EventStats {
             stats.totalAttendees += 1
             if a.status == .notAttending { stats.notAttending += 1 }
             if a.vip { stats.vip += 1 }
-            let ticket = (a.ticketName?.isEmpty == false ? a.ticketName! : "—")
+            let ticket = a.ticketName ?? ""
             var t = tickets[ticket] ?? (0, 0)
             t.total += 1
             if let at = a.checkedInAt {

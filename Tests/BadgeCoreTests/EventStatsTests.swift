@@ -25,7 +25,7 @@ import BadgeCore
         #expect(s.byTicket == [
             .init(ticketName: "GA", total: 3, checkedIn: 1),
             .init(ticketName: "VIP", total: 1, checkedIn: 0),
-            .init(ticketName: "—", total: 1, checkedIn: 1),
+            .init(ticketName: "", total: 1, checkedIn: 1),
         ])
     }
 

@@ -70,6 +70,7 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     private let clock: any PolicyClock
     private let lock = NSLock()
     private var times: [Date] = []
+    private var paths: [String] = []
 
     init(inner: any HTTPTransport, clock: any PolicyClock) {
         self.inner = inner
@@ -79,13 +80,16 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     var sendTimes: [Date] { lock.withLock { times } }
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        lock.withLock { times.append(clock.now()) }
+        lock.withLock {
+            times.append(clock.now())
+            paths.append(request.url.path)
+        }
         return try await inner.send(request)
     }
 
-    /// The most requests sent within any window of `seconds`.
-    func maxInAnyWindow(seconds: TimeInterval) -> Int {
-        let t = sendTimes.sorted()
+    /// The most requests (whose path contains `pathPart`) sent within any window of `seconds`.
+    func maxInAnyWindow(seconds: TimeInterval, pathPart: String = "") -> Int {
+        let t = lock.withLock { zip(times, paths).filter { pathPart.isEmpty || $0.1.contains(pathPart) }.map(\.0) }.sorted()
         var best = 0
         var start = 0
         for end in t.indices {
