@@ -24,8 +24,8 @@ import BadgeCore
         #expect(s.checkedInPercent == 40)
         #expect(s.byTicket == [
             .init(ticketName: "GA", total: 3, checkedIn: 1),
-            .init(ticketName: "VIP", total: 1, checkedIn: 0),
             .init(ticketName: "", total: 1, checkedIn: 1),
+            .init(ticketName: "VIP", total: 1, checkedIn: 0),
         ])
     }
 
