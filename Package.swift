@@ -75,6 +75,9 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenKit", "BadgeCore"], swiftSettings: swift6),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "BadgeCore", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swift6),
+        .testTarget(name: "ReliabilityTests",
+                    dependencies: ["Sync", "Storage", "Providers", "Simulator", "BadgeCore", "TestSupport"],
+                    swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),
     ]
 )

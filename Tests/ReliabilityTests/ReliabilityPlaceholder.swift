@@ -1,0 +1,5 @@
+import Testing
+
+@Test func reliabilityTargetBuilds() {
+    #expect(Bool(true))
+}
