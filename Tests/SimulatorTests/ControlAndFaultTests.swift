@@ -201,27 +201,3 @@ import Testing
         #expect(total > 20)
     }
 }
-
-@Suite struct SimulateCommandTests {
-    @Test func bannerNamesPortBaseURLsCredentialsAndEvents() throws {
-        let h = try SimulatorHarness(SimulatorConfig(attendees: 3, events: 2, seed: 9, eventbriteToken: "tok-x", lumaKey: "key-y"))
-        defer { h.stop() }
-        let banner = SimulateCommand.banner(h.simulator)
-        let first = try #require(banner.split(separator: "\n").first)
-        #expect(first.hasSuffix("http://127.0.0.1:\(h.port)"))
-        #expect(banner.contains("http://127.0.0.1:\(h.port)/v3"))
-        #expect(banner.contains("tok-x"))
-        #expect(banner.contains("key-y"))
-        for id in h.simulator.eventIds(for: .eventbrite) + h.simulator.eventIds(for: .luma) {
-            #expect(banner.contains(id))
-        }
-    }
-
-    @Test func harnessPortIsFreeAgainAfterStop() async throws {
-        let h = try SimulatorHarness(SimulatorConfig(attendees: 1, events: 1))
-        let url = h.lumaBaseURL + "/v1/users/get-self"
-        #expect(try await HTTP.get(url, headers: ["x-luma-api-key": "sim-luma-key"]).status == 200)
-        h.stop()
-        await #expect(throws: (any Error).self) { _ = try await HTTP.get(url, headers: ["x-luma-api-key": "sim-luma-key"]) }
-    }
-}
