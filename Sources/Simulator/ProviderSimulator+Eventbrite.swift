@@ -1,13 +1,14 @@
 import BadgeCore
 import Foundation
 
-/// Eventbrite v3 routes (PROVIDERS.md §1). Called with the lock held.
+/// Eventbrite v3 routes (PROVIDERS.md §1). The gate runs with the lock held; routes run on a snapshot.
 extension ProviderSimulator {
     static let eventbritePageSize = 50
 
-    var organizationId: String { String(dataset.seedBase / 100 + 17) }
+    var organizationId: String { String(seedBase / 100 + 17) }
 
-    func eventbrite(_ r: ServerRequest) -> ServerResponse {
+    /// Auth, rate limit and method checks (lock held): an error response, or nil to route.
+    func eventbriteGate(_ r: ServerRequest) -> ServerResponse? {
         let token: String?
         if let header = r.header("authorization") {
             guard header.lowercased().hasPrefix("bearer ") else {
@@ -29,6 +30,11 @@ extension ProviderSimulator {
         guard r.method == "GET" else {
             return eventbriteError(405, "METHOD_NOT_ALLOWED", "Only GET is simulated.")
         }
+        return nil
+    }
+
+    /// Answers a request that passed the gate from a dataset snapshot (no lock needed).
+    func eventbriteRoute(_ r: ServerRequest, _ data: SimulatorDataset) -> ServerResponse {
         let parts = r.path.split(separator: "/").map(String.init)
         switch parts.count {
         case 3 where parts[1] == "users" && parts[2] == "me":
@@ -52,20 +58,20 @@ extension ProviderSimulator {
             guard parts[2] == organizationId else {
                 return eventbriteError(404, "NOT_FOUND", "The organization you requested does not exist.")
             }
-            return eventbriteEvents(r)
+            return eventbriteEvents(r, data)
         case 3 where parts[1] == "events", 4 where parts[1] == "events":
-            guard let position = dataset.eventIndex[parts[2]], !dataset.events[position].deleted,
-                  dataset.events[position].provider == .eventbrite else {
+            guard let position = data.eventIndex[parts[2]], !data.events[position].deleted,
+                  data.events[position].provider == .eventbrite else {
                 return eventbriteError(404, "NOT_FOUND", "The event you requested does not exist.")
             }
             if parts.count == 3 {
                 var w = JSONWriter()
-                dataset.writeEventbriteEvent(dataset.events[position], organizationId: organizationId, into: &w)
+                data.writeEventbriteEvent(data.events[position], organizationId: organizationId, into: &w)
                 return .json(200, w.text)
             }
             switch parts[3] {
-            case "orders": return eventbriteOrders(r, position: position)
-            case "attendees": return eventbriteAttendees(r, position: position)
+            case "orders": return eventbriteOrders(r, data, position: position)
+            case "attendees": return eventbriteAttendees(r, data, position: position)
             default: break
             }
         default:
@@ -84,7 +90,7 @@ extension ProviderSimulator {
         w.bool("primary", true)
         w.endObject()
         w.endArray()
-        w.string("id", String(dataset.seedBase / 1000 + 3))
+        w.string("id", String(seedBase / 1000 + 3))
         w.string("name", "Simulated Organizer")
         w.string("first_name", "Simulated")
         w.string("last_name", "Organizer")
@@ -94,8 +100,8 @@ extension ProviderSimulator {
         return .json(200, w.text)
     }
 
-    private func eventbriteEvents(_ r: ServerRequest) -> ServerResponse {
-        var served = dataset.events.filter { $0.provider == .eventbrite && !$0.deleted }
+    private func eventbriteEvents(_ r: ServerRequest, _ data: SimulatorDataset) -> ServerResponse {
+        var served = data.events.filter { $0.provider == .eventbrite && !$0.deleted }
         if let status = r.query("status"), !status.isEmpty {
             let wanted = status.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if !wanted.contains("live") && !wanted.contains("all") { served = [] }
@@ -110,7 +116,7 @@ extension ProviderSimulator {
         w.beginObject()
         w.beginArray("events")
         for e in served[window.0..<(window.0 + window.1)] {
-            dataset.writeEventbriteEvent(e, organizationId: organizationId, into: &w)
+            data.writeEventbriteEvent(e, organizationId: organizationId, into: &w)
         }
         w.endArray()
         writePagination(&w, total: served.count, offset: window.0, count: window.1, salt: 1)
@@ -127,13 +133,13 @@ extension ProviderSimulator {
         return .success(value)
     }
 
-    private func eventbriteOrders(_ r: ServerRequest, position: Int) -> ServerResponse {
+    private func eventbriteOrders(_ r: ServerRequest, _ data: SimulatorDataset, position: Int) -> ServerResponse {
         let since: Int64?
         switch changedSince(r) {
         case .success(let value): since = value
         case .failure(let error): return error.response
         }
-        guard let orders = try? dataset.eventbriteOrders(position: position, status: r.query("status"),
+        guard let orders = try? data.eventbriteOrders(position: position, status: r.query("status"),
                                                          changedSince: since) else {
             return eventbriteError(400, "ARGUMENTS_ERROR", "status: Select a valid choice.")
         }
@@ -144,26 +150,26 @@ extension ProviderSimulator {
         case .failure(let error): return error.response
         }
         let expand = (r.query("expand") ?? "").split(separator: ",").contains("attendees")
-        let e = dataset.events[position]
+        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         writePagination(&w, total: orders.count, offset: window.0, count: window.1, salt: salt)
         w.beginArray("orders")
         for i in window.0..<(window.0 + window.1) {
-            dataset.writeEventbriteOrder(e.orders[Int(orders[i])], in: e, expandAttendees: expand, into: &w)
+            data.writeEventbriteOrder(e.orders[Int(orders[i])], in: e, expandAttendees: expand, into: &w)
         }
         w.endArray()
         w.endObject()
         return .json(200, w.text)
     }
 
-    private func eventbriteAttendees(_ r: ServerRequest, position: Int) -> ServerResponse {
+    private func eventbriteAttendees(_ r: ServerRequest, _ data: SimulatorDataset, position: Int) -> ServerResponse {
         let since: Int64?
         switch changedSince(r) {
         case .success(let value): since = value
         case .failure(let error): return error.response
         }
-        guard let attendees = try? dataset.eventbriteAttendees(position: position, status: r.query("status"),
+        guard let attendees = try? data.eventbriteAttendees(position: position, status: r.query("status"),
                                                                changedSince: since) else {
             return eventbriteError(400, "ARGUMENTS_ERROR", "status: Select a valid choice.")
         }
@@ -173,13 +179,13 @@ extension ProviderSimulator {
         case .success(let value): window = value
         case .failure(let error): return error.response
         }
-        let e = dataset.events[position]
+        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         writePagination(&w, total: attendees.count, offset: window.0, count: window.1, salt: salt)
         w.beginArray("attendees")
         for i in window.0..<(window.0 + window.1) {
-            dataset.writeEventbriteAttendee(e.attendees[Int(attendees[i])], in: e, into: &w)
+            data.writeEventbriteAttendee(e.attendees[Int(attendees[i])], in: e, into: &w)
         }
         w.endArray()
         w.endObject()

@@ -2,17 +2,18 @@ import BadgeCore
 import Foundation
 
 /// Luma routes, current (`/v1/…`, flat guests) and legacy (`/public/v1/…`, nested guests)
-/// (PROVIDERS.md §2). Called with the lock held.
+/// (PROVIDERS.md §2). The gate runs with the lock held; routes run on a snapshot.
 extension ProviderSimulator {
     static let lumaDefaultLimit = 50
     static let lumaMaxLimit = 100
 
-    func luma(_ r: ServerRequest) -> ServerResponse {
+    /// Auth and rate limit (lock held): the error response, or the rate-limit headers to add.
+    func lumaGate(_ r: ServerRequest) -> Result<[(name: String, value: String)], PageError> {
         guard let key = r.header("x-luma-api-key"), !key.isEmpty else {
-            return lumaError(400, "Missing x-luma-api-key header.")
+            return .failure(PageError(response: lumaError(400, "Missing x-luma-api-key header.")))
         }
         guard key == config.lumaKey, !revoked.contains(.luma) else {
-            return lumaError(401, "Invalid API key.")
+            return .failure(PageError(response: lumaError(401, "Invalid API key.")))
         }
         var headers: [(name: String, value: String)] = []
         switch rates[.luma]!.take(now: clock()) {
@@ -20,13 +21,11 @@ extension ProviderSimulator {
             headers = rateHeaders(remaining: 0, resetIn: resetIn) + [("Retry-After", String(resetIn))]
             var response = lumaError(429, "Rate limit exceeded. Try again in \(resetIn) seconds.")
             response.headers += headers
-            return response
+            return .failure(PageError(response: response))
         case .allowed(let remaining, let resetIn):
             headers = rateHeaders(remaining: remaining, resetIn: resetIn)
         }
-        var response = lumaRoute(r)
-        response.headers += headers
-        return response
+        return .success(headers)
     }
 
     private func rateHeaders(remaining: Int, resetIn: Int) -> [(name: String, value: String)] {
@@ -34,7 +33,8 @@ extension ProviderSimulator {
          ("X-RateLimit-Reset", String(resetIn))]
     }
 
-    private func lumaRoute(_ r: ServerRequest) -> ServerResponse {
+    /// Answers a request that passed the gate from a dataset snapshot (no lock needed).
+    func lumaRoute(_ r: ServerRequest, _ data: SimulatorDataset) -> ServerResponse {
         guard r.method == "GET" else { return lumaError(405, "Method not allowed.") }
         let legacy = r.path.hasPrefix("/public/")
         let route = legacy ? String(r.path.dropFirst("/public".count)) : r.path
@@ -53,38 +53,38 @@ extension ProviderSimulator {
             w.endObject()
             return .json(200, w.text)
         case (false, "/v1/calendars/events/list"), (true, "/v1/calendar/list-events"):
-            return lumaEvents(r, legacy: legacy)
+            return lumaEvents(r, data, legacy: legacy)
         case (false, "/v1/events/get"), (true, "/v1/event/get"):
             let position: Int
-            switch lumaEvent(r, legacy: legacy) {
+            switch lumaEvent(r, data, legacy: legacy) {
             case .success(let value): position = value
             case .failure(let error): return error.response
             }
             var w = JSONWriter()
             w.beginObject()
-            if legacy { w.string("api_id", dataset.events[position].externalId) }
-            w.raw("event", { var inner = JSONWriter(); dataset.writeLumaEvent(dataset.events[position], legacy: legacy, into: &inner); return inner.text }())
+            if legacy { w.string("api_id", data.events[position].externalId) }
+            w.raw("event", { var inner = JSONWriter(); data.writeLumaEvent(data.events[position], legacy: legacy, into: &inner); return inner.text }())
             w.beginArray("hosts")
             w.endArray()
             w.endObject()
             return .json(200, w.text)
         case (false, "/v1/events/guests/list"), (true, "/v1/event/get-guests"):
-            return lumaGuests(r, legacy: legacy)
+            return lumaGuests(r, data, legacy: legacy)
         case (false, "/v1/events/guests/get"), (true, "/v1/event/get-guest"):
-            return lumaGuest(r, legacy: legacy)
+            return lumaGuest(r, data, legacy: legacy)
         default:
             return lumaError(404, "Route not found.")
         }
     }
 
     /// The event named by `event_id` (legacy: `event_api_id` or `api_id`).
-    private func lumaEvent(_ r: ServerRequest, legacy: Bool) -> Result<Int, PageError> {
+    private func lumaEvent(_ r: ServerRequest, _ data: SimulatorDataset, legacy: Bool) -> Result<Int, PageError> {
         let id = r.query("event_id") ?? r.query("event_api_id") ?? (legacy ? r.query("api_id") : nil)
         guard let id, !id.isEmpty else {
             return .failure(PageError(response: lumaError(400, "event_id is required.")))
         }
-        guard let position = dataset.eventIndex[id], !dataset.events[position].deleted,
-              dataset.events[position].provider == .luma else {
+        guard let position = data.eventIndex[id], !data.events[position].deleted,
+              data.events[position].provider == .luma else {
             return .failure(PageError(response: lumaError(404, "Event not found.")))
         }
         return .success(position)
@@ -114,8 +114,8 @@ extension ProviderSimulator {
         w.string("next_cursor", count > 0 ? continuationToken(offset: offset + count, salt: salt) : nil)
     }
 
-    private func lumaEvents(_ r: ServerRequest, legacy: Bool) -> ServerResponse {
-        var served = dataset.events.filter { $0.provider == .luma && !$0.deleted }
+    private func lumaEvents(_ r: ServerRequest, _ data: SimulatorDataset, legacy: Bool) -> ServerResponse {
+        var served = data.events.filter { $0.provider == .luma && !$0.deleted }
         if let after = r.query("after").flatMap(ISOTime.parse) { served = served.filter { $0.start >= after } }
         if let before = r.query("before").flatMap(ISOTime.parse) { served = served.filter { $0.start < before } }
         let window: (Int, Int)
@@ -131,13 +131,13 @@ extension ProviderSimulator {
                 w.beginObject()
                 w.string("api_id", e.externalId)
                 var inner = JSONWriter()
-                dataset.writeLumaEvent(e, legacy: true, into: &inner)
+                data.writeLumaEvent(e, legacy: true, into: &inner)
                 w.raw("event", inner.text)
                 w.beginArray("tags")
                 w.endArray()
                 w.endObject()
             } else {
-                dataset.writeLumaEvent(e, legacy: false, into: &w)
+                data.writeLumaEvent(e, legacy: false, into: &w)
             }
         }
         w.endArray()
@@ -146,15 +146,15 @@ extension ProviderSimulator {
         return .json(200, w.text)
     }
 
-    private func lumaGuests(_ r: ServerRequest, legacy: Bool) -> ServerResponse {
+    private func lumaGuests(_ r: ServerRequest, _ data: SimulatorDataset, legacy: Bool) -> ServerResponse {
         let position: Int
-        switch lumaEvent(r, legacy: legacy) {
+        switch lumaEvent(r, data, legacy: legacy) {
         case .success(let value): position = value
         case .failure(let error): return error.response
         }
         let guests: [Int32]
         do {
-            guests = try dataset.lumaGuests(position: position, sortColumn: r.query("sort_column"),
+            guests = try data.lumaGuests(position: position, sortColumn: r.query("sort_column"),
                                             direction: r.query("sort_direction"), approval: r.query("approval_status"))
         } catch SimulatorDataset.QueryError.badArgument(let name) {
             return lumaError(400, "Invalid value for \(name).")
@@ -167,16 +167,16 @@ extension ProviderSimulator {
         case .success(let value): window = value
         case .failure(let error): return error.response
         }
-        let e = dataset.events[position]
+        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         w.beginArray("entries")
         for i in window.0..<(window.0 + window.1) {
             let guest = e.attendees[Int(guests[i])]
             if legacy {
-                dataset.writeLegacyLumaEntry(guest, in: e, into: &w)
+                data.writeLegacyLumaEntry(guest, in: e, into: &w)
             } else {
-                dataset.writeLumaGuest(guest, in: e, into: &w)
+                data.writeLumaGuest(guest, in: e, into: &w)
             }
         }
         w.endArray()
@@ -185,24 +185,24 @@ extension ProviderSimulator {
         return .json(200, w.text)
     }
 
-    private func lumaGuest(_ r: ServerRequest, legacy: Bool) -> ServerResponse {
+    private func lumaGuest(_ r: ServerRequest, _ data: SimulatorDataset, legacy: Bool) -> ServerResponse {
         let position: Int
-        switch lumaEvent(r, legacy: legacy) {
+        switch lumaEvent(r, data, legacy: legacy) {
         case .success(let value): position = value
         case .failure(let error): return error.response
         }
         let id = r.query("id") ?? r.query("api_id") ?? r.query("email") ?? r.query("guest_key")
         guard let id, !id.isEmpty else { return lumaError(400, "id is required.") }
-        guard let index = dataset.attendeePosition(id, event: position) else {
+        guard let index = data.attendeePosition(id, event: position) else {
             return lumaError(404, "Guest not found.")
         }
-        let e = dataset.events[position]
+        let e = data.events[position]
         var inner = JSONWriter()
         if legacy {
-            dataset.writeLegacyLumaEntry(e.attendees[index], in: e, into: &inner)
+            data.writeLegacyLumaEntry(e.attendees[index], in: e, into: &inner)
             return .json(200, inner.text)
         }
-        dataset.writeLumaGuest(e.attendees[index], in: e, into: &inner)
+        data.writeLumaGuest(e.attendees[index], in: e, into: &inner)
         return .json(200, "{\"guest\":\(inner.text)}")
     }
 }

@@ -19,6 +19,8 @@ public final class ProviderSimulator: @unchecked Sendable {
     var totalRequests = 0
     var routeCounts: [String: Int] = [:]
     var skewSeconds: Int64 = 0
+    /// Numeric base of Eventbrite ids (organization, user) for this seed.
+    let seedBase: Int64
     private var server: HTTPServer?
     private var liveTimer: DispatchSourceTimer?
     /// Wall clock in epoch seconds; replaceable so tests can pin time.
@@ -29,6 +31,7 @@ public final class ProviderSimulator: @unchecked Sendable {
         self.clock = { Date().timeIntervalSince1970 }
         dataset = SimulatorDataset(seed: config.seed, eventsPerProvider: config.events,
                                    attendeesPerEvent: config.attendees, reference: config.referenceDate)
+        seedBase = dataset.seedBase
         rates = [.eventbrite: RateWindow(limit: config.eventbriteRateLimit,
                                          windowSeconds: config.eventbriteRateWindowSeconds),
                  .luma: RateWindow(limit: config.lumaRateLimit, windowSeconds: config.lumaRateWindowSeconds)]
@@ -119,7 +122,13 @@ public final class ProviderSimulator: @unchecked Sendable {
         } else {
             return .json(404, #"{"message":"Not found","code":null}"#)
         }
-        return locked {
+        enum Plan {
+            case answer(ServerResponse)
+            case route(SimulatorDataset, [(name: String, value: String)], Int, ServerResponse.Misbehaviour?, Bool)
+        }
+        // Under the lock: counts, faults, auth and rate limit, and an O(1) copy-on-write
+        // snapshot of the data. Encoding the page happens outside it, so connections run in parallel.
+        let plan: Plan = locked {
             totalRequests += 1
             routeCounts[routeKey(provider, request), default: 0] += 1
             var delay = nextLatencyMs()
@@ -130,22 +139,48 @@ public final class ProviderSimulator: @unchecked Sendable {
                 case .status(let status, let body):
                     var response = providerError(provider, status: status, body: body)
                     response.delayMs = delay
-                    return response
+                    return .answer(response)
                 case .delay(let ms): delay += ms
                 case .reset: misbehaviour = .reset
                 case .truncated: misbehaviour = .truncated
                 case .malformed: malformed = true
                 }
             }
-            var response = provider == .eventbrite ? eventbrite(request) : luma(request)
-            response.delayMs += delay
-            response.misbehaviour = misbehaviour
-            if malformed {
-                response.body = Array(response.body.prefix(max(1, response.body.count * 3 / 5)))
-                if response.body.first != UInt8(ascii: "{") { response.body = Array(#"{"entries":[{"id":"#.utf8) }
+            var headers: [(name: String, value: String)] = []
+            switch provider {
+            case .eventbrite:
+                if var refusal = eventbriteGate(request) {
+                    refusal.delayMs = delay
+                    refusal.misbehaviour = misbehaviour
+                    return .answer(refusal)
+                }
+            case .luma:
+                switch lumaGate(request) {
+                case .success(let rateHeaders): headers = rateHeaders
+                case .failure(let refusal):
+                    var response = refusal.response
+                    response.delayMs = delay
+                    response.misbehaviour = misbehaviour
+                    return .answer(response)
+                }
             }
-            return response
+            return .route(dataset, headers, delay, misbehaviour, malformed)
         }
+        let data: SimulatorDataset, headers: [(name: String, value: String)], delay: Int
+        let misbehaviour: ServerResponse.Misbehaviour?, malformed: Bool
+        switch plan {
+        case .answer(let response): return response
+        case .route(let d, let h, let ms, let m, let bad): (data, headers, delay, misbehaviour, malformed) = (d, h, ms, m, bad)
+        }
+        var response = provider == .eventbrite ? eventbriteRoute(request, data) : lumaRoute(request, data)
+        response.headers += headers
+        response.delayMs += delay
+        response.misbehaviour = misbehaviour
+        if malformed {
+            response.body = Array(response.body.prefix(max(1, response.body.count * 3 / 5)))
+            if response.body.first != UInt8(ascii: "{") { response.body = Array(#"{"entries":[{"id":"#.utf8) }
+        }
+        return response
     }
 
     /// Configured latency with ±20 % deterministic jitter.

@@ -17,8 +17,14 @@ extension SimulatorDataset {
         w.endObject()
     }
 
+    /// Luma timestamps carry milliseconds; they are derived from the second and the guest so the
+    /// provider view (`providerAttendee`) can report the exact same instant.
+    static func lumaMillis(_ epoch: Int64, _ a: SimAttendee) -> Int {
+        Int(SplitMix64.mix(UInt64(bitPattern: epoch) ^ UInt64(a.index)) % 1000)
+    }
+
     private func lumaTime(_ epoch: Int64, _ a: SimAttendee) -> String {
-        ISOTime.formatMillis(epoch, millis: Int(SplitMix64.mix(UInt64(bitPattern: epoch) ^ UInt64(a.index)) % 1000))
+        ISOTime.formatMillis(epoch, millis: Self.lumaMillis(epoch, a))
     }
 
     private func writeAnswers(_ a: SimAttendee, in e: SimEvent, into w: inout JSONWriter) {

@@ -45,7 +45,7 @@ extension SimulatorDataset {
 
     /// Resolves an attendee by provider id (Eventbrite numeric id; Luma `gst-` id, guest key
     /// `g-…`, or e-mail).
-    mutating func attendeePosition(_ id: String, event position: Int) -> Int? {
+    func attendeePosition(_ id: String, event position: Int) -> Int? {
         let e = events[position]
         switch e.provider {
         case .eventbrite:
@@ -53,22 +53,24 @@ extension SimulatorDataset {
             let index = number - e.attendeeBase
             return index >= 0 && index < Int64(e.attendees.count) ? Int(index) : nil
         case .luma:
-            if lumaLookup[position]?.count != e.attendees.count * 2 {
-                var map: [String: Int32] = [:]
-                map.reserveCapacity(e.attendees.count * 2)
+            var map = cache.lookup(event: position, count: e.attendees.count)
+            if map == nil {
+                var built: [String: Int32] = [:]
+                built.reserveCapacity(e.attendees.count * 2)
                 for a in e.attendees {
-                    map[attendeeId(a, in: e)] = a.index
-                    map[lumaGuestKey(a, in: e)] = a.index
+                    built[attendeeId(a, in: e)] = a.index
+                    built[lumaGuestKey(a, in: e)] = a.index
                 }
-                lumaLookup[position] = map
+                cache.storeLookup(event: position, count: e.attendees.count, built)
+                map = built
             }
-            if let index = lumaLookup[position]?[id] { return Int(index) }
+            if let index = map?[id] { return Int(index) }
             let lower = id.lowercased()
             return e.attendees.firstIndex { email($0, in: e).lowercased() == lower }
         }
     }
 
-    private mutating func locate(_ eventId: String, _ attendeeId: String) throws -> (Int, Int) {
+    private func locate(_ eventId: String, _ attendeeId: String) throws -> (Int, Int) {
         let position = try eventPosition(eventId)
         guard let index = attendeePosition(attendeeId, event: position) else {
             throw SimulatorError.unknownAttendee(event: eventId, attendee: attendeeId)

@@ -3,20 +3,19 @@
 extension SimulatorDataset {
     enum QueryError: Error, Equatable { case badArgument(String) }
 
-    private mutating func cached(_ key: String, position: Int, _ build: (SimEvent) -> [Int32]) -> [Int32] {
+    private func cached(_ key: String, position: Int, _ build: (SimEvent) -> [Int32]) -> [Int32] {
         let event = events[position]
         let fullKey = "\(position)|\(key)"
-        if let hit = queryCache[fullKey], hit.version == event.version { return hit.indices }
+        if let hit = cache.indices(fullKey, version: event.version) { return hit }
         let indices = build(event)
-        if queryCache.count > 64 { queryCache.removeAll(keepingCapacity: true) }
-        queryCache[fullKey] = (event.version, indices)
+        cache.store(fullKey, version: event.version, indices)
         return indices
     }
 
     /// Eventbrite order ordinals for `status` (`active` default, `inactive`, `both`,
     /// `all_not_deleted`, `all`) and an inclusive `changed_since`, sorted by `changed` then when
     /// `changed_since` is given, else in creation order.
-    mutating func eventbriteOrders(position: Int, status: String?, changedSince: Int64?) throws -> [Int32] {
+    func eventbriteOrders(position: Int, status: String?, changedSince: Int64?) throws -> [Int32] {
         let keepRefunded: Bool?
         switch status ?? "active" {
         case "active": keepRefunded = false
@@ -43,7 +42,7 @@ extension SimulatorDataset {
 
     /// Eventbrite attendee ordinals for `status` (`attending`, `not_attending`, none = all) and
     /// an inclusive `changed_since` (then sorted by `changed`).
-    mutating func eventbriteAttendees(position: Int, status: String?, changedSince: Int64?) throws -> [Int32] {
+    func eventbriteAttendees(position: Int, status: String?, changedSince: Int64?) throws -> [Int32] {
         let want: Bool?
         switch status {
         case nil, "": want = nil
@@ -71,7 +70,7 @@ extension SimulatorDataset {
     /// Luma guest ordinals filtered by `approval_status` and sorted by `sort_column` /
     /// `sort_direction` with PostgreSQL null ordering (asc: nulls last; desc: nulls first unless
     /// `desc nulls last`). No sort column: registration order.
-    mutating func lumaGuests(position: Int, sortColumn: String?, direction: String?,
+    func lumaGuests(position: Int, sortColumn: String?, direction: String?,
                              approval: String?) throws -> [Int32] {
         var approvalFilter: SimAttendee.Approval?
         if let approval, !approval.isEmpty {

@@ -70,8 +70,7 @@ extension SimulatorDataset {
         if let value = override(a, e)?.name { return value }
         if e.provider == .luma, a.noName || a.nullName { return nil }
         guard let first = firstName(a, in: e), let last = lastName(a, in: e) else { return nil }
-        if a.culture != SimAttendee.specialCulture, NameBook.cultures[Int(a.culture)].familyFirst,
-           override(a, e) == nil {
+        if a.culture != SimAttendee.specialCulture, NameBook.cultures[Int(a.culture)].familyFirst {
             return last + first
         }
         return first + " " + last
@@ -129,7 +128,13 @@ extension SimulatorDataset {
             company: company(a, in: e), jobTitle: jobTitle(a, in: e), ticketName: ticketName(a.ticket),
             extraTickets: a.secondTicket == SimAttendee.noTicket ? 0 : 1, barcode: barcode(a, in: e),
             status: attending ? .attending : .notAttending, providerStatus: raw,
-            checkedInAt: a.checkedIn ? Date(timeIntervalSince1970: TimeInterval(a.checkedInAt)) : nil,
-            changedAt: Date(timeIntervalSince1970: TimeInterval(a.changed)))
+            checkedInAt: a.checkedIn ? instant(a.checkedInAt, a, e) : nil,
+            changedAt: instant(a.changed, a, e))
+    }
+
+    /// The instant a client reads for this timestamp (Luma adds derived milliseconds).
+    private func instant(_ epoch: Int64, _ a: SimAttendee, _ e: SimEvent) -> Date {
+        let millis = e.provider == .luma ? Double(Self.lumaMillis(epoch, a)) / 1000 : 0
+        return Date(timeIntervalSince1970: TimeInterval(epoch) + millis)
     }
 }

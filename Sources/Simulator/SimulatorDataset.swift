@@ -14,8 +14,7 @@ public struct SimulatorDataset {
     let reference: Int64
     var events: [SimEvent] = []
     var eventIndex: [String: Int] = [:]
-    var lumaLookup: [Int: [String: Int32]] = [:]
-    var queryCache: [String: (version: Int, indices: [Int32])] = [:]
+    let cache = DatasetCache()
     var liveRandom: SplitMix64
     let seedBase: Int64
 

@@ -70,7 +70,12 @@ import Testing
         #expect(declined["approval_status"] as? String == "declined")
         let checked = try #require(entries.first { $0["id"] as? String == approved[1].providerAttendeeId })
         let ticket = try #require((checked["event_tickets"] as? [[String: Any]])?.first)
-        #expect(ticket["checked_in_at"] as? String != nil)
+        let stamp = try #require(ticket["checked_in_at"] as? String)
+        let view = try h.simulator.attendee(event: event, id: approved[1].providerAttendeeId)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let parsed = try #require(formatter.date(from: stamp))
+        #expect(abs(parsed.timeIntervalSince(try #require(view.checkedInAt))) < 0.0005)
     }
 
     @Test func deletedEventAnswers404() async throws {
