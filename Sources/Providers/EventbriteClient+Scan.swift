@@ -1,0 +1,209 @@
+import Foundation
+import BadgeCore
+
+/// Paging over `/events/{id}/orders/?expand=attendees&status=all_not_deleted`.
+///
+/// Stop rules (PROVIDERS.md): `has_more_items == false` ends the scan even when a continuation is
+/// present; so does an empty page, a continuation already used, or a page identical to the one
+/// before (a server ignoring the paging parameter); `BAD_PAGE` means past the end;
+/// `BAD_CONTINUATION_TOKEN` restarts once from page 1. Once a page tells `page_count`, the
+/// remaining pages are fetched with `page=N`, up to `pageConcurrency` at a time, and delivered
+/// strictly in order; if the last counted page still has more (the list grew), paging carries on
+/// page by page.
+extension EventbriteClient {
+    /// Where a scan (re)starts; the opaque cursor is its text form.
+    enum ScanPosition: Hashable, Sendable {
+        case page(Int)
+        case continuation(String)
+
+        init?(cursor: String) {
+            if cursor.hasPrefix("page:"), let n = Int(cursor.dropFirst(5)), n >= 1 {
+                self = .page(n)
+            } else if cursor.hasPrefix("cont:"), cursor.count > 5 {
+                self = .continuation(String(cursor.dropFirst(5)))
+            } else {
+                return nil
+            }
+        }
+
+        var cursor: String {
+            switch self {
+            case .page(let n): return "page:\(n)"
+            case .continuation(let token): return "cont:\(token)"
+            }
+        }
+    }
+
+    /// One decoded page of orders, already mapped.
+    struct FetchedPage: Sendable {
+        var attendees: [ProviderAttendee]
+        var orderCount: Int
+        var pageNumber: Int?
+        var pageCount: Int?
+        var continuation: String?
+        var hasMore: Bool
+        /// Highest `changed` of the page's orders and attendees.
+        var maxChanged: Date?
+        /// First and last order ids: detects a page served twice.
+        var signature: String
+    }
+
+    /// Runs one scan; `deliver` gets each page in order with its highest `changed`.
+    func scanOrders(eventId: String, extraQuery: [(String, String)], start: ScanPosition, concurrent: Bool,
+                    deliver: (AttendeePage, Date?) async throws -> Void) async throws {
+        var position = start
+        var expected: Int = { if case .page(let n) = start { return n } else { return 1 } }()
+        var restarted = false
+        var usedTokens = Set<String>()
+        var previousSignature: String?
+
+        func hand(_ page: FetchedPage, _ number: Int, next: ScanPosition?) async throws {
+            try await deliver(AttendeePage(attendees: page.attendees, pageNumber: number,
+                                           pageCount: page.pageCount, totalCount: nil,
+                                           nextCursor: next?.cursor), page.maxChanged)
+        }
+
+        while true {
+            try Task.checkCancellation()
+            let page: FetchedPage
+            do {
+                page = try await fetchOrders(eventId: eventId, extraQuery: extraQuery, at: position)
+            } catch ScanSignal.badContinuation where !restarted {
+                restarted = true
+                position = .page(1)
+                expected = 1
+                usedTokens.removeAll()
+                previousSignature = nil
+                continue
+            } catch ScanSignal.badContinuation {
+                throw ProviderError.transient("Eventbrite rejected its own continuation token twice for event \(eventId)")
+            } catch ScanSignal.badPage {
+                return
+            }
+            let number = page.pageNumber ?? expected
+            if page.signature == previousSignature { return }
+            if page.orderCount == 0 || !page.hasMore {
+                try await hand(page, number, next: nil)
+                return
+            }
+            previousSignature = page.signature
+
+            if concurrent, let count = page.pageCount, number < count {
+                try await hand(page, number, next: .page(number + 1))
+                guard let last = try await fetchAhead(eventId: eventId, extraQuery: extraQuery,
+                                                      from: number + 1, through: count, deliver: deliver) else {
+                    return
+                }
+                previousSignature = last.signature
+                position = .page(count + 1)
+                expected = count + 1
+                continue
+            }
+
+            let next: ScanPosition
+            if let token = page.continuation {
+                guard usedTokens.insert(token).inserted else {
+                    try await hand(page, number, next: nil)
+                    return
+                }
+                next = .continuation(token)
+            } else {
+                next = .page(number + 1)
+            }
+            try await hand(page, number, next: next)
+            position = next
+            expected = number + 1
+        }
+    }
+
+    /// Fetches pages `first...last` with up to `pageConcurrency` requests in flight and delivers
+    /// them in order. Returns the last page when the list grew past `last` (the scan continues),
+    /// nil when the scan is complete.
+    private func fetchAhead(eventId: String, extraQuery: [(String, String)], from first: Int, through last: Int,
+                            deliver: (AttendeePage, Date?) async throws -> Void) async throws -> FetchedPage? {
+        guard first <= last else { return nil }
+        let window = pageConcurrency
+        return try await withThrowingTaskGroup(of: (Int, Result<FetchedPage, any Error>).self) { group in
+            var nextToLaunch = first
+            var nextToDeliver = first
+            var ready: [Int: Result<FetchedPage, any Error>] = [:]
+
+            func launch() {
+                while nextToLaunch <= last && nextToLaunch < nextToDeliver + window {
+                    let n = nextToLaunch
+                    group.addTask {
+                        do {
+                            return (n, .success(try await fetchOrders(eventId: eventId, extraQuery: extraQuery,
+                                                                      at: .page(n))))
+                        } catch {
+                            return (n, .failure(error))
+                        }
+                    }
+                    nextToLaunch += 1
+                }
+            }
+
+            launch()
+            while nextToDeliver <= last {
+                while ready[nextToDeliver] == nil {
+                    guard let (n, result) = try await group.next() else { break }
+                    ready[n] = result
+                }
+                guard let result = ready.removeValue(forKey: nextToDeliver) else { break }
+                let page: FetchedPage
+                switch result {
+                case .success(let fetched):
+                    page = fetched
+                case .failure(ScanSignal.badPage):
+                    group.cancelAll()
+                    return nil
+                case .failure(let error):
+                    group.cancelAll()
+                    throw error
+                }
+                let number = nextToDeliver
+                nextToDeliver += 1
+                launch()
+                if page.orderCount == 0 || !page.hasMore {
+                    group.cancelAll()
+                    try await deliver(AttendeePage(attendees: page.attendees, pageNumber: number,
+                                                   pageCount: page.pageCount, nextCursor: nil), page.maxChanged)
+                    return nil
+                }
+                try await deliver(AttendeePage(attendees: page.attendees, pageNumber: number,
+                                               pageCount: page.pageCount,
+                                               nextCursor: ScanPosition.page(number + 1).cursor), page.maxChanged)
+                if number == last { return page }
+            }
+            return nil
+        }
+    }
+
+    /// GETs one page of orders and maps it.
+    func fetchOrders(eventId: String, extraQuery: [(String, String)], at position: ScanPosition) async throws -> FetchedPage {
+        var query: [(String, String)] = [("expand", "attendees"), ("status", "all_not_deleted")] + extraQuery
+        switch position {
+        case .page(let n): query.append(("page", String(n)))
+        case .continuation(let token): query.append(("continuation", token))
+        }
+        let wire = try await get(path: "/events/\(ProviderURL.encode(eventId))/orders/", query: query,
+                                 as: EventbriteWire.OrdersPage.self)
+        let orders = wire.orders ?? []
+        let pagination = wire.pagination
+        let number = pagination?.page_number?.value
+        let count = pagination?.page_count?.value
+        let hasMore = pagination?.has_more_items?.value
+            ?? ((number != nil && count != nil) ? number! < count! : false)
+        let attendees = EventbriteMapping.attendees(of: orders)
+        var maxChanged = attendees.lazy.compactMap(\.changedAt).max()
+        for order in orders {
+            if let changed = order.changed.text.flatMap(ISO8601.parse), maxChanged.map({ changed > $0 }) ?? true {
+                maxChanged = changed
+            }
+        }
+        let signature = "\(orders.count)|\(orders.first?.id.text ?? "")|\(orders.last?.id.text ?? "")"
+        return FetchedPage(attendees: attendees, orderCount: orders.count, pageNumber: number, pageCount: count,
+                           continuation: pagination?.continuation.text, hasMore: hasMore,
+                           maxChanged: maxChanged, signature: signature)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import BadgeCore
+
+/// The Luma client (PROVIDERS.md §2): `x-luma-api-key` auth, the event's guest list as the
+/// import source, cursor paging (`pagination_cursor`/`next_cursor`, 50 per page).
+///
+/// Cursors are opaque to the sync engine but readable here:
+/// - full-scan cursors are `N|TOKEN`: page N of the scan comes next, fetched with Luma's
+///   `next_cursor` TOKEN; a cursor Luma rejects restarts the scan from the first page;
+/// - change cursors are `r=TIME;c=TIME`, the watermarks of the two head scans (latest
+///   `registered_at` and latest `checked_in_at` seen; either may be empty). See `changes`.
+///
+/// Luma has no change filter: edits and cancellations of older guests are only seen by the
+/// periodic full scans the sync engine runs (SPEC §2.5).
+public struct LumaClient: ProviderClient {
+    public let provider: Provider = .luma
+    public let baseURL: URL
+    let http: ProviderHTTP
+    let clock: any PolicyClock
+    /// `pagination_limit` (Luma enforces an undocumented maximum; 50 is safe).
+    let pageSize: Int
+
+    /// - Parameters:
+    ///   - baseURL: the host root, e.g. `https://public-api.luma.com`.
+    ///   - transport: the network (`URLSessionTransport`) or a stub; wrapped in a `PolicyTransport`.
+    public init(baseURL: URL, apiKey: String, transport: any HTTPTransport,
+                limit: RateBudget.Limit = .luma, retry: RetryPolicy = .standard,
+                clock: any PolicyClock = SystemPolicyClock(), pageSize: Int = 50, timeout: TimeInterval = 30) {
+        self.baseURL = baseURL
+        self.clock = clock
+        self.pageSize = min(50, max(1, pageSize))
+        let policy = PolicyTransport(wrapping: transport, limit: limit, retry: retry, clock: clock,
+                                     credential: apiKey)
+        http = ProviderHTTP(policy: policy, redactor: SecretRedactor(credential: apiKey),
+                            headers: ["x-luma-api-key": apiKey, "Accept": "application/json"],
+                            timeout: timeout)
+    }
+
+    // MARK: - ProviderClient
+
+    public func whoAmI() async throws -> String {
+        let response = try await get("/v1/users/get-self", as: LumaWire.SelfResponse.self)
+        return LumaMapping.accountLabel(response.user)
+    }
+
+    public func availableEvents() async throws -> [ProviderEvent] {
+        var events: [ProviderEvent] = []
+        var seen = Set<String>()
+        var cursor: String?
+        var used = Set<String>()
+        while true {
+            var query = [("pagination_limit", String(pageSize))]
+            if let cursor { query.append(("pagination_cursor", cursor)) }
+            let page = try await get("/v1/calendars/events/list", query, as: LumaWire.EventsPage.self)
+            let entries = page.entries ?? []
+            for entry in entries {
+                if let event = LumaMapping.event(entry), seen.insert(event.externalId).inserted {
+                    events.append(event)
+                }
+            }
+            guard page.has_more?.value == true, !entries.isEmpty, let next = page.next_cursor.text,
+                  used.insert(next).inserted else { return events }
+            cursor = next
+        }
+    }
+
+    public func event(externalId: String) async throws -> ProviderEvent {
+        let envelope = try await get("/v1/events/get", [("event_id", externalId)], as: LumaWire.EventEnvelope.self)
+        guard let event = LumaMapping.event(envelope) else {
+            throw ProviderError.notFound("Luma event \(externalId) (response without an id)")
+        }
+        return event
+    }
+
+    public func fullScan(eventExternalId: String, resumeCursor: String?,
+                         onPage: @Sendable (AttendeePage) async throws -> Void) async throws {
+        var (number, token) = Self.parseScanCursor(resumeCursor)
+        var restarted = token == nil
+        var used = Set<String>()
+        while true {
+            try Task.checkCancellation()
+            let page: GuestPage
+            do {
+                page = try await fetchGuests(eventId: eventExternalId, cursor: token, sort: nil)
+            } catch ScanSignal.badCursor where !restarted {
+                restarted = true
+                (number, token) = (1, nil)
+                used.removeAll()
+                continue
+            } catch ScanSignal.badCursor {
+                throw ProviderError.badRequest("Luma rejected the guest list paging of event \(eventExternalId)")
+            }
+            let attendees = page.entries.compactMap(LumaMapping.attendee)
+            var next: String?
+            if page.hasMore, !page.entries.isEmpty, let cursor = page.nextCursor, used.insert(cursor).inserted {
+                next = cursor
+            }
+            try await onPage(AttendeePage(attendees: attendees, pageNumber: number,
+                                          nextCursor: next.map { "\(number + 1)|\($0)" }))
+            guard let next else { return }
+            token = next
+            number += 1
+        }
+    }
+
+    public func requestCount() async -> Int { http.policy.requestCount }
+
+    public func budget() async -> RateBudgetSnapshot { http.policy.snapshot() }
+
+    // MARK: - Requests and errors
+
+    /// One page of the guest list.
+    struct GuestPage: Sendable {
+        var entries: [LumaWire.GuestEntry]
+        var hasMore: Bool
+        var nextCursor: String?
+    }
+
+    func fetchGuests(eventId: String, cursor: String?, sort: (column: String, direction: String)?) async throws -> GuestPage {
+        var query = [("event_id", eventId), ("pagination_limit", String(pageSize))]
+        if let cursor { query.append(("pagination_cursor", cursor)) }
+        if let sort {
+            query.append(("sort_column", sort.column))
+            query.append(("sort_direction", sort.direction))
+        }
+        let wire = try await get("/v1/events/guests/list", query, as: LumaWire.GuestsPage.self)
+        return GuestPage(entries: wire.entries ?? [], hasMore: wire.has_more?.value ?? false,
+                         nextCursor: wire.next_cursor.text)
+    }
+
+    static func parseScanCursor(_ cursor: String?) -> (Int, String?) {
+        guard let cursor, !cursor.isEmpty else { return (1, nil) }
+        if let bar = cursor.firstIndex(of: "|"), let n = Int(cursor[..<bar]), n >= 1 {
+            let token = String(cursor[cursor.index(after: bar)...])
+            return (n, token.isEmpty ? nil : token)
+        }
+        return (1, cursor)
+    }
+
+    func get<T: Decodable>(_ path: String, _ query: [(String, String)] = [], as type: T.Type) async throws -> T {
+        do {
+            return try await http.get(ProviderURL.make(baseURL, path, query), as: type)
+        } catch let failure as HTTPStatusFailure {
+            throw mapFailure(failure)
+        }
+    }
+
+    /// Luma's error body is undocumented: decide by status (PROVIDERS.md §2).
+    func mapFailure(_ failure: HTTPStatusFailure) -> any Error {
+        let body = try? JSONDecoder().decode(LumaWire.ErrorBody.self, from: failure.response.body)
+        let text = body?.message.text
+        let place = http.place(failure)
+        let message = http.redactor.clean(text.map { "\($0) (\(place))" } ?? place)
+        switch failure.response.status {
+        case 400:
+            // 400 is "missing key"; a 400 about paging must not disconnect the integration.
+            let lower = text?.lowercased() ?? ""
+            if lower.contains("cursor") || lower.contains("pagination") { return ScanSignal.badCursor }
+            return ProviderError.unauthorized(message)
+        case 401: return ProviderError.unauthorized(message)
+        case 403: return ProviderError.forbidden(message)
+        case 404: return ProviderError.notFound(message)
+        case 429: return ProviderError.rateLimited(retryAfter: http.retryAfter(failure.response))
+        case 500...599: return ProviderError.transient(message)
+        case 300...399: return ProviderError.transient("unexpected redirect: \(message)")
+        default: return ProviderError.badRequest(message)
+        }
+    }
+
+    /// Paging errors the scans handle themselves.
+    enum ScanSignal: Error {
+        case badCursor
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real network: `HTTPTransport` over `URLSession`. The only file of the project that
+/// mentions URLSession (ARCHITECTURE §2).
+///
+/// - Ephemeral configuration: no URL cache, no cookies, no credential storage — a provider
+///   response is always fresh, and nothing about a credential is kept on disk.
+/// - `httpMaximumConnectionsPerHost` (default 8) lets the clients fetch pages concurrently.
+/// - A redirect is followed only to the same scheme, host and port (the Authorization header must
+///   never travel to another host); any other redirect is returned as the 3xx response itself.
+/// - Each request's `timeout` becomes the URLRequest's timeout; failures below HTTP become
+///   `TransportError` (`timedOut`, `connectionLost`, `cannotConnect`), cancellation stays
+///   `CancellationError`. A body shorter than its `Content-Length` counts as `connectionLost`.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    private let session: URLSession
+    private let tasks: TaskTable
+
+    public init(maxConnectionsPerHost: Int = 8) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.urlCredentialStorage = nil
+        configuration.httpMaximumConnectionsPerHost = max(1, maxConnectionsPerHost)
+        configuration.timeoutIntervalForRequest = 30
+        configuration.timeoutIntervalForResource = 600
+        let table = TaskTable()
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        tasks = table
+        session = URLSession(configuration: configuration, delegate: table, delegateQueue: queue)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData,
+                                    timeoutInterval: request.timeout)
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        urlRequest.httpBody = request.body
+        let task = session.dataTask(with: urlRequest)
+        let box = TaskBox(task: task)
+        let tasks = self.tasks
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                tasks.register(task.taskIdentifier, continuation)
+                if Task.isCancelled { task.cancel() }
+                task.resume()
+            }
+        } onCancel: {
+            box.task.cancel()
+        }
+    }
+
+    /// Maps a URLSession failure to the transport's error vocabulary.
+    static func map(_ error: any Error) -> any Error {
+        guard let urlError = error as? URLError else {
+            return TransportError.other("network error")
+        }
+        switch urlError.code {
+        case .cancelled:
+            return CancellationError()
+        case .timedOut:
+            return TransportError.timedOut
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
+             .resourceUnavailable:
+            return TransportError.connectionLost
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+             .internationalRoamingOff, .callIsActive, .dataNotAllowed:
+            return TransportError.cannotConnect
+        default:
+            return TransportError.other("network error \(urlError.code.rawValue)")
+        }
+    }
+}
+
+/// Lets a cancellation handler reach the task (URLSessionTask is thread-safe to cancel).
+private struct TaskBox: @unchecked Sendable {
+    let task: URLSessionTask
+}
+
+/// The session delegate: collects each task's body and completes its continuation; guards
+/// redirects. All callbacks arrive on the session's serial delegate queue; `register` comes from
+/// other threads, hence the lock.
+private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private struct Pending {
+        var continuation: CheckedContinuation<HTTPResponse, any Error>
+        var data = Data()
+    }
+
+    private let lock = NSLock()
+    private var pending: [Int: Pending] = [:]
+
+    func register(_ id: Int, _ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        lock.withLock { pending[id] = Pending(continuation: continuation) }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { pending[dataTask.taskIdentifier]?.data.append(data) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if let error {
+            entry.continuation.resume(throwing: URLSessionTransport.map(error))
+            return
+        }
+        guard let http = task.response as? HTTPURLResponse else {
+            entry.continuation.resume(throwing: TransportError.connectionLost)
+            return
+        }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            headers[String(describing: key)] = String(describing: value)
+        }
+        let response = HTTPResponse(status: http.statusCode, headers: headers, body: entry.data)
+        if let declared = response.header("Content-Length").flatMap({ Int($0) }), declared > entry.data.count,
+           task.originalRequest?.httpMethod != "HEAD",
+           (response.header("Content-Encoding") ?? "identity").lowercased() == "identity" {
+            entry.continuation.resume(throwing: TransportError.connectionLost)
+            return
+        }
+        entry.continuation.resume(returning: response)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask,
+                    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+                    completionHandler: @escaping (URLRequest?) -> Void) {
+        let from = task.originalRequest?.url
+        let to = request.url
+        let sameOrigin = from?.scheme?.lowercased() == to?.scheme?.lowercased()
+            && from?.host?.lowercased() == to?.host?.lowercased()
+            && from?.port == to?.port
+        completionHandler(sameOrigin ? request : nil)
+    }
+}
