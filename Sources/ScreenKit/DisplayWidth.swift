@@ -1,40 +1,124 @@
 /// The one display-width function (ARCHITECTURE §3): columns a grapheme cluster occupies in a
-/// terminal. Independent of libc `wcwidth` and the locale.
+/// terminal. Independent of libc `wcwidth` and the locale, so layout, clipping, the buffer and the
+/// backend all agree.
+///
+/// Rules, per grapheme cluster (a Swift `Character`):
+/// - printable ASCII: 1 (fast path); C0/C1 controls and DEL: 0 (they never reach a cell — see
+///   `Sanitizer`);
+/// - a cluster that starts with a combining/enclosing mark or a format character (ZWJ, ZWNJ,
+///   variation selector, bidi marks, soft hyphen…) on its own: 0;
+/// - regional-indicator flags, emoji with `Emoji_Presentation`, emoji followed by U+FE0F
+///   (variation selector 16, incl. keycaps), emoji ZWJ sequences and emoji modifier sequences: 2;
+///   an emoji followed by U+FE0E (text presentation) keeps its East Asian width;
+/// - otherwise the East Asian Width of the first scalar: Wide or Fullwidth (CJK, Hangul syllables
+///   and leading jamo, fullwidth forms, kana…) = 2; everything else, incl. Ambiguous, = 1;
+///   Hangul medial vowels / final consonants standing alone = 0.
 public enum DisplayWidth {
-    /// 0 for combining/format-only clusters, 2 for East Asian wide/fullwidth and emoji
-    /// presentation, 1 otherwise.
+    /// Columns of one grapheme cluster: 0, 1 or 2.
+    @inlinable
     public static func of(_ g: Character) -> Int {
-        let scalars = g.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        // Emoji presentation selector or ZWJ sequences render as one wide glyph.
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        if scalars.count > 1 && scalars.contains(where: { $0.value == 0x200D }) && first.properties.isEmoji { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control: return 0
-        default: break
+        if let ascii = g.asciiValue {
+            return (ascii >= 0x20 && ascii < 0x7F) ? 1 : 0
         }
-        return isWide(first.value) ? 2 : 1
+        return slowWidth(g)
     }
 
     /// Total columns of a string.
     public static func of(_ s: String) -> Int {
         var total = 0
+        var asciiOnly = true
+        for b in s.utf8 where b >= 0x80 || b < 0x20 || b == 0x7F {
+            asciiOnly = false
+            break
+        }
+        if asciiOnly { return s.utf8.count }
         for g in s { total += of(g) }
         return total
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) ranges.
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
+    @usableFromInline
+    static func slowWidth(_ g: Character) -> Int {
+        let scalars = g.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let v = first.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        let props = first.properties
+        switch props.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator,
+             .surrogate:
+            return 0
         default:
-            return false
+            break
         }
+        // Hangul medial vowels and final consonants are width 0 on their own (they join a syllable).
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
+        // Regional indicators: a flag pair or a lone indicator is drawn wide.
+        if (0x1F1E6...0x1F1FF).contains(v) { return 2 }
+        if props.isEmoji {
+            var hasVS16 = false
+            var hasVS15 = false
+            var hasZWJ = false
+            var hasModifier = false
+            for s in scalars.dropFirst() {
+                switch s.value {
+                case 0xFE0F: hasVS16 = true
+                case 0xFE0E: hasVS15 = true
+                case 0x200D: hasZWJ = true
+                case 0x1F3FB...0x1F3FF: hasModifier = true
+                default: break
+                }
+            }
+            if hasVS15 && !hasZWJ { return isWide(v) ? 2 : 1 }
+            if props.isEmojiPresentation || hasVS16 || hasZWJ || hasModifier { return 2 }
+        }
+        return isWide(v) ? 2 : 1
     }
+
+    /// East Asian Wide (W) and Fullwidth (F) assigned code points (generated from the Unicode
+    /// Character Database, plus the CJK ideograph blocks and planes 2–3 whose default is W).
+    static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        var lo = 0
+        var hi = wideRanges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            let r = wideRanges[mid]
+            if v < r.lowerBound {
+                hi = mid - 1
+            } else if v > r.upperBound {
+                lo = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
+        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
+        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
+        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
+        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x2FF0...0x2FFB, 0x3000...0x303E,
+        0x3041...0x3096, 0x3099...0x30FF, 0x3105...0x312F, 0x3131...0x318E, 0x3190...0x31E3,
+        0x31F0...0x321E, 0x3220...0x3247, 0x3250...0x4DBF, 0x4E00...0xA48C, 0xA490...0xA4C6,
+        0xA960...0xA97C, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE52,
+        0xFE54...0xFE66, 0xFE68...0xFE6B, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
+        0x16FF0...0x16FF1, 0x17000...0x187F7, 0x18800...0x18CD5, 0x18D00...0x18D08, 0x1AFF0...0x1AFF3,
+        0x1AFF5...0x1AFFB, 0x1AFFD...0x1AFFE, 0x1B000...0x1B122, 0x1B150...0x1B152, 0x1B164...0x1B167,
+        0x1B170...0x1B2FB, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A,
+        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265,
+        0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA,
+        0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440...0x1F440,
+        0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A...0x1F57A,
+        0x1F595...0x1F596, 0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC...0x1F6CC,
+        0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6DD...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC,
+        0x1F7E0...0x1F7EB, 0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF,
+        0x1FA70...0x1FA74, 0x1FA78...0x1FA7C, 0x1FA80...0x1FA86, 0x1FA90...0x1FAAC, 0x1FAB0...0x1FABA,
+        0x1FAC0...0x1FAC5, 0x1FAD0...0x1FAD9, 0x1FAE0...0x1FAE7, 0x1FAF0...0x1FAF6, 0x20000...0x2FFFD,
+        0x30000...0x3FFFD
+    ]
 }

@@ -20,3 +20,29 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case progress
     case accent
 }
+
+extension Role {
+    /// One character per role for role snapshots in tests (`ScreenBuffer.roleLines`).
+    public var code: Character {
+        switch self {
+        case .normal: return "."
+        case .title: return "T"
+        case .header: return "H"
+        case .border: return "b"
+        case .selection: return "S"
+        case .statusOK: return "o"
+        case .statusWarn: return "w"
+        case .statusError: return "e"
+        case .vip: return "V"
+        case .checkedIn: return "C"
+        case .dim: return "d"
+        case .keyHint: return "k"
+        case .button: return "B"
+        case .buttonDisabled: return "x"
+        case .input: return "I"
+        case .alert: return "A"
+        case .progress: return "P"
+        case .accent: return "a"
+        }
+    }
+}
