@@ -1,0 +1,38 @@
+import BadgeCore
+import Foundation
+import Providers
+import Storage
+
+/// The composition root: the one place that picks concrete types for the seams (store, HTTP
+/// transport, provider clients). The sync engine and the console plug in here.
+enum Composition {
+    /// Opens (creating if needed, mode 0600) the database at `path`.
+    static func makeStore(path: String) throws -> any BadgeStore {
+        // PLUG-IN: the storage branch's SQLiteStore.
+        _ = path
+        throw CLIError.failed("the database is not available yet")
+    }
+
+    /// The network for real providers (and the loopback simulator).
+    static func makeTransport() -> any HTTPTransport {
+        URLSessionTransport()
+    }
+
+    /// A client for a stored integration (credential and base URL from the database).
+    static func makeClient(for integration: Integration) throws -> any ProviderClient {
+        try makeClient(provider: integration.provider, credential: integration.credential,
+                       baseURL: integration.baseURL)
+    }
+
+    static func makeClient(provider: Provider, credential: String, baseURL: String) throws -> any ProviderClient {
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil
+        else { throw CLIError.failed("bad base URL '\(baseURL)': expected http(s)://host[/path]") }
+        switch provider {
+        case .eventbrite:
+            return EventbriteClient(baseURL: url, token: credential, transport: makeTransport())
+        case .luma:
+            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport())
+        }
+    }
+}
