@@ -122,7 +122,7 @@ struct ArgumentParser {
             throw usage("unexpected argument '\(positionals[node.arguments.count])'")
         }
         for spec in node.options where spec.required && options[spec.name] == nil {
-            throw usage("missing \(spec.synopsis)")
+            throw usage("missing \(spec.choiceSynopsis)")
         }
         for group in node.exclusive {
             let given = group.filter { options[$0] != nil }

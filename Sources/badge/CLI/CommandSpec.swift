@@ -63,6 +63,12 @@ struct OptionSpec: Sendable, Equatable {
 
     /// `--name VALUE` or `--name`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
+
+    /// Like `synopsis`, with the choices spelled out: `--role admin|staff`.
+    var choiceSynopsis: String {
+        if case .choice(let words) = kind, valueName != nil { return "--\(name) " + words.joined(separator: "|") }
+        return synopsis
+    }
 }
 
 /// One positional argument of a command.

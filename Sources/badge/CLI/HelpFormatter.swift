@@ -11,10 +11,7 @@ struct HelpFormatter {
         if spec.isGroup && !spec.runnable { parts.append("COMMAND") }
         parts += spec.arguments.map(\.synopsis)
         for option in spec.options {
-            var shown = option.synopsis
-            if case .choice(let words) = option.kind, option.valueName != nil {
-                shown = "--\(option.name) \(words.joined(separator: "|"))"
-            }
+            let shown = option.choiceSynopsis
             parts.append(option.required ? shown : "[\(shown)]")
         }
         return parts.joined(separator: " ")
