@@ -1,0 +1,147 @@
+import BadgeCore
+import Foundation
+
+extension SQLiteStore {
+    /// How many provider ids one lookup statement binds.
+    private static let lookupChunk = 500
+
+    public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
+                          now: Date) throws -> SyncCounts
+    {
+        // Page data can be fetched again (the checkpoint commits with it): not fsynced per page.
+        try write(durable: false) { db in
+            var counts = SyncCounts()
+            var rows = try Self.existingRows(db, eventId: eventId,
+                                             providerIds: Set(attendees.map(\.providerAttendeeId)))
+            let insert = try db.cached(AttendeeRow.insertSQL)
+            let update = try db.cached(AttendeeRow.updateSQL)
+            for incoming in attendees {
+                let local = rows[incoming.providerAttendeeId]
+                var (row, change) = AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: local, eventId: eventId)
+                if let local {
+                    if row != local {
+                        update.clear()
+                        try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
+                        try update.bind(20, local.id)
+                        try update.run()
+                    }
+                } else {
+                    insert.clear()
+                    try AttendeeRow.bindMerged(row, updatedAt: now, to: insert)
+                    try insert.bind(20, eventId)
+                    try insert.bind(21, row.providerAttendeeId)
+                    try insert.bind(22, row.vip)
+                    try insert.bind(23, row.notes)
+                    try insert.bind(24, row.printCount)
+                    try insert.run()
+                    row.id = db.lastInsertRowID
+                }
+                rows[row.providerAttendeeId] = row  // a duplicate later in the page merges into this
+                switch change {
+                case .added: counts.added += 1
+                case .updated: counts.updated += 1
+                case .cancelled: counts.cancelled += 1
+                case .unchanged: counts.unchanged += 1
+                }
+            }
+            if let checkpoint { try Self.saveCheckpoint(db, checkpoint) }
+            return counts
+        }
+    }
+
+    /// The event's rows for the given provider ids, keyed by provider id (one query per chunk).
+    private static func existingRows(_ db: Database, eventId: Int64, providerIds: Set<String>) throws
+        -> [String: Attendee]
+    {
+        var rows: [String: Attendee] = [:]
+        rows.reserveCapacity(providerIds.count)
+        let ids = Array(providerIds)
+        var start = 0
+        while start < ids.count {
+            let chunk = ids[start..<min(start + lookupChunk, ids.count)]
+            let placeholders = (0..<chunk.count).map { "?\($0 + 2)" }.joined(separator: ", ")
+            let s = try db.cached("""
+                SELECT \(AttendeeRow.columns) FROM attendees a
+                WHERE a.event_id = ?1 AND a.provider_attendee_id IN (\(placeholders))
+                """)
+            try s.bind(1, eventId)
+            for (offset, id) in chunk.enumerated() { try s.bind(Int32(offset + 2), id) }
+            try s.forEachRow { let a = AttendeeRow.decode($0); rows[a.providerAttendeeId] = a }
+            start += lookupChunk
+        }
+        return rows
+    }
+
+    public func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int {
+        try write(durable: false) { db in
+            // Light scan of ids first; only the rows that vanished are loaded in full.
+            var vanished: [Int64] = []
+            let scan = try db.cached("""
+                SELECT id, provider_attendee_id FROM attendees
+                WHERE event_id = ?1 AND (missing_from_provider = 0 OR status <> 'NOT_ATTENDING')
+                """)
+            try scan.bind(1, eventId)
+            try scan.forEachRow { if !seen.contains($0.text(1)) { vanished.append($0.int64(0)) } }
+            var changed = 0
+            let update = try db.cached(AttendeeRow.updateSQL)
+            for id in vanished {
+                guard let local = try Self.attendee(db, id: id) else { continue }
+                let (row, change) = AttendeeMerge.markMissing(local)
+                guard row != local else { continue }
+                update.clear()
+                try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
+                try update.bind(20, id)
+                try update.run()
+                if change != .unchanged { changed += 1 }
+            }
+            return changed
+        }
+    }
+
+    static func attendee(_ db: Database, id: Int64) throws -> Attendee? {
+        let s = try db.cached("SELECT \(AttendeeRow.columns) FROM attendees a WHERE a.id = ?1")
+        try s.bind(1, id)
+        return try s.firstRow(AttendeeRow.decode)
+    }
+
+    public func attendee(id: Int64) throws -> Attendee? {
+        try locked { db in try Self.attendee(db, id: id) }
+    }
+
+    public func attendee(eventId: Int64, providerAttendeeId: String) throws -> Attendee? {
+        try locked { db in
+            let s = try db.cached("""
+                SELECT \(AttendeeRow.columns) FROM attendees a
+                WHERE a.event_id = ?1 AND a.provider_attendee_id = ?2
+                """)
+            try s.bind(1, eventId)
+            try s.bind(2, providerAttendeeId)
+            return try s.firstRow(AttendeeRow.decode)
+        }
+    }
+
+    public func attendee(eventId: Int64, barcode: String) throws -> Attendee? {
+        try locked { db in
+            let s = try db.cached("""
+                SELECT \(AttendeeRow.columns) FROM attendees a
+                WHERE a.event_id = ?1 AND a.barcode = ?2 ORDER BY a.id LIMIT 1
+                """)
+            try s.bind(1, eventId)
+            try s.bind(2, barcode)
+            return try s.firstRow(AttendeeRow.decode)
+        }
+    }
+
+    @discardableResult
+    public func setVIP(attendeeId: Int64, _ on: Bool, operatorName: String, at: Date) throws -> Attendee {
+        try write { db in
+            try db.run("UPDATE attendees SET vip = ?1 WHERE id = ?2", [.integer(on ? 1 : 0), .integer(attendeeId)])
+            guard db.changes > 0, let attendee = try Self.attendee(db, id: attendeeId) else {
+                throw StorageError.notFound("attendee \(attendeeId)")
+            }
+            try Self.insertAudit(db, operatorName: operatorName, action: on ? "VIP_ON" : "VIP_OFF",
+                                 detail: "attendee \(attendeeId) (\(attendee.providerAttendeeId))", at: at)
+            return attendee
+        }
+    }
+}

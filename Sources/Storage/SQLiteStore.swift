@@ -1,0 +1,183 @@
+import BadgeCore
+import CSQLite
+import Foundation
+
+/// The SQLite implementation of `BadgeStore` (one database file per workspace, SPEC §8).
+///
+/// One connection guarded by a lock: the sync engine's actor and the UI thread both call it, and
+/// every call is short (one transaction, prepared statements reused). Several processes (the
+/// console and a CLI command, two desks on one file) are safe too: WAL lets readers run beside
+/// the writer, writers take the lock up front (`BEGIN IMMEDIATE`) and wait up to the busy timeout.
+public final class SQLiteStore: BadgeStore, @unchecked Sendable {
+    /// Opening options.
+    public struct Options: Sendable {
+        /// How long a write waits for another process's lock before failing (default 5 s).
+        public var busyTimeout: TimeInterval
+        /// Run `PRAGMA quick_check` when opening an existing file (O(database size)).
+        public var quickCheck: Bool
+
+        public init(busyTimeout: TimeInterval = 5, quickCheck: Bool = true) {
+            self.busyTimeout = busyTimeout
+            self.quickCheck = quickCheck
+        }
+    }
+
+    private let lock = NSLock()
+    let db: Database
+    /// The database path (":memory:" for an in-memory store).
+    public let path: String
+
+    private init(db: Database, path: String) {
+        self.db = db
+        self.path = path
+    }
+
+    /// Opens (creating when missing) the database at `path` and migrates it to the latest schema.
+    ///
+    /// The parent directory is created with mode 0700 and a new file with mode 0600 (the WAL and
+    /// SHM files too). A file that is not a SQLite database, or fails the quick check, is refused
+    /// with `StorageError.corruptDatabase` and left byte-for-byte as it was.
+    public static func open(path: String, options: Options = Options()) throws -> SQLiteStore {
+        try DatabaseFile.ensureParentDirectory(of: path)
+        let created = try DatabaseFile.createIfMissing(path)
+        if !created { try DatabaseFile.checkHeader(path) }
+        let db = try Database(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: options.busyTimeout)
+        do {
+            // First read of the file: NOTADB/CORRUPT surface here, before anything is written.
+            _ = try db.prepare("SELECT count(*) FROM sqlite_schema").firstRow { $0.int(0) }
+            if options.quickCheck && !created {
+                let result = try db.scalarText("PRAGMA quick_check") ?? ""
+                if result != "ok" { throw StorageError.corruptDatabase(path: path, detail: result) }
+            }
+            let mode = try db.scalarText("PRAGMA journal_mode=WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw StorageError.cannotOpen(path: path, reason: "cannot enable WAL (journal mode \(mode ?? "?"))")
+            }
+            try configure(db)
+            DatabaseFile.restrictPermissions(path)
+            try Migrations.migrate(db)
+        } catch let error as StorageError {
+            if let code = error.primaryCode, code == SQLITE_NOTADB || code == SQLITE_CORRUPT {
+                throw StorageError.corruptDatabase(path: path, detail: error.debugDescription)
+            }
+            throw error
+        }
+        return SQLiteStore(db: db, path: path)
+    }
+
+    /// A private in-memory database with the full schema, for tests and the demo.
+    public static func inMemory() throws -> SQLiteStore {
+        let db = try Database(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try configure(db)
+        try Migrations.migrate(db)
+        return SQLiteStore(db: db, path: ":memory:")
+    }
+
+    private static func configure(_ db: Database) throws {
+        try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY")
+        db.assumeSynchronous(full: false)
+    }
+
+    /// Schema version of the open database (`PRAGMA user_version`).
+    public func schemaVersion() throws -> Int { try locked { try $0.userVersion() } }
+
+    /// Runs `body` with the connection, holding the lock.
+    func locked<T>(_ body: (Database) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(db)
+    }
+
+    /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.
+    func write<T>(durable: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        try locked { db in try db.transaction(durable: durable) { try body(db) } }
+    }
+
+    // MARK: Integrations
+
+    @discardableResult
+    public func saveIntegration(_ integration: Integration) throws -> Integration {
+        try write { db in
+            let s = try db.cached("""
+                INSERT INTO integrations (provider, status, account_label, credential, base_url, connected_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                ON CONFLICT (provider) DO UPDATE SET status = excluded.status,
+                    account_label = excluded.account_label, credential = excluded.credential,
+                    base_url = excluded.base_url, connected_at = excluded.connected_at
+                RETURNING id
+                """)
+            try s.bind(1, integration.provider.rawValue)
+            try s.bind(2, integration.status.rawValue)
+            try s.bind(3, integration.accountLabel)
+            try s.bind(4, integration.credential)
+            try s.bind(5, integration.baseURL)
+            try s.bind(6, integration.connectedAt)
+            var saved = integration
+            saved.id = try s.firstRow { $0.int64(0) } ?? 0
+            saved.connectedAt = DateCoding.quantised(integration.connectedAt)
+            return saved
+        }
+    }
+
+    private static let integrationColumns = "id, provider, status, account_label, credential, base_url, connected_at"
+
+    private static func decodeIntegration(_ s: Statement) -> Integration {
+        Integration(id: s.int64(0), provider: Provider(rawValue: s.text(1)) ?? .eventbrite,
+                    status: IntegrationStatus(rawValue: s.text(2)) ?? .disconnected,
+                    accountLabel: s.text(3), credential: s.text(4), baseURL: s.text(5),
+                    connectedAt: s.date(6) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    public func integrations() throws -> [Integration] {
+        try locked { db in
+            var result: [Integration] = []
+            try db.cached("SELECT \(Self.integrationColumns) FROM integrations ORDER BY provider")
+                .forEachRow { result.append(Self.decodeIntegration($0)) }
+            return result
+        }
+    }
+
+    public func integration(provider: Provider) throws -> Integration? {
+        try locked { db in
+            let s = try db.cached("SELECT \(Self.integrationColumns) FROM integrations WHERE provider = ?1")
+            try s.bind(1, provider.rawValue)
+            return try s.firstRow(Self.decodeIntegration)
+        }
+    }
+
+    public func integration(id: Int64) throws -> Integration? {
+        try locked { db in
+            let s = try db.cached("SELECT \(Self.integrationColumns) FROM integrations WHERE id = ?1")
+            try s.bind(1, id)
+            return try s.firstRow(Self.decodeIntegration)
+        }
+    }
+
+    public func setIntegrationStatus(id: Int64, _ status: IntegrationStatus) throws {
+        try write { db in
+            try db.run("UPDATE integrations SET status = ?1 WHERE id = ?2", [.text(status.rawValue), .integer(id)])
+            if db.changes == 0 { throw StorageError.notFound("integration \(id)") }
+        }
+    }
+
+    public func deleteIntegration(provider: Provider) throws {
+        try write { db in
+            try db.run("DELETE FROM integrations WHERE provider = ?1", [.text(provider.rawValue)])
+        }
+    }
+
+    // MARK: Audit log
+
+    public func recordAudit(operatorName: String, action: String, detail: String, at: Date) throws {
+        try write { db in try Self.insertAudit(db, operatorName: operatorName, action: action, detail: detail, at: at) }
+    }
+
+    static func insertAudit(_ db: Database, operatorName: String, action: String, detail: String, at: Date) throws {
+        let s = try db.cached("INSERT INTO audit_log (at, operator, action, detail) VALUES (?1, ?2, ?3, ?4)")
+        try s.bind(1, at)
+        try s.bind(2, operatorName)
+        try s.bind(3, action)
+        try s.bind(4, detail)
+        try s.run()
+    }
+}

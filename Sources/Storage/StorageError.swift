@@ -1,0 +1,89 @@
+import Foundation
+import BadgeCore
+
+/// The one error type of the Storage module (ARCHITECTURE §3 "Errors").
+///
+/// `description` is a one-line human reason for the console and the CLI's stderr
+/// ("database is locked by another process", "disk is full"…); `debugDescription` adds the
+/// detail for the log: SQLite's extended result code, its message and the SQL text. Bound values
+/// never appear in either, so a credential cannot leak through an error.
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+    LocalizedError
+{
+    /// A SQLite call failed: extended result code, SQLite's message, the SQL (without values).
+    case sqlite(code: Int32, message: String, sql: String?)
+    /// Importing the same event twice is refused (SPEC §2.1).
+    case duplicateEvent(provider: Provider, externalId: String)
+    /// The file is not a SQLite database or is damaged. It was left exactly as it was.
+    case corruptDatabase(path: String, detail: String)
+    /// The database was written by a newer badge (schema version `found` > `supported`).
+    case newerSchema(found: Int, supported: Int)
+    /// The database file or its directory could not be created or opened.
+    case cannotOpen(path: String, reason: String)
+    /// The row a call names does not exist ("attendee 42").
+    case notFound(String)
+
+    /// SQLite's extended result code, when the error came from SQLite.
+    public var sqliteCode: Int32? {
+        if case .sqlite(let code, _, _) = self { return code }
+        return nil
+    }
+
+    /// SQLite's primary result code (the low byte of the extended code).
+    public var primaryCode: Int32? { sqliteCode.map { $0 & 0xff } }
+
+    /// True when another connection held the database longer than the busy timeout.
+    public var isBusy: Bool { primaryCode == 5 || primaryCode == 6 }  // SQLITE_BUSY, SQLITE_LOCKED
+
+    /// True for a UNIQUE/CHECK/FOREIGN KEY/NOT NULL violation.
+    public var isConstraintViolation: Bool { primaryCode == 19 }  // SQLITE_CONSTRAINT
+
+    public var description: String {
+        switch self {
+        case .sqlite(let code, let message, _):
+            return Self.reason(primaryCode: code & 0xff, message: message)
+        case .duplicateEvent(let provider, let externalId):
+            return "event \(provider.rawValue):\(externalId) is already imported"
+        case .corruptDatabase(let path, _):
+            return "database file is corrupt or not a database: \(path) (left untouched)"
+        case .newerSchema(let found, let supported):
+            return "database was created by a newer badge (schema \(found), this build supports \(supported))"
+        case .cannotOpen(let path, let reason):
+            return "cannot open database \(path): \(reason)"
+        case .notFound(let what):
+            return "\(what) not found"
+        }
+    }
+
+    public var debugDescription: String {
+        switch self {
+        case .sqlite(let code, let message, let sql):
+            let sqlPart = sql.map { "; SQL: \($0.split(whereSeparator: \.isNewline).joined(separator: " "))" } ?? ""
+            return "\(description) [sqlite \(code): \(message)\(sqlPart)]"
+        case .corruptDatabase(_, let detail):
+            return "\(description) [\(detail)]"
+        default:
+            return description
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    static func reason(primaryCode: Int32, message: String) -> String {
+        switch primaryCode {
+        case 5, 6: return "database is locked by another process"
+        case 13: return "disk is full"
+        case 11, 26: return "database file is corrupt or not a database"
+        case 8: return "database is read-only (check the file's permissions)"
+        case 10: return "disk I/O error while accessing the database"
+        case 14: return "unable to open the database file"
+        case 3, 23: return "permission denied on the database file"
+        case 7: return "out of memory"
+        case 19: return "constraint violated: \(message)"
+        default: return "database error: \(message)"
+        }
+    }
+}
+
+/// The name the `BadgeStore` contract uses for the Storage error type.
+public typealias StoreError = StorageError
