@@ -1,0 +1,48 @@
+import BadgeCore
+
+extension AttendeeField {
+    /// The text this field shows for `attendee` ("" hides the element). `first_name`/`last_name`
+    /// fall back to the first word / the rest of `name` when the provider sent no split name.
+    func value(for attendee: Attendee, ribbonText: String = "VIP") -> String {
+        let words = attendee.name.split(separator: " ", maxSplits: 1).map(String.init)
+        switch self {
+        case .name: return attendee.name
+        case .firstName: return nonEmpty(attendee.firstName) ?? words.first ?? ""
+        case .lastName: return nonEmpty(attendee.lastName) ?? (words.count > 1 ? words[1] : "")
+        case .company: return attendee.company ?? ""
+        case .jobTitle: return attendee.jobTitle ?? ""
+        case .ticketName: return attendee.ticketName ?? ""
+        case .vipRibbon: return attendee.vip ? ribbonText : ""
+        }
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return text
+    }
+}
+
+extension TextElement {
+    /// The element's text for `attendee`: placeholders filled, control and bidi-override
+    /// characters removed, whitespace collapsed, optionally upper-cased.
+    func text(for attendee: Attendee) -> String {
+        var raw: String
+        switch content {
+        case let .field(field):
+            raw = field.value(for: attendee, ribbonText: ribbonText)
+        case let .literal(template):
+            raw = template
+            for field in AttendeeField.allCases {
+                raw = raw.replacingOccurrences(of: "{\(field.rawValue)}", with: field.value(for: attendee))
+            }
+        }
+        let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.map { scalar -> Unicode.Scalar in
+            let v = scalar.value
+            let isControl = v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
+            return isControl ? " " : scalar
+        }))
+        let collapsed = cleaned.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return uppercase ? collapsed.uppercased() : collapsed
+    }
+}

@@ -1,1 +1,0 @@
-// Printing module: see ARCHITECTURE.md §2. Contents arrive with their issues.

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func PrintingPackageBuilds() {
-    #expect(Bool(true))
-}
