@@ -8,9 +8,7 @@ import Storage
 enum Composition {
     /// Opens (creating if needed, mode 0600) the database at `path`.
     static func makeStore(path: String) throws -> any BadgeStore {
-        // PLUG-IN: the storage branch's SQLiteStore.
-        _ = path
-        throw CLIError.failed("the database is not available yet")
+        try SQLiteStore.open(path: path)
     }
 
     /// The network for real providers (and the loopback simulator).

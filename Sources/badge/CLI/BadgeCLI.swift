@@ -30,7 +30,7 @@ enum BadgeCLI {
             return 0
         } catch let error as CLIError {
             context?.out.flush()
-            OutputWriter.note(error.message)
+            if !error.message.isEmpty { OutputWriter.note(error.message) }
             return error.exitCode
         } catch {
             context?.out.flush()
@@ -50,7 +50,7 @@ enum BadgeCLI {
         switch ctx.parsed.displayName {
         case "": try ConsoleCommand.console(ctx)
         case "demo": try ConsoleCommand.demo(ctx)
-        case "simulate": try SimulateCommand.run(ctx)
+        case "simulate": try SimulatorCommand.run(ctx)
         case "integrations connect": try IntegrationsCommand.connect(ctx)
         case "integrations list": try IntegrationsCommand.list(ctx)
         case "integrations disconnect": try IntegrationsCommand.disconnect(ctx)

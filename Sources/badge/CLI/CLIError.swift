@@ -6,6 +6,8 @@ enum CLIError: Error, Sendable, Equatable {
     case usage(String, command: [String])
     /// The operation failed (exit 1): a one-line reason.
     case failed(String)
+    /// The command already wrote its reason to stderr; exit with this code.
+    case alreadyReported(Int32)
 
     static func notAvailable(_ command: String) -> CLIError {
         .failed("\(command) is not available yet")
@@ -15,6 +17,7 @@ enum CLIError: Error, Sendable, Equatable {
         switch self {
         case .usage: return 2
         case .failed: return 1
+        case .alreadyReported(let code): return code
         }
     }
 
@@ -26,6 +29,8 @@ enum CLIError: Error, Sendable, Equatable {
             return "badge: error: \(Self.oneLine(text))\nsee \(help)"
         case .failed(let text):
             return "badge: error: \(Self.oneLine(text))"
+        case .alreadyReported:
+            return ""
         }
     }
 
