@@ -1,5 +1,6 @@
 import BadgeCore
 import Foundation
+import Printing
 
 /// `badge templates list|add|remove` (SPEC §6): templates are stored in the database.
 enum TemplatesCommand {
@@ -38,10 +39,17 @@ enum TemplatesCommand {
         } catch {
             throw CLIError.failed("cannot read template \(file): \(error.localizedDescription)")
         }
-        // PLUG-IN (printing): validate `layout` with the template parser here, so a bad file is
-        // refused with its line number instead of failing at print time.
+        // A bad file is refused now, with its line number, rather than at print time.
+        let parsed: BadgeLayout
+        do {
+            parsed = try TemplateParser.parse(layout)
+        } catch let error as PrintingError {
+            throw CLIError.failed("\(file): \(error.description)")
+        }
+        // Options win; otherwise the file's own `tickets` / `vip` header lines apply.
         let template = try store.saveTemplate(BadgeTemplate(
-            eventId: event.id, name: name, ticketNames: tickets, isVIPVariant: ctx.parsed.flag("vip"), layout: layout))
+            eventId: event.id, name: name, ticketNames: tickets.isEmpty ? parsed.ticketNames : tickets,
+            isVIPVariant: ctx.parsed.flag("vip") || parsed.isVIPVariant, layout: layout))
         try store.recordAudit(operatorName: ctx.operatorName, action: "template.save",
                               detail: "event \(event.id) \(name)", at: Date())
         ctx.out.line("Saved template '\(template.name)' (\(kind(template))) of event \(event.id).")
