@@ -7,6 +7,9 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -41,5 +44,92 @@ static inline int cn_put_cluster(int y, int x, const wchar_t *wcs, attr_t attrs,
     cchar_t cc;
     if (setcchar(&cc, wcs, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+/* ---- Added for TerminalCurses (owner: screen helper) ---- */
+
+static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
+
+/// newterm on the process's stdin/stdout (Swift 6 cannot touch the stdio globals). Returns 0 on
+/// success, -1 if the terminal could not be initialised (no TERM, unknown terminal, not a tty).
+static inline int cn_newterm(void) {
+    SCREEN *s = newterm(NULL, stdout, stdin);
+    if (s == NULL) return -1;
+    set_term(s);
+    return 0;
+}
+
+/// Restores the terminal if curses is active. Safe to call repeatedly and before initialisation.
+static inline void cn_restore_terminal(void) {
+    if (!isendwin()) endwin();
+}
+
+static void cn_on_fatal_signal(int sig) {
+    /* endwin is not formally async-signal-safe; it only writes the reset sequences and restores
+       the tty modes, which is what a dying console must do. Then die of the same signal. */
+    cn_restore_terminal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void cn_atexit_restore(void) { cn_restore_terminal(); }
+
+/// SIGTERM, SIGINT and SIGHUP restore the terminal and end the process with that signal; an
+/// atexit hook restores it on exit(). Idempotent enough to call more than once.
+static inline void cn_install_teardown(void) {
+    signal(SIGTERM, cn_on_fatal_signal);
+    signal(SIGINT, cn_on_fatal_signal);
+    signal(SIGHUP, cn_on_fatal_signal);
+    atexit(cn_atexit_restore);
+}
+
+/// Sets the background (what werase fills with) to a blank in the given attributes and pair.
+static inline void cn_set_background(attr_t attrs, short pair) {
+    cchar_t cc;
+    wchar_t blank[2] = { L' ', 0 };
+    if (setcchar(&cc, blank, attrs, pair, NULL) == OK) wbkgrndset(stdscr, &cc);
+}
+
+static inline int cn_put_one(int y, int x, wchar_t wc, attr_t attrs, short pair) {
+    cchar_t cc;
+    wchar_t s[2] = { wc, 0 };
+    if (setcchar(&cc, s, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+/// Writes one grapheme cluster of `n` code points that the caller's width function says is
+/// `width` (1 or 2) columns, at y,x, so that curses' idea of the width (libc wcwidth) never
+/// disagrees with the caller's layout:
+/// - one spacing character + combining marks whose wcwidth matches: one cchar_t;
+/// - several spacing characters whose wcswidth matches (e.g. a flag = two regional indicators):
+///   written as a string so the terminal receives them adjacent;
+/// - otherwise (emoji ZWJ/modifier sequences, VS16 emoji libc thinks narrow, unknown code points):
+///   the first character if its width fits, else U+FFFD (or '?' outside UTF-8), padded with
+///   spaces to `width` columns. Alignment wins over fidelity.
+static inline int cn_put_cell(int y, int x, const wchar_t *wcs, int n, int width, attr_t attrs, short pair) {
+    if (n <= 0) return cn_put_one(y, x, L' ', attrs, pair);
+    int w0 = wcwidth(wcs[0]);
+    int spacing = 0;
+    for (int i = 0; i < n; i++) if (wcwidth(wcs[i]) != 0) spacing++;
+    if (w0 == width && spacing == 1 && n < CCHARW_MAX) {
+        cchar_t cc;
+        if (setcchar(&cc, wcs, attrs, pair, NULL) == OK) return mvwadd_wch(stdscr, y, x, &cc);
+    }
+    if (w0 > 0 && wcswidth(wcs, (size_t)n) == width) {
+        wattr_set(stdscr, attrs, pair, NULL);
+        int rc = mvwaddnwstr(stdscr, y, x, wcs, n);
+        wattr_set(stdscr, A_NORMAL, 0, NULL);
+        return rc;
+    }
+    int used;
+    if (w0 >= 1 && w0 <= width) {
+        cn_put_one(y, x, wcs[0], attrs, pair);
+        used = w0;
+    } else {
+        cn_put_one(y, x, wcwidth(0xFFFD) == 1 ? (wchar_t)0xFFFD : L'?', attrs, pair);
+        used = 1;
+    }
+    while (used < width) { cn_put_one(y, x + used, L' ', attrs, pair); used++; }
+    return OK;
 }
 #endif

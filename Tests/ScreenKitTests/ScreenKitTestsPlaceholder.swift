@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ScreenKitPackageBuilds() {
-    #expect(Bool(true))
-}
