@@ -1,5 +1,0 @@
-import Testing
-
-@Test func StoragePackageBuilds() {
-    #expect(Bool(true))
-}

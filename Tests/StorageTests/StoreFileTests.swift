@@ -1,0 +1,98 @@
+import BadgeCore
+import CSQLite
+import Foundation
+import Testing
+@testable import Storage
+import TestSupport
+
+@Suite struct StoreFileTests {
+    private func mode(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func createsDirectory0700AndFiles0600() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("nested/deeper/badge.sqlite")
+        let store = try SQLiteStore.open(path: path)
+        try store.saveMember(Member(name: "ada", role: .admin, pinHash: "$6$x"))
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(dir.file("nested/deeper")) == 0o700)
+        for side in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + side) {
+            #expect(try mode(path + side) == 0o600, "\(side) must not be readable by others")
+        }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"), "WAL mode")
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItIntact() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SQLiteStore.open(path: path)
+        } throws: { error in
+            guard case .corruptDatabase = error as? StorageError else { return false }
+            return "\(error)".contains("corrupt or not a database")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func refusesADamagedDatabaseAndLeavesItIntact() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        do {
+            let store = try SQLiteStore.open(path: path)
+            let event = try store.createEvent(StoreFixtures.event())
+            _ = try store.applyPage(eventId: event.id, attendees: (0..<2000).map { StoreFixtures.person($0) },
+                                    checkpoint: nil, now: StoreFixtures.t0)
+        }
+        do {
+            let db = try Database(path: path, flags: SQLITE_OPEN_READWRITE)
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE")
+        }
+        // Overwrite pages 3…6 (b-tree pages) with noise, keeping the header valid.
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 4096 * 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 4096 * 4))
+        try handle.close()
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        #expect {
+            _ = try SQLiteStore.open(path: path)
+        } throws: { error in
+            if case .corruptDatabase = error as? StorageError { return true }
+            return false
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == damaged)
+    }
+
+    @Test func lockedDatabaseFailsWithAClearErrorAfterTheBusyTimeout() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let store = try SQLiteStore.open(path: path, options: .init(busyTimeout: 0.2))
+        let other = try Database(path: path, flags: SQLITE_OPEN_READWRITE)
+        try other.execute("BEGIN IMMEDIATE")
+        #expect {
+            try store.saveMember(Member(name: "ada", role: .admin, pinHash: "h"))
+        } throws: { error in
+            guard let error = error as? StorageError else { return false }
+            return error.isBusy && error.description == "database is locked by another process"
+        }
+        // Reads still work while another process writes (WAL).
+        #expect(try store.members().isEmpty)
+        try other.execute("ROLLBACK")
+        try store.saveMember(Member(name: "ada", role: .admin, pinHash: "h"))
+        #expect(try store.member(name: "ada")?.role == .admin)
+    }
+
+    @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let a = try SQLiteStore.open(path: path)
+        let b = try SQLiteStore.open(path: path)
+        let event = try a.createEvent(StoreFixtures.event())
+        #expect(try b.event(id: event.id) == event)
+    }
+}
