@@ -21,9 +21,10 @@ public enum ISO8601 {
         return formatSeconds(seconds, millis: nil)
     }
 
-    /// Formats in UTC with milliseconds (`2024-06-10T17:29:03.804Z`).
+    /// Formats in UTC with milliseconds (`2024-06-10T17:29:03.804Z`), rounded to the nearest
+    /// millisecond (so a parsed `.804` prints as `.804` despite binary floating point).
     public static func formatWithMilliseconds(_ date: Date) -> String {
-        let total = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let total = (date.timeIntervalSince1970 * 1000).rounded()
         let millisTotal = Int64(total)
         let seconds = millisTotal >= 0 ? millisTotal / 1000 : (millisTotal - 999) / 1000
         return formatSeconds(seconds, millis: Int(millisTotal - seconds * 1000))
@@ -50,14 +51,18 @@ public enum ISO8601 {
         guard (1...12).contains(month), (1...31).contains(day), hour <= 24, minute <= 59,
               second <= 60 else { return nil }
         var i = 19
-        var fraction = 0.0
+        // Fraction digits (up to microseconds; further digits are ignored) kept as an integer so
+        // the result is rounded once: `.804` gives exactly what `epochMillis / 1000` gives.
+        var fractionDigits: Int64 = 0
+        var fractionScale: Int64 = 1
         if i < n && (b[i] == 46 || b[i] == 44) {  // '.' or ','
             i += 1
-            var scale = 0.1
             let start = i
             while i < n, b[i] >= 48, b[i] <= 57 {
-                fraction += Double(b[i] - 48) * scale
-                scale /= 10
+                if fractionScale < 1_000_000 {
+                    fractionDigits = fractionDigits * 10 + Int64(b[i] - 48)
+                    fractionScale *= 10
+                }
                 i += 1
             }
             guard i > start else { return nil }
@@ -86,7 +91,8 @@ public enum ISO8601 {
         guard i == n else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        if fractionScale == 1 { return Date(timeIntervalSince1970: Double(seconds)) }
+        return Date(timeIntervalSince1970: Double(seconds * fractionScale + fractionDigits) / Double(fractionScale))
     }
 
     private static func formatSeconds(_ seconds: Int64, millis: Int?) -> String {

@@ -123,33 +123,30 @@ extension EventbriteClient {
                             deliver: (AttendeePage, Date?) async throws -> Void) async throws -> FetchedPage? {
         guard first <= last else { return nil }
         let window = pageConcurrency
-        return try await withThrowingTaskGroup(of: (Int, Result<FetchedPage, any Error>).self) { group in
+        return try await withThrowingTaskGroup(of: FetchedSlot.self) { group in
             var nextToLaunch = first
             var nextToDeliver = first
             var ready: [Int: Result<FetchedPage, any Error>] = [:]
-
-            func launch() {
+            while true {
+                // Keep up to `window` pages fetched or in flight beyond the next one to deliver.
                 while nextToLaunch <= last && nextToLaunch < nextToDeliver + window {
-                    let n = nextToLaunch
-                    group.addTask {
+                    let number = nextToLaunch
+                    group.addTask { [self] in
                         do {
-                            return (n, .success(try await fetchOrders(eventId: eventId, extraQuery: extraQuery,
-                                                                      at: .page(n))))
+                            let page = try await fetchOrders(eventId: eventId, extraQuery: extraQuery, at: .page(number))
+                            return FetchedSlot(number: number, result: .success(page))
                         } catch {
-                            return (n, .failure(error))
+                            return FetchedSlot(number: number, result: .failure(error))
                         }
                     }
                     nextToLaunch += 1
                 }
-            }
-
-            launch()
-            while nextToDeliver <= last {
+                guard nextToDeliver <= last else { return nil }
                 while ready[nextToDeliver] == nil {
-                    guard let (n, result) = try await group.next() else { break }
-                    ready[n] = result
+                    guard let slot = try await group.next() else { return nil }
+                    ready[slot.number] = slot.result
                 }
-                guard let result = ready.removeValue(forKey: nextToDeliver) else { break }
+                guard let result = ready.removeValue(forKey: nextToDeliver) else { return nil }
                 let page: FetchedPage
                 switch result {
                 case .success(let fetched):
@@ -163,7 +160,6 @@ extension EventbriteClient {
                 }
                 let number = nextToDeliver
                 nextToDeliver += 1
-                launch()
                 if page.orderCount == 0 || !page.hasMore {
                     group.cancelAll()
                     try await deliver(AttendeePage(attendees: page.attendees, pageNumber: number,
@@ -175,8 +171,13 @@ extension EventbriteClient {
                                                nextCursor: ScanPosition.page(number + 1).cursor), page.maxChanged)
                 if number == last { return page }
             }
-            return nil
         }
+    }
+
+    /// A page fetched ahead, tagged with its number.
+    struct FetchedSlot: Sendable {
+        var number: Int
+        var result: Result<FetchedPage, any Error>
     }
 
     /// GETs one page of orders and maps it.

@@ -11,7 +11,8 @@ import FoundationNetworking
 /// - `httpMaximumConnectionsPerHost` (default 8) lets the clients fetch pages concurrently.
 /// - A redirect is followed only to the same scheme, host and port (the Authorization header must
 ///   never travel to another host); any other redirect is returned as the 3xx response itself.
-/// - Each request's `timeout` becomes the URLRequest's timeout; failures below HTTP become
+/// - Each request's `timeout` bounds the whole exchange (enforced here: FoundationNetworking does
+///   not apply a per-request `timeoutInterval` reliably); failures below HTTP become
 ///   `TransportError` (`timedOut`, `connectionLost`, `cannotConnect`), cancellation stays
 ///   `CancellationError`. A body shorter than its `Content-Length` counts as `connectionLost`.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
@@ -51,7 +52,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         let tasks = self.tasks
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                tasks.register(task.taskIdentifier, continuation)
+                tasks.register(box, timeout: request.timeout, continuation)
                 if Task.isCancelled { task.cancel() }
                 task.resume()
             }
@@ -71,7 +72,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         case .timedOut:
             return TransportError.timedOut
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
-             .resourceUnavailable:
+             .resourceUnavailable, .unknown:
             return TransportError.connectionLost
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
              .internationalRoamingOff, .callIsActive, .dataNotAllowed:
@@ -93,14 +94,31 @@ private struct TaskBox: @unchecked Sendable {
 private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Pending {
         var continuation: CheckedContinuation<HTTPResponse, any Error>
+        var box: TaskBox
         var data = Data()
+        var expired = false
     }
 
     private let lock = NSLock()
     private var pending: [Int: Pending] = [:]
 
-    func register(_ id: Int, _ continuation: CheckedContinuation<HTTPResponse, any Error>) {
-        lock.withLock { pending[id] = Pending(continuation: continuation) }
+    func register(_ box: TaskBox, timeout: TimeInterval, _ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        let id = box.task.taskIdentifier
+        lock.withLock { pending[id] = Pending(continuation: continuation, box: box) }
+        let delay = max(0.001, timeout.isFinite ? timeout : 86_400)
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in
+            self?.expire(id)
+        }
+    }
+
+    /// The request's time is up: cancel it and report `timedOut` when it completes.
+    private func expire(_ id: Int) {
+        let box: TaskBox? = lock.withLock {
+            guard pending[id] != nil else { return nil }
+            pending[id]?.expired = true
+            return pending[id]?.box
+        }
+        box?.task.cancel()
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
@@ -109,6 +127,10 @@ private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Send
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if entry.expired {
+            entry.continuation.resume(throwing: TransportError.timedOut)
+            return
+        }
         if let error {
             entry.continuation.resume(throwing: URLSessionTransport.map(error))
             return

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ProvidersPackageBuilds() {
-    #expect(Bool(true))
-}
