@@ -9,6 +9,15 @@ public enum BadgeRenderer {
         try render(attendee: attendee, layout: TemplateParser.parse(template.layout), fonts: fonts)
     }
 
+    /// Selects the template with `TemplateSelector` (VIP → ticket variant → Default) and renders.
+    public static func renderSelected(attendee: Attendee, from templates: [BadgeTemplate],
+                                      fonts: FontSet) throws -> (template: BadgeTemplate, pdf: Data) {
+        guard let template = TemplateSelector.select(for: attendee, from: templates) else {
+            throw PrintingError.noTemplate(ticketName: attendee.ticketName)
+        }
+        return (template, try render(attendee: attendee, template: template, fonts: fonts))
+    }
+
     public static func render(attendee: Attendee, layout: BadgeLayout, fonts: FontSet) throws -> Data {
         var canvas = BadgeCanvas(pageHeight: layout.height)
         for element in layout.elements {
@@ -35,7 +44,9 @@ struct BadgeCanvas {
     enum Op {
         case fill(BadgeColor, [BadgeBox])
         case stroke(BadgeColor, Double, BadgeBox)
-        case text(BadgeColor, x: Double, y: Double, size: Double, [GlyphRun])
+        /// `emboldened`: runs from a regular-only fallback font in bold text, drawn filled and
+        /// stroked (synthetic bold) so CJK next to bold Latin does not look light.
+        case text(BadgeColor, x: Double, y: Double, size: Double, [GlyphRun], emboldened: [Bool])
     }
 
     let pageHeight: Double
@@ -96,7 +107,11 @@ struct BadgeCanvas {
             case .right: x = box.x + box.width - width
             }
             let baseline = top + ascent + Double(index) * TextFitter.lineSpacing * fitted.size
-            ops.append(.text(element.color, x: x, y: pageHeight - baseline, size: fitted.size, runs))
+            let emboldened = runs.map { run in
+                element.weight == .bold && run.font.path != primary.path && !run.font.postScriptName.contains("Bold")
+            }
+            ops.append(.text(element.color, x: x, y: pageHeight - baseline, size: fitted.size, runs,
+                             emboldened: emboldened))
         }
     }
 
@@ -106,7 +121,7 @@ struct BadgeCanvas {
         var fonts = PDFFontEmbedder()
         var fontNames: [[String]] = []
         for op in ops {
-            guard case let .text(_, _, _, _, runs) = op else { fontNames.append([]); continue }
+            guard case let .text(_, _, _, _, runs, _) = op else { fontNames.append([]); continue }
             fontNames.append(runs.map { run in
                 var name = ""
                 for (glyph, scalars) in zip(run.glyphs, run.scalars) { name = fonts.use(run.font, glyph: glyph, scalars: scalars) }
@@ -125,11 +140,12 @@ struct BadgeCanvas {
                 content += "f\n"
             case let .stroke(color, lineWidth, b):
                 content += "\(rgb(color)) RG \(n(lineWidth)) w \(n(b.x)) \(n(b.y)) \(n(b.width)) \(n(b.height)) re S\n"
-            case let .text(color, x, y, size, runs):
-                content += "BT \(rgb(color)) rg \(n(x)) \(n(y)) Td\n"
-                for (run, name) in zip(runs, names) {
+            case let .text(color, x, y, size, runs, emboldened):
+                content += "BT \(rgb(color)) rg \(rgb(color)) RG \(n(size * 0.03)) w \(n(x)) \(n(y)) Td\n"
+                for (index, (run, name)) in zip(runs, names).enumerated() {
                     let hex = run.glyphs.map { String(format: "%04X", fonts.cid(font: run.font, glyph: $0)) }.joined()
-                    content += "/\(name) \(n(size)) Tf <\(hex)> Tj\n"
+                    let mode = emboldened[index] ? 2 : 0
+                    content += "\(mode) Tr /\(name) \(n(size)) Tf <\(hex)> Tj\n"
                 }
                 content += "ET\n"
             }

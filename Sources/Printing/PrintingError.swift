@@ -15,6 +15,8 @@ public enum PrintingError: Error, Equatable, Sendable, CustomStringConvertible {
     case lpNotFound
     /// `lp` ran and failed.
     case lpFailed(printer: String, status: Int32, message: String)
+    /// No template applies (no VIP/ticket variant matched and the event has no Default).
+    case noTemplate(ticketName: String?)
     /// Writing the PDF file failed.
     case writeFailed(path: String, reason: String)
 
@@ -33,6 +35,9 @@ public enum PrintingError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .lpFailed(printer, status, message):
             let detail = message.isEmpty ? "" : ": \(message)"
             return "lp -d \(printer) failed (exit \(status))\(detail)"
+        case let .noTemplate(ticketName):
+            let ticket = ticketName.map { " for ticket \"\($0)\"" } ?? ""
+            return "no badge template\(ticket): add a Default template (badge templates add)"
         case let .writeFailed(path, reason):
             return "cannot write \(path): \(reason)"
         }

@@ -1,3 +1,4 @@
+import BadgeCore
 import Foundation
 
 /// Parses the badge template text format (TEMPLATE_FORMAT.md) into a `BadgeLayout`.
@@ -46,5 +47,15 @@ public enum TemplateParser {
         }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw state.error("'tickets' needs at least one ticket name") }
         return names
+    }
+}
+
+extension TemplateParser {
+    /// Validates `text` and builds the stored template, taking name, ticket names and the VIP
+    /// flag from the file's `name`/`tickets`/`vip` lines (`fallbackName` when it has no `name`).
+    public static func template(from text: String, eventId: Int64, fallbackName: String) throws -> BadgeTemplate {
+        let layout = try parse(text)
+        return BadgeTemplate(eventId: eventId, name: layout.name ?? fallbackName, ticketNames: layout.ticketNames,
+                             isVIPVariant: layout.isVIPVariant, layout: text)
     }
 }

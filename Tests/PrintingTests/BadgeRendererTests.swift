@@ -105,6 +105,23 @@ struct BadgeRendererTests {
         }
     }
 
+    @Test(.enabled(if: ExternalTool.has("pdftoppm") && ExternalTool.has("zbarimg"),
+                   "pdftoppm or zbarimg not installed (poppler-utils, zbar-tools): QR scan check skipped"))
+    func qrOnTheRenderedBadgeScans() throws {
+        let dir = try ExternalTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for template in ["default", "staff"] {
+            let barcode = "EB-\(template)-1234567890-ÅØ"
+            let file = dir.appendingPathComponent("\(template).pdf")
+            try render(Fixture.attendee("Ada Lovelace", ticket: "Staff", barcode: barcode), template).write(to: file)
+            let image = dir.appendingPathComponent(template).path
+            let raster = try ExternalTool.run(ExternalTool.path("pdftoppm")!, ["-r", "150", "-mono", "-singlefile", file.path, image])
+            #expect(raster.status == 0, "\(raster.errors)")
+            let scan = try ExternalTool.run(ExternalTool.path("zbarimg")!, ["-q", "--raw", image + ".pbm"])
+            #expect(scan.output.trimmingCharacters(in: .whitespacesAndNewlines) == barcode)
+        }
+    }
+
     @Test func missingBarcodeDrawsNoQRAndTooLongBarcodeFails() throws {
         let withQR = try render(Fixture.attendee("Ada Lovelace"))
         let withoutQR = try render(Fixture.attendee("Ada Lovelace", barcode: nil))
@@ -120,5 +137,36 @@ struct BadgeRendererTests {
         #expect(PDFInspector(pdf).text.contains("/MediaBox [0 0 288 216]"))
         let broken = BadgeTemplate(eventId: 1, name: "Broken", layout: "size 4x3in\nfield nope x=0 y=0 w=1 h=1")
         #expect(throws: PrintingError.self) { try BadgeRenderer.render(attendee: Fixture.attendee("Ada"), template: broken, fonts: fonts) }
+    }
+}
+
+@Suite struct TemplateLibraryTests {
+    @Test func builtInDefaultMatchesTheFixture() throws {
+        #expect(BuiltInTemplates.defaultLayout == (try Fixture.template("default")))
+        #expect(try TemplateParser.parse(BuiltInTemplates.defaultLayout) == Fixture.layout("default"))
+    }
+
+    @Test func templateMetadataComesFromTheFile() throws {
+        let speaker = try TemplateParser.template(from: Fixture.template("speaker"), eventId: 3, fallbackName: "speaker.badge")
+        #expect(speaker.name == "Speaker" && speaker.ticketNames == ["Speaker", "Keynote Speaker"] && !speaker.isVIPVariant)
+        let vip = try TemplateParser.template(from: Fixture.template("vip"), eventId: 3, fallbackName: "x")
+        #expect(vip.isVIPVariant && vip.eventId == 3)
+        let unnamed = try TemplateParser.template(from: "size A6", eventId: 3, fallbackName: "plain")
+        #expect(unnamed.name == "plain" && unnamed.isDefault)
+    }
+
+    @Test(.enabled(if: Fixture.hasDejaVu, "DejaVu Sans not installed (fonts-dejavu-core)"))
+    func renderSelectedPicksTheVariant() throws {
+        let templates = try ["default", "vip", "speaker", "staff"].map {
+            try TemplateParser.template(from: Fixture.template($0), eventId: 1, fallbackName: $0)
+        }
+        let fonts = try Fixture.fonts()
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "keynote speaker"), from: templates, fonts: fonts).template.name == "Speaker")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "Staff", vip: true), from: templates, fonts: fonts).template.name == "VIP")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "Volunteer"), from: templates, fonts: fonts).template.name == "Staff")
+        #expect(try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "General"), from: templates, fonts: fonts).template.name == "Default")
+        #expect(throws: PrintingError.noTemplate(ticketName: "General")) {
+            try BadgeRenderer.renderSelected(attendee: Fixture.attendee("A", ticket: "General"), from: Array(templates.dropFirst()), fonts: fonts)
+        }
     }
 }
