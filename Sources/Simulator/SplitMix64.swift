@@ -12,7 +12,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// A value in 0..<bound (bound > 0), by multiply-shift (no modulo bias worth caring about here).
     mutating func below(_ bound: Int) -> Int {
-        Int(truncatingIfNeeded: (next() >> 32) &* UInt64(bound) >> 32)
+        Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(bound)) >> 32)
     }
 
     /// True with probability `p`.

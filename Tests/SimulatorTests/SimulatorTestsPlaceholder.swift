@@ -1,5 +1,0 @@
-import Testing
-
-@Test func SimulatorPackageBuilds() {
-    #expect(Bool(true))
-}
