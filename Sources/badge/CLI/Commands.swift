@@ -184,7 +184,7 @@ enum Commands {
                 name: "add",
                 summary: "add or replace a template from a file",
                 details: "Without --tickets and --vip the template is the event's Default.",
-                arguments: [eventArgument, .required("FILE", "the template file (see Sources/Printing/TEMPLATE_FORMAT.md)")],
+                arguments: [eventArgument, .required("FILE", "the template file (see Sources/Printing/Printing.docc/TEMPLATE_FORMAT.md)")],
                 options: [
                     .requiredValue("name", "NAME", .text, "template name"),
                     .value("tickets", "\"A,B\"", .text, "ticket names this variant applies to, comma separated"),

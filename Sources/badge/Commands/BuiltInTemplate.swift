@@ -1,5 +1,5 @@
 /// The badge used when an event has no template that applies (SPEC §6 "Default"): so a desk can
-/// print on event day before anyone has set templates up. Format: Sources/Printing/TEMPLATE_FORMAT.md.
+/// print on event day before anyone has set templates up. Format: Sources/Printing/Printing.docc/TEMPLATE_FORMAT.md.
 enum BuiltInTemplate {
     static let name = "Built-in default"
 
