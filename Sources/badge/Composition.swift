@@ -1,6 +1,7 @@
 import BadgeCore
 import Foundation
 import Providers
+import ScreenKit
 import Storage
 
 /// The composition root: the one place that picks concrete types for the seams (store, HTTP
@@ -9,6 +10,11 @@ enum Composition {
     /// Opens (creating if needed, mode 0600) the database at `path`.
     static func makeStore(path: String) throws -> any BadgeStore {
         try SQLiteStore.open(path: path)
+    }
+
+    /// The log file of SPEC §8 (`$XDG_STATE_HOME/badge/badge.log`, 0600); every line sanitised.
+    static func makeLog(paths: AppPaths) -> any LogSink {
+        RotatingFileLog(path: paths.logFile, sanitize: { Sanitizer.sanitize($0, maxWidth: 4000) })
     }
 
     /// The network for real providers (and the loopback simulator).

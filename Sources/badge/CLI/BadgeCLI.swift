@@ -31,10 +31,13 @@ enum BadgeCLI {
         } catch let error as CLIError {
             context?.out.flush()
             if !error.message.isEmpty { OutputWriter.note(error.message) }
+            if case .failed(let reason) = error { context?.log.log(.warning, "badge \(context?.parsed.displayName ?? ""): \(reason)") }
             return error.exitCode
         } catch {
             context?.out.flush()
             OutputWriter.note(CLIError.failed(describe(error)).message)
+            // The log gets the detail (e.g. the SQL of a storage error; never bound values).
+            context?.log.log(.error, "badge \(context?.parsed.displayName ?? ""): \(String(reflecting: error))")
             return 1
         }
     }

@@ -12,6 +12,8 @@ final class CommandContext {
     let out = OutputWriter()
     private var openedStore: (any BadgeStore)?
     private var loadedConfig: BadgeConfig?
+    /// The log file, opened on first write (never the terminal).
+    private(set) lazy var log: any LogSink = Composition.makeLog(paths: paths)
 
     init(parsed: ParsedCommand, environment: [String: String]) {
         self.parsed = parsed
