@@ -142,3 +142,15 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
     }
 }
+
+extension CLIParsingTests {
+    @Test func helpWinsOverOtherMistakesButNotOverAnUnknownCommand() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let help = try badge.run(["events", "list", "--bogus", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("Usage: badge events list"))
+        let unknown = try badge.run(["frobnicate", "--help"])
+        #expect(unknown.status == 2)
+    }
+}

@@ -11,6 +11,18 @@ struct ArgumentParser {
     let root: CommandSpec
 
     func parse(_ args: [String]) throws -> ParseOutcome {
+        // `--help` wins over mistakes in the rest of the line (`badge vip --help`, `… --bogus -h`),
+        // but an unknown command is still reported: there is no help to show for it.
+        let optionPart = args.prefix { $0 != "--" }
+        let wantsHelp = optionPart.contains("--help") || optionPart.contains("-h")
+        do {
+            return try parseLine(args)
+        } catch CLIError.usage(let message, let command) where wantsHelp && !message.hasPrefix("unknown command") {
+            return .help(command)
+        }
+    }
+
+    private func parseLine(_ args: [String]) throws -> ParseOutcome {
         var node = root
         var path: [String] = []
         var positionals: [String] = []
