@@ -27,7 +27,8 @@ enum Commands {
         summary: "the console against the built-in simulator (no account needed)",
         details: """
         Starts the provider simulator in-process on 127.0.0.1, connects it, imports one of its
-        events and opens the console. Uses a separate demo database unless --db is given.
+        events and opens the console. Uses a fresh temporary database unless --db is given
+        (never BADGE_DB), so a demo never touches real data.
         """,
         options: [
             .value("attendees", "N", count, "attendees in the demo event (default 500)"),

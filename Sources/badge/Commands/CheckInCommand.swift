@@ -37,7 +37,8 @@ enum CheckInCommand {
             case .undo: ctx.out.line("Undid the check-in of \(name) (id \(updated.id)).")
             }
         case .alreadyCheckedIn(let at, let by):
-            throw CLIError.failed("\(name) is already checked in at \(ISO8601.format(at)) by \(by)")
+            throw CLIError.failed("\(name) is already checked in at \(ISO8601.format(at)) by \(by) "
+                                  + "(reprint the badge: badge print \(event.id) \(attendee.id))")
         case .notAttending:
             let raw = attendee.providerStatus.map { " (provider status: \($0))" } ?? ""
             throw CLIError.failed("\(name) is NOT_ATTENDING\(raw); use --force to check in anyway")

@@ -11,8 +11,12 @@ enum ConsoleCommand {
         throw CLIError.notAvailable("the console")
     }
 
-    /// Options: `--attendees N` (default 500), `--provider eventbrite|luma`, `--latency MS`;
-    /// `--db` is global (demo uses a separate database when it is not given).
+    /// Options: `--attendees N` (default 500), `--provider eventbrite|luma`, `--latency MS`
+    /// (`ctx.parsed.int("attendees")`, `ctx.parsed.option("provider")`, `ctx.parsed.int("latency")`).
+    /// DECISION: the demo never touches the real database: it uses `--db` only when given
+    /// explicitly (`ctx.parsed.globals.db`), else a fresh temporary one — not `BADGE_DB`.
+    /// Simulator: `ProviderSimulator(config:)` + `start()`; connect with its `baseURL(for:)` and
+    /// `credential(for:)` as `IntegrationsCommand.connect` does.
     static func demo(_ ctx: CommandContext) throws {
         _ = ctx
         throw CLIError.notAvailable("badge demo")
