@@ -6,7 +6,8 @@ import Foundation
 public enum TemplateParser {
     public static func parse(_ text: String) throws -> BadgeLayout {
         var state = ParserState()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, line) in lines.enumerated() {
             state.line = index + 1
             let tokens = try TemplateTokenizer.tokens(line, lineNumber: state.line)
@@ -14,7 +15,9 @@ public enum TemplateParser {
             guard first.key == nil, !first.quoted else { throw state.error("expected a directive, found '\(first.text)'") }
             let args = Array(tokens.dropFirst())
             switch first.text.lowercased() {
-            case "name": state.layout.name = try state.single(args, "name").text
+            case "name":
+                guard !args.isEmpty, args.allSatisfy({ $0.key == nil }) else { throw state.error("'name' needs a template name") }
+                state.layout.name = args.map(\.text).joined(separator: " ")
             case "tickets": state.layout.ticketNames = try ticketNames(line, state: state)
             case "vip": state.layout.isVIPVariant = try state.flag(args)
             case "size": try state.parseSize(args)
@@ -43,7 +46,7 @@ public enum TemplateParser {
         var rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst("tickets".count)
         if let hash = rest.range(of: " #") { rest = rest[..<hash.lowerBound] }
         let names = rest.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw state.error("'tickets' needs at least one ticket name") }
         return names

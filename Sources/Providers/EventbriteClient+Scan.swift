@@ -188,7 +188,7 @@ extension EventbriteClient {
         case .continuation(let token): query.append(("continuation", token))
         }
         let wire = try await get(path: "/events/\(ProviderURL.encode(eventId))/orders/", query: query,
-                                 as: EventbriteWire.OrdersPage.self)
+                                 decode: EventbriteWire.readOrdersPage)
         let orders = wire.orders ?? []
         let pagination = wire.pagination
         let number = pagination?.page_number?.value

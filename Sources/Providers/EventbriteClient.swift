@@ -106,6 +106,11 @@ public struct EventbriteClient: ProviderClient {
 
     // MARK: - Cursors for the sync engine
 
+    /// The highest `changedAt` of the imported attendees (nil when none carries one).
+    public func changeCursor(after attendees: [ProviderAttendee]) -> String? {
+        Self.changeCursor(for: attendees)
+    }
+
     /// The change cursor for "everything changed at or after `date`".
     public static func changeCursor(for date: Date) -> String { ISO8601.format(date) }
 
@@ -124,6 +129,15 @@ public struct EventbriteClient: ProviderClient {
     func get<T: Decodable>(path: String, query: [(String, String)] = [], as type: T.Type) async throws -> T {
         do {
             return try await http.get(url(path, query), as: type)
+        } catch let failure as HTTPStatusFailure {
+            throw mapFailure(failure)
+        }
+    }
+
+    /// GETs a page decoded by `decode` (the hot path), with Eventbrite's error mapping.
+    func get<T>(path: String, query: [(String, String)], decode: (Data) throws -> T) async throws -> T {
+        do {
+            return try await http.get(url(path, query), decode: decode)
         } catch let failure as HTTPStatusFailure {
             throw mapFailure(failure)
         }

@@ -5,6 +5,10 @@ import Foundation
 struct FlexString: Decodable, Sendable {
     let value: String?
 
+    init(value: String?) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
@@ -24,6 +28,10 @@ struct FlexString: Decodable, Sendable {
 /// A boolean that may arrive as `true`/`false`, `0`/`1` or `"true"`/`"false"`; never fails.
 struct FlexBool: Decodable, Sendable {
     let value: Bool?
+
+    init(value: Bool?) {
+        self.value = value
+    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -47,6 +55,10 @@ struct FlexBool: Decodable, Sendable {
 struct FlexInt: Decodable, Sendable {
     let value: Int?
 
+    init(value: Int?) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
@@ -67,6 +79,10 @@ struct FlexInt: Decodable, Sendable {
 struct Lenient<T: Decodable & Sendable>: Decodable, Sendable {
     let value: T?
 
+    init(value: T?) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         value = try? T(from: decoder)
     }
@@ -77,5 +93,17 @@ extension Optional where Wrapped == FlexString {
     var text: String? {
         guard let value = self?.value else { return nil }
         return value.isEmpty ? nil : value
+    }
+}
+
+/// Provider text fields: trimmed, and nil when blank.
+enum ProviderText {
+    /// Cheap in the common case (no surrounding whitespace): `trimmingCharacters` is costly at
+    /// 100 000 attendees × several fields.
+    static func trimmed(_ text: String?) -> String? {
+        guard let text, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return nil }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
     }
 }

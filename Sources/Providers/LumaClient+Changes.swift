@@ -55,6 +55,11 @@ extension LumaClient {
                    checkedIn: attendees.lazy.compactMap(\.checkedInAt).max()).cursor
     }
 
+    /// Watermarks from the imported attendees (`changeCursor(for: attendees)`).
+    public func changeCursor(after attendees: [ProviderAttendee]) -> String? {
+        Self.changeCursor(for: attendees)
+    }
+
     /// Without a (readable) cursor, establishes the watermarks from the newest guest of each
     /// order (2 requests) and reports no changes; otherwise runs both head scans.
     public func changes(eventExternalId: String, since cursor: String?) async throws -> ChangeSet {

@@ -123,7 +123,13 @@ public struct LumaClient: ProviderClient {
             query.append(("sort_column", sort.column))
             query.append(("sort_direction", sort.direction))
         }
-        let wire = try await get("/v1/events/guests/list", query, as: LumaWire.GuestsPage.self)
+        let wire: LumaWire.GuestsPage
+        do {
+            wire = try await http.get(ProviderURL.make(baseURL, "/v1/events/guests/list", query),
+                                      decode: LumaWire.readGuestsPage)
+        } catch let failure as HTTPStatusFailure {
+            throw mapFailure(failure)
+        }
         return GuestPage(entries: wire.entries ?? [], hasMore: wire.has_more?.value ?? false,
                          nextCursor: wire.next_cursor.text)
     }

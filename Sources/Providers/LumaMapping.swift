@@ -97,8 +97,6 @@ enum LumaMapping {
     }
 
     private static func trimmed(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.isEmpty ? nil : t
+        ProviderText.trimmed(text)
     }
 }

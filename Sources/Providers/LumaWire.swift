@@ -54,6 +54,11 @@ enum LumaWire {
             case guest, api_id
         }
 
+        init(guest: Guest, entryId: String?) {
+            self.guest = guest
+            self.entryId = entryId
+        }
+
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Keys.self)
             if container.contains(.guest), try !container.decodeNil(forKey: .guest) {

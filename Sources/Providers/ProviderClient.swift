@@ -51,10 +51,17 @@ public protocol ProviderClient: Sendable {
                   onPage: @Sendable (AttendeePage) async throws -> Void) async throws
     /// An incremental poll: what changed since `cursor` (nil = establish a cursor now).
     func changes(eventExternalId: String, since cursor: String?) async throws -> ChangeSet
+    /// The change cursor to poll from right after a full scan that delivered `attendees`
+    /// (added with the provider clients; the default, nil, means "call `changes(since: nil)`").
+    func changeCursor(after attendees: [ProviderAttendee]) -> String?
     /// Requests sent so far (for `requests` in sync results and the benchmarks).
     func requestCount() async -> Int
     /// Rate budget left, for the console header.
     func budget() async -> RateBudgetSnapshot
+}
+
+extension ProviderClient {
+    public func changeCursor(after attendees: [ProviderAttendee]) -> String? { nil }
 }
 
 /// A view of an integration's rate budget at one moment.

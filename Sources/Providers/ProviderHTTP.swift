@@ -19,6 +19,11 @@ struct ProviderHTTP: Sendable {
     /// GETs `url` and decodes `T`. Throws `HTTPStatusFailure` for a non-2xx response (after the
     /// policy's retries), `ProviderError` for anything else.
     func get<T: Decodable>(_ url: URL, as type: T.Type) async throws -> T {
+        try await get(url) { try JSONDecoder().decode(T.self, from: $0) }
+    }
+
+    /// GETs `url` and decodes the body with `decode` (the hot pages use `JSONReader`).
+    func get<T>(_ url: URL, decode: (Data) throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
@@ -27,7 +32,7 @@ struct ProviderHTTP: Sendable {
                 throw HTTPStatusFailure(response: response, url: url)
             }
             do {
-                return try JSONDecoder().decode(T.self, from: response.body)
+                return try decode(response.body)
             } catch {
                 guard attempt < policy.retryPolicy.maxAttempts else {
                     throw malformed(response.body, url: url, error: error)
@@ -39,6 +44,10 @@ struct ProviderHTTP: Sendable {
 
     func malformed(_ body: Data, url: URL, error: any Error) -> ProviderError {
         let place = redactor.describe(url)
+        if case JSONReader.Failure.invalid(let at) = error {
+            let what = at >= body.count ? "truncated" : "malformed"
+            return .transient("\(what) response from \(place) at byte \(at)")
+        }
         if let offset = JSONSyntaxCheck.firstErrorOffset(in: body) {
             let what = offset >= body.count ? "truncated" : "malformed"
             return .transient("\(what) response from \(place) at byte \(offset)")

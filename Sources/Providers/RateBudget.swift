@@ -68,6 +68,11 @@ public struct RateBudget: Sendable {
         let wait = t.timeIntervalSince(now)
         if wait > maxWait { return .tooFarAway(wait: wait) }
         if ring.count < planned {
+            // A budget that never fills (e.g. `.unlimited`) forgets requests older than a window.
+            if ring.count >= 4096, ring[0] <= now.addingTimeInterval(-limit.window) {
+                let cutoff = now.addingTimeInterval(-limit.window)
+                ring.removeAll { $0 <= cutoff }
+            }
             ring.append(t)
         } else {
             ring[nextSlot] = t

@@ -6,9 +6,21 @@ enum ISOTime {
     /// `2024-06-10T17:29:03Z`.
     static func format(_ epoch: Int64) -> String {
         let days = floorDiv(epoch, 86_400)
-        let secs = epoch - days * 86_400
+        let secs = Int(epoch - days * 86_400)
         let (y, m, d) = civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(Int(secs / 3600), 2)):\(pad(Int(secs % 3600 / 60), 2)):\(pad(Int(secs % 60), 2))Z"
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { out in
+            func put(_ value: Int, _ at: Int, _ width: Int) {
+                var v = value
+                for i in stride(from: at + width - 1, through: at, by: -1) {
+                    out[i] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(y, 0, 4); out[4] = 45; put(m, 5, 2); out[7] = 45; put(d, 8, 2); out[10] = 84
+            put(secs / 3600, 11, 2); out[13] = 58; put(secs % 3600 / 60, 14, 2); out[16] = 58
+            put(secs % 60, 17, 2); out[19] = 90
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<20]), as: UTF8.self)
+        }
     }
 
     /// `2024-06-10T17:29:03.804Z` (Luma style, milliseconds derived from the seconds).

@@ -122,7 +122,7 @@ public final class ProviderSimulator: @unchecked Sendable {
         return locked {
             totalRequests += 1
             routeCounts[routeKey(provider, request), default: 0] += 1
-            var delay = latency()
+            var delay = nextLatencyMs()
             var misbehaviour: ServerResponse.Misbehaviour?
             var malformed = false
             if let fault = takeFault(provider, request.path) {
@@ -149,7 +149,7 @@ public final class ProviderSimulator: @unchecked Sendable {
     }
 
     /// Configured latency with ±20 % deterministic jitter.
-    private func latency() -> Int {
+    func nextLatencyMs() -> Int {
         guard config.latencyMs > 0 else { return 0 }
         let spread = max(1, config.latencyMs * 2 / 5)
         return max(0, config.latencyMs - spread / 2 + latencyRandom.below(spread + 1))

@@ -5,6 +5,13 @@ extension SimulatorDataset {
         return #"{"currency":"EUR","value":\#(cents),"major_value":"\#(major)","display":"€\#(major)"}"#
     }
 
+    static func costs(_ cents: Int) -> String {
+        #"{"base_price":\#(money(cents)),"gross":\#(money(cents)),"eventbrite_fee":\#(money(0)),"payment_fee":\#(money(0)),"tax":\#(money(0))}"#
+    }
+
+    /// Per ticket type, computed once.
+    static let ticketCosts: [String] = NameBook.tickets.map { costs($0.price) }
+
     func writeEventbriteEvent(_ e: SimEvent, organizationId: String, into w: inout JSONWriter) {
         w.beginObject()
         w.beginObject("name")
@@ -43,7 +50,7 @@ extension SimulatorDataset {
             sum + NameBook.tickets[Int(e.attendees[Int(o.firstAttendee) + j].ticket)].price
         }
         w.beginObject()
-        w.raw("costs", #"{"base_price":\#(Self.money(price)),"gross":\#(Self.money(price)),"eventbrite_fee":\#(Self.money(0)),"payment_fee":\#(Self.money(0)),"tax":\#(Self.money(0))}"#)
+        w.raw("costs", Self.costs(price))
         w.string("resource_uri", "https://www.eventbriteapi.com/v3/orders/\(orderId(o.index, in: e))/")
         w.string("id", orderId(o.index, in: e))
         w.string("created", ISOTime.format(o.created))
@@ -67,9 +74,8 @@ extension SimulatorDataset {
 
     func writeEventbriteAttendee(_ a: SimAttendee, in e: SimEvent, into w: inout JSONWriter) {
         let id = attendeeId(a, in: e)
-        let price = NameBook.tickets[Int(a.ticket)].price
         w.beginObject()
-        w.raw("costs", #"{"base_price":\#(Self.money(price)),"gross":\#(Self.money(price)),"eventbrite_fee":\#(Self.money(0)),"payment_fee":\#(Self.money(0)),"tax":\#(Self.money(0))}"#)
+        w.raw("costs", Self.ticketCosts[Int(a.ticket)])
         w.string("resource_uri", "https://www.eventbriteapi.com/v3/events/\(e.externalId)/attendees/\(id)/")
         w.string("id", id)
         w.string("changed", ISOTime.format(a.changed))

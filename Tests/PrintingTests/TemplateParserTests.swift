@@ -42,6 +42,13 @@ import Testing
         #expect(q.color == BadgeColor(red: 1, green: 0, blue: 0))
     }
 
+    @Test func windowsLineEndingsAndByteOrderMark() throws {
+        let unix = try Fixture.template("speaker")
+        let windows = "\u{FEFF}" + unix.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try TemplateParser.parse(windows) == TemplateParser.parse(unix))
+        #expect(try TemplateParser.parse("name Front desk badge\nsize A6").name == "Front desk badge")
+    }
+
     @Test(arguments: [
         ("size 4x3in\nfeild name x=0 y=0 w=1 h=1", 2, "unknown directive 'feild'"),
         ("size 4x3in\n\nfield nmae x=0 y=0 w=1 h=1", 3, "unknown field 'nmae'"),
@@ -71,6 +78,7 @@ import Testing
         ("size 4x3in\nfield name x=0 y=0 w=1 h=1\norientation portrait", 3, "must come before the first"),
         ("size 4x3in\nvip maybe", 2, "expected yes or no"),
         ("size 4x3in\ntickets", 2, "at least one ticket name"),
+        ("size 4x3in\nname", 2, "needs a template name"),
         ("size 4x3in\nfield name x=0 y=0 w=1 h=1 bigger", 2, "unexpected 'bigger'"),
     ])
     func errorsNameTheLine(text: String, line: Int, fragment: String) {

@@ -14,6 +14,17 @@ import TestSupport
         #expect(try await Clients.eventbrite(stub).whoAmI() == "Ada Lovelace <ada@example.com>")
     }
 
+    @Test func budgetAndRequestCountFollowUsage() async throws {
+        let stub = StubTransport()
+        stub.on("/v3/users/me/", reply: Fixture.eventbrite("users_me.json"))
+        let client = Clients.eventbrite(stub)
+        #expect(await client.budget() == RateBudgetSnapshot(remaining: 1600, limit: 1600, window: 3600))
+        _ = try await client.whoAmI()
+        _ = try await client.whoAmI()
+        #expect(await client.budget().remaining == 1598)
+        #expect(await client.requestCount() == 2)
+    }
+
     @Test func availableEventsWalkOrganizationsAndTheirPages() async throws {
         let stub = StubTransport()
         stub.on("/v3/users/me/organizations/", reply: Fixture.eventbrite("organizations.json"))
@@ -214,7 +225,8 @@ import TestSupport
         let error = await providerError {
             try await Clients.eventbrite(stub).fullScan(eventExternalId: "1001", resumeCursor: nil) { _ in }
         }
-        #expect(error?.description.contains("unexpected shape at orders") == true)
+        #expect(error?.description.hasPrefix("malformed response from http://127.0.0.1:9/v3/events/1001/orders/") == true)
+        #expect(error?.description.hasSuffix("at byte 11") == true)
     }
 
     @Test func theTokenNeverAppearsInErrors() async throws {

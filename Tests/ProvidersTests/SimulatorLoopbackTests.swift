@@ -114,7 +114,8 @@ import TestSupport
             let client = Self.eventbrite(sim)
             let event = try #require(sim.firstEventId(.eventbrite))
             let log = try await Self.scan(client, event)
-            let cursor = try #require(EventbriteClient.changeCursor(for: log.attendees))
+            let cursor = try #require(client.changeCursor(after: log.attendees))
+            #expect(cursor == EventbriteClient.changeCursor(for: log.attendees))
             let quiet = try await client.changes(eventExternalId: event, since: cursor)
             #expect(quiet.attendees.count < 10)  // boundary items only
 
@@ -133,7 +134,7 @@ import TestSupport
             let client = Self.luma(sim)
             let event = try #require(sim.firstEventId(.luma))
             let log = try await Self.scan(client, event)
-            let cursor = LumaClient.changeCursor(for: log.attendees)
+            let cursor = try #require((client as any ProviderClient).changeCursor(after: log.attendees))
             let before = sim.simulator.requestCounts().total
             let quiet = try await client.changes(eventExternalId: event, since: cursor)
             #expect(sim.simulator.requestCounts().total - before == 2)

@@ -13,13 +13,18 @@ struct Fetched {
     var status: Int
     var headers: [String: String]
     var data: Data
+    /// The body parsed once as a JSON object (empty when it is not one).
+    let object: [String: Any]
+
+    init(status: Int, headers: [String: String], data: Data, parse: Bool = true) {
+        self.status = status
+        self.headers = headers
+        self.data = data
+        object = parse ? (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] : [:]
+    }
 
     func header(_ name: String) -> String? {
         headers.first { $0.key.lowercased() == name.lowercased() }?.value
-    }
-
-    var object: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
     }
 
     var text: String { String(decoding: data, as: UTF8.self) }
@@ -35,15 +40,16 @@ enum HTTP {
         return URLSession(configuration: configuration)
     }()
 
-    static func get(_ url: String, headers: [String: String] = [:]) async throws -> Fetched {
-        try await send("GET", url, headers: headers)
+    static func get(_ url: String, headers: [String: String] = [:], parse: Bool = true) async throws -> Fetched {
+        try await send("GET", url, headers: headers, parse: parse)
     }
 
     static func post(_ url: String, json: String = "{}") async throws -> Fetched {
         try await send("POST", url, headers: ["Content-Type": "application/json"], body: Data(json.utf8))
     }
 
-    static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: Data? = nil) async throws
+    static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: Data? = nil,
+                     parse: Bool = true) async throws
         -> Fetched {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
@@ -53,7 +59,7 @@ enum HTTP {
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
-        return Fetched(status: http.statusCode, headers: fields, data: data)
+        return Fetched(status: http.statusCode, headers: fields, data: data, parse: parse)
     }
 }
 

@@ -1,0 +1,62 @@
+import Foundation
+import BadgeCore
+import ScreenKit
+
+/// Everything that can change the console's state: a key, a timer tick, a resize, a scan, or the
+/// result of background work (named in the past tense). The UI loop feeds them to `update`.
+public enum Action: Sendable, Equatable {
+    // MARK: Input
+    case key(Key)
+    /// A barcode scanner burst (the composition root's `ScanBurstDetector` decided it).
+    case scanned(String)
+    /// Timer tick: expires toasts; the frame re-renders relative times.
+    case tick
+    case resized(Size)
+
+    // MARK: Store results
+    /// Reply to `loadEvents`: every event with its statistics.
+    case eventsLoaded([EventSummary])
+    /// Reply to `loadStats`; also pushed when the poller changed counts.
+    case eventStatsLoaded(eventId: Int64, EventStats)
+    /// The event record changed (status, last synced, error); also the reply to `loadEventView`.
+    case eventStatusChanged(Event)
+    /// Reply to `loadAttendeePage`: the rows of `query` and the total matching it.
+    case attendeePageLoaded(query: AttendeeQuery, rows: [Attendee], total: Int)
+    /// Reply to `loadCard`.
+    case cardLoaded(Attendee, history: [CheckInRecord], prints: [PrintRecord])
+    /// Reply to `loadIntegrations` (and after a connect).
+    case integrationsLoaded([IntegrationSummary])
+    /// Reply to `loadProviderEvents`.
+    case providerEventsLoaded(Provider, [ProviderEvent])
+    /// Reply to `connectIntegration` when the provider accepted the credential.
+    case integrationConnected(IntegrationSummary)
+
+    // MARK: Sync engine
+    /// `runImport`/`retry`/`reconnect` created or restarted the import of this event.
+    case importStarted(Event)
+    case importProgressed(eventId: Int64, ImportProgress)
+    case importFinished(eventId: Int64, SyncResult)
+    case importFailed(eventId: Int64, reason: String)
+    case syncStarted(eventId: Int64)
+    case syncFinished(SyncResult)
+    /// A poll or resync failed after retries; `nextRetryAt` is the engine's next automatic try.
+    case syncFailed(eventId: Int64, reason: String, nextRetryAt: Date?)
+    case rateBudgetChanged(Provider, RateBudget)
+    /// The poller brought changes: reload the visible page and the statistics.
+    case dataChanged(eventId: Int64)
+
+    // MARK: Desk actions
+    /// Reply to `checkIn` (also for refusals: already checked in, not attending, nothing to undo).
+    case checkInRecorded(attendeeId: Int64, CheckInOutcome)
+    /// Reply to `toggleVIP`: the attendee as stored.
+    case vipToggled(Attendee)
+    /// `toggleVIP` failed: the optimistic flip is reverted.
+    case vipToggleFailed(attendeeId: Int64, message: String)
+    /// Reply to `printBadge`.
+    case printed(attendeeId: Int64, template: String, output: String)
+    /// Reply to `lookupBarcode` when the code matched.
+    case scanResolved(Attendee)
+    case scanNotFound(code: String)
+    /// Any effect failed; a one-line human reason (never a credential).
+    case operationFailed(String)
+}

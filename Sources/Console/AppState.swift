@@ -1,0 +1,208 @@
+import Foundation
+import BadgeCore
+import ScreenKit
+
+/// Everything the console shows, as one `Equatable` value (ARCHITECTURE §3). Only
+/// `update(_:_:now:)` changes it; `render(_:size:now:)` draws it. It never holds a stored
+/// credential: integrations are `IntegrationSummary`, and the only secret is what the operator is
+/// typing into the masked field (`CredentialEntry`), wrapped in a redacting `Secret`.
+public struct AppState: Sendable, Equatable {
+    // MARK: Navigation
+    public var screen: Screen
+    /// Screens to return to with Esc (last = the one under the current screen).
+    public var backStack: [Screen]
+    public var size: Size
+
+    // MARK: Operator
+    public var operatorName: String
+    public var operatorRole: OperatorRole
+    /// Station mode (SPEC §7) locks the console to staff actions whatever the operator's role.
+    public var stationMode: Bool
+    /// Time zone for clock times on screen (checked-in HH:mm, event dates).
+    public var timeZone: TimeZone
+
+    // MARK: Data from the store and the sync engine
+    public var events: [EventSummary]
+    public var integrations: [IntegrationSummary]
+    public var rateBudgets: [Provider: RateBudget]
+    /// Events with an import or re-import job running (their progress, if reported).
+    public var importsRunning: [Int64: ImportProgress]
+    /// Last known progress of any import (kept after it stops, for the Import failed view).
+    public var importProgress: [Int64: ImportProgress]
+    /// Events with a manual resync in flight: the Sync button is disabled.
+    public var syncInFlight: Set<Int64>
+    /// When the sync engine will retry a FAILED event by itself.
+    public var nextRetryAt: [Int64: Date]
+
+    // MARK: Screens
+    public var dashboard: DashboardState
+    public var importDialog: ImportDialogState
+    public var integrationsScreen: IntegrationsState
+    public var eventView: EventViewState?
+    public var card: CardState?
+    public var helpScroll: Int
+
+    // MARK: Messages
+    public var toast: Toast?
+    /// Set while "Quit anyway? (y/n)" is asked.
+    public var confirmingQuit: Bool
+    /// The last scanned code and when, to ignore the same code within 3 s.
+    public var lastScan: ScanMemo?
+    /// Attendees whose "Print badge & check in" prints once the check-in is durable.
+    public var printAfterCheckIn: Set<Int64>
+
+    public init(size: Size = Size(width: 80, height: 24), operatorName: String = "admin",
+                operatorRole: OperatorRole = .admin, stationMode: Bool = false,
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.screen = .dashboard
+        self.backStack = []
+        self.size = size
+        self.operatorName = operatorName
+        self.operatorRole = operatorRole
+        self.stationMode = stationMode
+        self.timeZone = timeZone
+        self.events = []
+        self.integrations = []
+        self.rateBudgets = [:]
+        self.importsRunning = [:]
+        self.importProgress = [:]
+        self.syncInFlight = []
+        self.nextRetryAt = [:]
+        self.dashboard = DashboardState()
+        self.importDialog = ImportDialogState()
+        self.integrationsScreen = IntegrationsState()
+        self.eventView = nil
+        self.card = nil
+        self.helpScroll = 0
+        self.toast = nil
+        self.confirmingQuit = false
+        self.lastScan = nil
+        self.printAfterCheckIn = []
+    }
+
+    /// The role actions are checked against: staff in station mode.
+    public var effectiveRole: OperatorRole { stationMode ? .staff : operatorRole }
+
+    public func event(_ id: Int64) -> Event? { events.first { $0.event.id == id }?.event }
+    public func summary(_ id: Int64) -> EventSummary? { events.first { $0.event.id == id } }
+    public func integration(_ provider: Provider) -> IntegrationSummary? {
+        integrations.first { $0.provider == provider }
+    }
+
+    /// The event the current screen belongs to (event view, card, import progress).
+    public var currentEventId: Int64? {
+        switch screen {
+        case .eventView(let id), .importProgress(let id): return id
+        case .attendeeCard: return card?.attendee?.eventId ?? eventView?.eventId
+        case .help: return backStack.last.flatMap { s in
+            if case .eventView(let id) = s { return id }
+            return nil
+        } ?? eventView?.eventId
+        default: return nil
+        }
+    }
+
+    /// True while an import or resync job runs (quitting asks first).
+    public var jobRunning: Bool { !importsRunning.isEmpty || !syncInFlight.isEmpty }
+
+    /// The alert the event shows (SPEC §2.2), if any.
+    public func alert(for eventId: Int64) -> EventAlert? {
+        guard let e = event(eventId) else { return nil }
+        return EventAlert.for(e, importRunning: importsRunning[eventId] != nil)
+    }
+}
+
+/// A transient message at the bottom of the screen, gone at `expiresAt`.
+public struct Toast: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, success, warning, error }
+    public var text: String
+    public var kind: Kind
+    public var expiresAt: Date
+    public init(text: String, kind: Kind, expiresAt: Date) {
+        self.text = text
+        self.kind = kind
+        self.expiresAt = expiresAt
+    }
+}
+
+/// The last scanned code (normalised) and when it was handled.
+public struct ScanMemo: Sendable, Hashable {
+    public var code: String
+    public var at: Date
+    public init(code: String, at: Date) {
+        self.code = code
+        self.at = at
+    }
+}
+
+public struct DashboardState: Sendable, Hashable {
+    public var selected: Int = 0
+    public var loaded: Bool = false
+    public init() {}
+}
+
+/// The Import Event dialog: first a connected integration, then that provider's events.
+public struct ImportDialogState: Sendable, Hashable {
+    /// nil while choosing the integration.
+    public var provider: Provider?
+    public var providerEvents: [ProviderEvent] = []
+    public var loading: Bool = false
+    public var selected: Int = 0
+    public init() {}
+}
+
+/// The Integrations screen, with the masked credential field when connecting.
+public struct IntegrationsState: Sendable, Hashable {
+    public var selected: Int = 0
+    public var entry: CredentialEntry?
+    public var connecting: Provider?
+    public init() {}
+}
+
+/// The masked input field for a token or API key: shows one `•` per character.
+public struct CredentialEntry: Sendable, Hashable {
+    public var provider: Provider
+    public var text: Secret
+    public init(provider: Provider, text: Secret = Secret("")) {
+        self.provider = provider
+        self.text = text
+    }
+    /// What the field shows.
+    public var masked: String { String(repeating: "•", count: text.value.count) }
+}
+
+/// The attendee card: the attendee, their check-in history and prints.
+public struct CardState: Sendable, Hashable {
+    public var attendeeId: Int64
+    public var attendee: Attendee?
+    public var history: [CheckInRecord]
+    public var prints: [PrintRecord]
+    public var loaded: Bool
+    public init(attendeeId: Int64, attendee: Attendee? = nil, history: [CheckInRecord] = [],
+                prints: [PrintRecord] = [], loaded: Bool = false) {
+        self.attendeeId = attendeeId
+        self.attendee = attendee
+        self.history = history
+        self.prints = prints
+        self.loaded = loaded
+    }
+
+    /// The contextual primary action (SPEC §3 screen 6).
+    public var primaryAction: CardAction? {
+        guard let a = attendee else { return nil }
+        if a.status == .notAttending && !a.isCheckedIn { return .forceCheckIn }
+        return a.isCheckedIn ? .reprint : .printAndCheckIn
+    }
+}
+
+/// The attendee card's primary actions.
+public enum CardAction: Sendable, Hashable {
+    case printAndCheckIn, reprint, forceCheckIn
+    public var label: String {
+        switch self {
+        case .printAndCheckIn: return "Print badge & check in"
+        case .reprint: return "Reprint badge"
+        case .forceCheckIn: return "Force check in"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import BadgeCore
+import ScreenKit
+
+/// The attendee card (SPEC §3 screen 6): details, check-in history, print count, primary action.
+enum AttendeeCardView {
+    static func draw(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
+        guard let card = state.card, let a = card.attendee else {
+            drawTitle("Attendee", state, into: &buf)
+            buf.put("Loading attendee…", x: 2, y: 2, role: .dim)
+            return
+        }
+        drawTitle("Attendee — \(clean(a.name))", state, into: &buf)
+        let w = buf.size.width
+        let tz = state.timeZone
+        var y = 2
+        var x = buf.put(clean(a.name), x: 2, y: y, role: .header)
+        if a.vip { buf.put("  ★ VIP", x: x, y: y, role: .vip) }
+        y += 2
+        let status = a.status == .attending ? "ATTENDING" : "NOT_ATTENDING"
+        let raw = a.providerStatus.map { " (\(clean($0)))" } ?? ""
+        let checked: String
+        if let at = a.checkedInAt {
+            checked = "✔ \(day(at, tz)) \(clock(at, tz)) (\(a.checkInSource?.rawValue ?? "LOCAL"))"
+        } else {
+            checked = "not checked in"
+        }
+        let fields: [(String, String, Role)] = [
+            ("Email", clean(a.email ?? "—"), .normal),
+            ("Company", clean(a.company ?? "—"), .normal),
+            ("Job title", clean(a.jobTitle ?? "—"), .normal),
+            ("Ticket", clean(a.ticketLabel.isEmpty ? "—" : a.ticketLabel), .normal),
+            ("Status", status + raw, a.status == .attending ? .normal : .statusWarn),
+            ("Checked in", checked, a.isCheckedIn ? .checkedIn : .dim),
+            ("Barcode", clean(a.barcode ?? "—"), .normal),
+            ("Badges", a.printCount == 0 ? "not printed" : "printed \(a.printCount)×", .normal),
+        ]
+        for (label, value, role) in fields {
+            x = buf.put(fit(label, 12), x: 2, y: y, role: .dim)
+            buf.put(truncate(value, w - x - 2), x: x, y: y, role: role)
+            y += 1
+        }
+        y += 1
+        if let action = card.primaryAction {
+            var label = "[Enter] \(action.label)"
+            if action == .reprint, let at = a.checkedInAt { label += " — checked in \(clock(at, tz))" }
+            let allowed = state.effectiveRole.allows(.checkIn)
+            buf.put(label, x: 2, y: y, role: allowed ? .button : .buttonDisabled)
+            y += 2
+        }
+        buf.put("Check-in history", x: 2, y: y, role: .header)
+        y += 1
+        let room = buf.size.height - 3 - y
+        if card.history.isEmpty {
+            buf.put(card.loaded ? "none" : "loading…", x: 4, y: y, role: .dim)
+        }
+        for r in card.history.suffix(max(0, room)).reversed() {
+            let line = "\(day(r.at, tz)) \(clock(r.at, tz))  \(fit(r.action.rawValue, 14)) \(clean(r.operatorName)) @ \(clean(r.station))"
+            buf.put(truncate(line, w - 6), x: 4, y: y)
+            y += 1
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Console module: see ARCHITECTURE.md §2. Contents arrive with their issues.

@@ -1,0 +1,42 @@
+import BadgeCore
+
+/// Work `update` asks for, as data (ARCHITECTURE §3). The composition root runs each effect off
+/// the UI thread against the store / sync engine / printer and sends the result back as an
+/// `Action` (named alongside each case).
+public enum Effect: Sendable, Equatable {
+    /// → `eventsLoaded`.
+    case loadEvents
+    /// Reload the event record → `eventStatusChanged`.
+    case loadEventView(eventId: Int64)
+    /// → `attendeePageLoaded(query:rows:total:)` with this exact query.
+    case loadAttendeePage(AttendeeQuery)
+    /// → `eventStatsLoaded`.
+    case loadStats(eventId: Int64)
+    /// → `integrationsLoaded`.
+    case loadIntegrations
+    /// → `providerEventsLoaded` (or `operationFailed`).
+    case loadProviderEvents(Provider)
+    /// Verify and save the credential → `integrationConnected` + `integrationsLoaded`, or `operationFailed`.
+    case connectIntegration(Provider, Secret)
+    /// Create the event and start its import → `importStarted`, `importProgressed`…, `importFinished`/`importFailed`.
+    /// A duplicate is refused by the store → `operationFailed`.
+    case runImport(Provider, externalId: String)
+    /// One-shot manual resync → `syncStarted`, then `syncFinished`/`syncFailed`.
+    case runResync(eventId: Int64)
+    /// Retry: resume a stopped import (PENDING) or run one sync now (FAILED).
+    case retry(eventId: Int64)
+    /// Re-import a DISCONNECTED event after its integration was reconnected → `importStarted`….
+    case reconnect(eventId: Int64)
+    /// → `vipToggled` or `vipToggleFailed`.
+    case toggleVIP(attendeeId: Int64, Bool)
+    /// → `checkInRecorded`.
+    case checkIn(attendeeId: Int64, CheckInAction)
+    /// Select the template, print, record → `printed` (or `operationFailed`).
+    case printBadge(attendeeId: Int64)
+    /// → `scanResolved` or `scanNotFound`.
+    case lookupBarcode(eventId: Int64, code: String)
+    /// Attendee, check-in history and prints → `cardLoaded`.
+    case loadCard(attendeeId: Int64)
+    /// Leave the console (jobs continue as the composition root decides).
+    case quit
+}

@@ -1,0 +1,47 @@
+import ScreenKit
+
+/// Rows of the event view at a size, shared by `render` and by `update` (paging needs to know how
+/// many rows are visible).
+struct EventViewLayout {
+    let header = 0
+    /// First row of the alert box (3 rows), when an alert shows.
+    let alert: Int?
+    let stats: Int
+    let statsHeight: Int
+    let tableHeader: Int
+    let tableTop: Int
+    let tableRows: Int
+    let statusLine: Int
+    let message: Int
+    let footer: Int
+
+    init(state: AppState, size: Size) {
+        let hasAlert = state.eventView.flatMap { state.alert(for: $0.eventId) } != nil
+        alert = hasAlert ? 1 : nil
+        stats = hasAlert ? 4 : 1
+        statsHeight = size.height >= 32 ? 5 : 2
+        tableHeader = stats + statsHeight
+        tableTop = tableHeader + 1
+        footer = size.height - 1
+        message = size.height - 2
+        statusLine = size.height - 3
+        tableRows = max(0, statusLine - tableTop)
+    }
+}
+
+/// Column widths of the attendee table for a terminal width.
+struct AttendeeColumns {
+    let name, email, company, ticket, status, time: Int
+    /// Marker (▶) + VIP mark (★) + space.
+    static let lead = 3
+
+    init(width: Int) {
+        time = 5
+        status = 12
+        ticket = width >= 120 ? 18 : 12
+        let flexible = max(12, width - AttendeeColumns.lead - 5 - time - status - ticket)
+        name = flexible * 40 / 100
+        email = flexible * 35 / 100
+        company = flexible - name - email
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// "HH:mm" in the console's time zone.
+func clock(_ date: Date, _ tz: TimeZone) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = tz
+    let c = cal.dateComponents([.hour, .minute], from: date)
+    return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+}
+
+/// "2026-12-03" in the console's time zone.
+func day(_ date: Date, _ tz: TimeZone) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = tz
+    let c = cal.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+}
+
+/// "12 s ago", "3 min ago", "2 h ago", "4 d ago".
+func ago(_ date: Date?, now: Date) -> String {
+    guard let date else { return "never" }
+    let s = max(0, Int(now.timeIntervalSince(date)))
+    if s < 60 { return "\(s) s ago" }
+    if s < 3600 { return "\(s / 60) min ago" }
+    if s < 86_400 { return "\(s / 3600) h ago" }
+    return "\(s / 86_400) d ago"
+}
+
+/// "in 30 s", "in 2 min".
+func inTime(_ date: Date, now: Date) -> String {
+    let s = max(0, Int(date.timeIntervalSince(now).rounded(.up)))
+    return s < 60 ? "\(s) s" : "\(s / 60) min"
+}
+
+/// Thousands grouped with a space: "100 000".
+func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(" ") }
+        out.append(ch)
+    }
+    return n < 0 ? "-" + out : out
+}
+
+/// "01:05" minutes:seconds (or "1:02:03" with hours).
+func duration(_ seconds: TimeInterval) -> String {
+    let s = max(0, Int(seconds))
+    if s >= 3600 { return String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60) }
+    return String(format: "%02d:%02d", s / 60, s % 60)
+}

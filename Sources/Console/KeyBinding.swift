@@ -1,0 +1,79 @@
+import BadgeCore
+import ScreenKit
+
+/// What a key does, independent of which key it is.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    case moveUp, moveDown, pageUp, pageDown, home, end
+    case open, back, quit, help
+    case importDialog, integrations
+    case search, checkIn, undo, toggleVIP, print, cycleFilter, sync, recover
+    case connect, primary
+    case keepSearch, clearSearch, deleteChar
+    case submitCredential, cancelCredential
+    case confirmQuit, cancelQuit
+}
+
+/// Where a binding applies. Several can be active at once (a screen plus `global`).
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case dashboard, importDialog, integrations, credentialEntry, importProgress
+    case eventView, search, card, help, confirmQuit, global
+
+    public var title: String {
+        switch self {
+        case .dashboard: return "Dashboard"
+        case .importDialog: return "Import Event"
+        case .integrations: return "Integrations"
+        case .credentialEntry: return "Token entry"
+        case .importProgress: return "Import in progress"
+        case .eventView: return "Event view"
+        case .search: return "Search"
+        case .card: return "Attendee card"
+        case .help: return "Help"
+        case .confirmQuit: return "Quit?"
+        case .global: return "Everywhere"
+        }
+    }
+}
+
+/// One row of the key table (ARCHITECTURE §3 "key bindings are data"): the same rows drive input
+/// dispatch in `update`, the footer hints and the Help screen.
+public struct KeyBinding: Sendable {
+    public let command: Command
+    public let keys: [Key]
+    /// How the keys are written in hints ("↑/k", "S").
+    public let label: String
+    /// Short footer word ("Sync").
+    public let title: String
+    /// One-line help text.
+    public let summary: String
+    public let context: KeyContext
+    /// The permission the action needs (SPEC §7); nil = anyone.
+    public let permission: OperatorAction?
+    /// Shown in the footer (navigation keys are in Help only).
+    public let inFooter: Bool
+    /// When the key does something; otherwise it is ignored (and not hinted).
+    public let enabledWhen: @Sendable (AppState) -> Bool
+
+    public init(_ command: Command, _ keys: [Key], label: String, title: String, summary: String,
+                context: KeyContext, permission: OperatorAction? = nil, inFooter: Bool = true,
+                enabledWhen: @escaping @Sendable (AppState) -> Bool = { _ in true }) {
+        self.command = command
+        self.keys = keys
+        self.label = label
+        self.title = title
+        self.summary = summary
+        self.context = context
+        self.permission = permission
+        self.inFooter = inFooter
+        self.enabledWhen = enabledWhen
+    }
+
+    /// Admin-only bindings are hidden and refused in station mode and for staff.
+    public var adminOnly: Bool { permission?.requiresAdmin ?? false }
+
+    /// Whether the operator may use it (role and station mode).
+    public func allowed(in state: AppState) -> Bool {
+        guard let permission else { return true }
+        return state.effectiveRole.allows(permission)
+    }
+}

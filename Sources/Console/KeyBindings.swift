@@ -1,0 +1,192 @@
+import BadgeCore
+import ScreenKit
+
+/// The one key table of the console and the queries over it.
+public enum KeyBindings {
+    /// Active contexts for a state, most specific first.
+    public static func contexts(for state: AppState) -> [KeyContext] {
+        if state.confirmingQuit { return [.confirmQuit] }
+        switch state.screen {
+        case .dashboard: return [.dashboard, .global]
+        case .importDialog: return [.importDialog, .global]
+        case .integrations:
+            return state.integrationsScreen.entry != nil ? [.credentialEntry] : [.integrations, .global]
+        case .importProgress: return [.importProgress, .global]
+        case .eventView: return state.eventView?.searchMode == true ? [.search] : [.eventView, .global]
+        case .attendeeCard: return [.card, .global]
+        case .help: return [.help, .global]
+        }
+    }
+
+    /// The binding a key triggers in this state (whether or not it is enabled or allowed).
+    public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
+        for context in contexts(for: state) {
+            if let b = all.first(where: { $0.context == context && $0.keys.contains(key) }) { return b }
+        }
+        return nil
+    }
+
+    /// Footer hints: enabled, allowed bindings of the active contexts, in table order; a key
+    /// taken by a more specific context is not hinted again.
+    public static func footer(for state: AppState) -> [KeyBinding] {
+        var taken = Set<Key>()
+        var out: [KeyBinding] = []
+        for ctx in contexts(for: state) {
+            let rows = all.filter { $0.context == ctx }
+            for b in rows where b.inFooter && b.allowed(in: state) && b.enabledWhen(state)
+                && !b.keys.allSatisfy(taken.contains) {
+                out.append(b)
+            }
+            for b in rows { taken.formUnion(b.keys) }
+        }
+        return out
+    }
+
+    /// Help screen sections: every binding the operator may use, grouped by context; the
+    /// contexts of the screen under the help come first.
+    public static func helpSections(for state: AppState) -> [(context: KeyContext, bindings: [KeyBinding])] {
+        var under = state
+        under.screen = state.screen == .help ? (state.backStack.last ?? .dashboard) : state.screen
+        let first = contexts(for: under)
+        let order = first + KeyContext.allCases.filter { !first.contains($0) }
+        return order.compactMap { ctx in
+            let rows = all.filter { $0.context == ctx && $0.allowed(in: state) }
+            return rows.isEmpty ? nil : (ctx, rows)
+        }
+    }
+
+    // MARK: Predicates
+
+    static func hasSelection(_ s: AppState) -> Bool { s.eventView?.selectedAttendee != nil }
+    static func hasAlert(_ s: AppState) -> Bool { s.currentEventId.flatMap { s.alert(for: $0) } != nil }
+    static func canSync(_ s: AppState) -> Bool {
+        guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
+        return !s.syncInFlight.contains(id) && (e.syncStatus == .active || e.syncStatus == .failed)
+    }
+    static func hasCard(_ s: AppState) -> Bool { s.card?.attendee != nil }
+
+    // MARK: The table
+
+    public static let all: [KeyBinding] = [
+        // Dashboard
+        KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Previous event",
+                   context: .dashboard, inFooter: false),
+        KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Next event",
+                   context: .dashboard, inFooter: false),
+        KeyBinding(.open, [.enter], label: "Enter", title: "Open", summary: "Open the event (import progress while PENDING)",
+                   context: .dashboard, enabledWhen: { !$0.events.isEmpty }),
+        KeyBinding(.importDialog, [.char("i")], label: "i", title: "Import", summary: "Import an event from a provider",
+                   context: .dashboard, permission: .importEvent),
+        KeyBinding(.integrations, [.char("I")], label: "I", title: "Integrations", summary: "Connect Eventbrite or Luma",
+                   context: .dashboard, permission: .connectIntegration),
+
+        // Import dialog
+        KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Previous entry",
+                   context: .importDialog, inFooter: false),
+        KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Next entry",
+                   context: .importDialog, inFooter: false),
+        KeyBinding(.open, [.enter], label: "Enter", title: "Select", summary: "Pick the integration / import the event",
+                   context: .importDialog, permission: .importEvent),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back", context: .importDialog),
+
+        // Integrations
+        KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Previous provider",
+                   context: .integrations, inFooter: false),
+        KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Next provider",
+                   context: .integrations, inFooter: false),
+        KeyBinding(.connect, [.enter, .char("c")], label: "Enter/c", title: "Connect",
+                   summary: "Connect or reconnect: enter a token / API key", context: .integrations,
+                   permission: .connectIntegration),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back", context: .integrations),
+
+        // Credential entry
+        KeyBinding(.submitCredential, [.enter], label: "Enter", title: "Connect", summary: "Verify and save the credential",
+                   context: .credentialEntry, permission: .connectIntegration,
+                   enabledWhen: { !($0.integrationsScreen.entry?.text.value.isEmpty ?? true) }),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .credentialEntry, inFooter: false),
+        KeyBinding(.cancelCredential, [.escape], label: "Esc", title: "Cancel", summary: "Cancel", context: .credentialEntry),
+
+        // Import in progress
+        KeyBinding(.recover, [.char("R")], label: "R", title: "Retry", summary: "Retry the import when it stopped",
+                   context: .importProgress, permission: .retryImport, enabledWhen: hasAlert),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard (the import continues)",
+                   context: .importProgress),
+
+        // Event view
+        KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Previous attendee",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Next attendee",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.pageUp, [.pageUp], label: "PgUp", title: "Page up", summary: "One page up",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.pageDown, [.pageDown], label: "PgDn", title: "Page down", summary: "One page down",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.home, [.home], label: "Home", title: "First", summary: "First attendee",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.end, [.end], label: "End", title: "Last", summary: "Last attendee",
+                   context: .eventView, inFooter: false),
+        KeyBinding(.recover, [.char("R")], label: "R", title: "Recover", summary: "Retry / reconnect when an alert offers it",
+                   context: .eventView, permission: .retryImport, enabledWhen: hasAlert),
+        KeyBinding(.open, [.enter], label: "Enter", title: "Card", summary: "Open the attendee card",
+                   context: .eventView, enabledWhen: hasSelection),
+        KeyBinding(.search, [.char("/")], label: "/", title: "Search",
+                   summary: "Search name, email, company, ticket, barcode as you type", context: .eventView),
+        KeyBinding(.checkIn, [.char("c")], label: "c", title: "Check in", summary: "Check in the selected attendee",
+                   context: .eventView, permission: .checkIn, enabledWhen: hasSelection),
+        KeyBinding(.undo, [.char("u")], label: "u", title: "Undo", summary: "Undo the last check-in of the row",
+                   context: .eventView, permission: .undoCheckIn, enabledWhen: hasSelection),
+        KeyBinding(.toggleVIP, [.char("v")], label: "v", title: "VIP", summary: "Toggle VIP on the row",
+                   context: .eventView, permission: .toggleVIP, enabledWhen: hasSelection),
+        KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
+                   context: .eventView, permission: .printBadge, enabledWhen: hasSelection),
+        KeyBinding(.cycleFilter, [.char("f")], label: "f", title: "Filter",
+                   summary: "Cycle filters: all / VIP / checked in / not checked in / not attending", context: .eventView),
+        KeyBinding(.sync, [.char("S")], label: "S", title: "Sync", summary: "Full resync now (ignored while one runs)",
+                   context: .eventView, permission: .manualSync, enabledWhen: canSync),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
+
+        // Search field
+        KeyBinding(.keepSearch, [.enter], label: "Enter", title: "Keep", summary: "Keep the search and return to the table",
+                   context: .search),
+        KeyBinding(.clearSearch, [.escape], label: "Esc", title: "Clear", summary: "Clear the search", context: .search),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .search, inFooter: false),
+        KeyBinding(.moveUp, [.up], label: "↑", title: "Up", summary: "Previous attendee", context: .search, inFooter: false),
+        KeyBinding(.moveDown, [.down], label: "↓", title: "Down", summary: "Next attendee", context: .search, inFooter: false),
+        KeyBinding(.pageUp, [.pageUp], label: "PgUp", title: "Page up", summary: "One page up", context: .search, inFooter: false),
+        KeyBinding(.pageDown, [.pageDown], label: "PgDn", title: "Page down", summary: "One page down",
+                   context: .search, inFooter: false),
+
+        // Attendee card
+        KeyBinding(.primary, [.enter], label: "Enter", title: "Do it", summary: "The card's primary action",
+                   context: .card, permission: .checkIn, enabledWhen: hasCard),
+        KeyBinding(.checkIn, [.char("c")], label: "c", title: "Check in",
+                   summary: "Check in (force check in when not attending)", context: .card, permission: .checkIn,
+                   enabledWhen: hasCard),
+        KeyBinding(.undo, [.char("u")], label: "u", title: "Undo", summary: "Undo the last check-in",
+                   context: .card, permission: .undoCheckIn, enabledWhen: hasCard),
+        KeyBinding(.toggleVIP, [.char("v")], label: "v", title: "VIP", summary: "Toggle VIP",
+                   context: .card, permission: .toggleVIP, enabledWhen: hasCard),
+        KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
+                   context: .card, permission: .printBadge, enabledWhen: hasCard),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
+
+        // Help
+        KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Scroll up", context: .help, inFooter: false),
+        KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Scroll down",
+                   context: .help, inFooter: false),
+        KeyBinding(.back, [.escape, .char("?")], label: "Esc", title: "Close", summary: "Close help", context: .help),
+
+        // Quit confirmation
+        KeyBinding(.confirmQuit, [.char("y"), .char("Y")], label: "y", title: "Quit", summary: "Quit while a job runs",
+                   context: .confirmQuit),
+        KeyBinding(.cancelQuit, [.char("n"), .char("N"), .escape], label: "n", title: "Stay", summary: "Keep working",
+                   context: .confirmQuit),
+
+        // Everywhere
+        KeyBinding(.help, [.char("?")], label: "?", title: "Help", summary: "This help", context: .global),
+        KeyBinding(.quit, [.char("q"), .ctrl("c")], label: "q", title: "Quit",
+                   summary: "Quit (asks first while an import or resync runs)", context: .global),
+    ]
+}

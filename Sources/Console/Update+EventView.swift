@@ -1,0 +1,205 @@
+import Foundation
+import BadgeCore
+import ScreenKit
+
+func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
+    guard var v = state.eventView else { return [] }
+    let page = max(1, EventViewLayout(state: state, size: state.size).tableRows)
+    switch command {
+    case .moveUp: v.selected -= 1
+    case .moveDown: v.selected += 1
+    case .pageUp:
+        v.selected -= page
+        v.scrollTop -= page
+    case .pageDown:
+        v.selected += page
+        v.scrollTop += page
+    case .home: v.selected = 0
+    case .end: v.selected = v.total - 1
+    case .search:
+        v.searchMode = true
+    case .keepSearch:
+        v.searchMode = false
+    case .clearSearch:
+        v.searchMode = false
+        let had = !v.search.isEmpty
+        v.search = ""
+        state.eventView = v
+        return had ? restartQuery(&state) : []
+    case .deleteChar:
+        guard !v.search.isEmpty else { return [] }
+        v.search.removeLast()
+        state.eventView = v
+        return restartQuery(&state)
+    case .cycleFilter:
+        v.filter = v.filter.next
+        state.eventView = v
+        return restartQuery(&state)
+    case .sync:
+        state.syncInFlight.insert(v.eventId)
+        return [.runResync(eventId: v.eventId)]
+    case .recover:
+        return recover(&state, v.eventId, now: now)
+    case .back:
+        state.pop()
+        return [.loadEvents]
+    case .open, .checkIn, .undo, .toggleVIP, .print:
+        guard let a = v.selectedAttendee else { return [] }
+        return attendeeCommand(&state, command, a, now: now)
+    default:
+        return []
+    }
+    state.eventView = v
+    return ensureVisible(&state)
+}
+
+/// Commands on one attendee, shared by the table row and the card.
+func attendeeCommand(_ state: inout AppState, _ command: Command, _ a: Attendee, now: Date) -> [Effect] {
+    switch command {
+    case .open:
+        state.card = CardState(attendeeId: a.id, attendee: a)
+        state.push(.attendeeCard(attendeeId: a.id))
+        return [.loadCard(attendeeId: a.id)]
+    case .checkIn:
+        let force = state.screen == .attendeeCard(attendeeId: a.id) && a.status == .notAttending && !a.isCheckedIn
+        return [.checkIn(attendeeId: a.id, force ? .forceCheckIn : .checkIn)]
+    case .undo:
+        return [.checkIn(attendeeId: a.id, .undo)]
+    case .print:
+        return [.printBadge(attendeeId: a.id)]
+    case .toggleVIP:
+        let on = !a.vip
+        if state.eventView?.pendingVIP[a.id] == nil { state.eventView?.pendingVIP[a.id] = a.vip }
+        setVIP(&state, a.id, on)
+        return [.toggleVIP(attendeeId: a.id, on)]
+    default:
+        return []
+    }
+}
+
+/// Sets the VIP flag on every loaded copy of an attendee (table window and card).
+func setVIP(_ state: inout AppState, _ id: Int64, _ on: Bool) {
+    if let i = state.eventView?.rows.firstIndex(where: { $0.id == id }) { state.eventView?.rows[i].vip = on }
+    if state.card?.attendeeId == id { state.card?.attendee?.vip = on }
+}
+
+/// Replaces every loaded copy of an attendee.
+func replaceAttendee(_ state: inout AppState, _ a: Attendee) {
+    state.eventView?.replace(a)
+    if state.card?.attendeeId == a.id { state.card?.attendee = a }
+}
+
+func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
+    if command == .back {
+        state.pop()
+        return ensureVisible(&state)
+    }
+    guard let card = state.card, let a = card.attendee else { return [] }
+    if command == .primary {
+        switch card.primaryAction {
+        case .printAndCheckIn?:
+            state.printAfterCheckIn.insert(a.id)
+            return [.checkIn(attendeeId: a.id, .checkIn)]
+        case .reprint?: return [.printBadge(attendeeId: a.id)]
+        case .forceCheckIn?: return [.checkIn(attendeeId: a.id, .forceCheckIn)]
+        case nil: return []
+        }
+    }
+    return attendeeCommand(&state, command, a, now: now)
+}
+
+/// The one-key recovery an alert offers (SPEC §2.2).
+func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
+    guard let alert = state.alert(for: id), let event = state.event(id) else { return [] }
+    switch alert {
+    case .importFailed:
+        state.importsRunning[id] = state.importProgress[id] ?? ImportProgress(startedAt: now)
+        state.say("Retrying the import…", now: now)
+        return [.retry(eventId: id)]
+    case .syncFailed:
+        state.syncInFlight.insert(id)
+        state.say("Retrying the sync…", now: now)
+        return [.retry(eventId: id)]
+    case .integrationDisconnected:
+        let integration = state.integration(event.provider)
+        if integration == nil || integration?.status == .disconnected {
+            state.integrationsScreen = IntegrationsState()
+            state.integrationsScreen.selected = Provider.allCases.firstIndex(of: event.provider) ?? 0
+            state.integrationsScreen.entry = CredentialEntry(provider: event.provider)
+            state.push(.integrations)
+            state.say("Enter a new \(event.provider.displayName) token, then press R on the event", .warning, now: now)
+            return [.loadIntegrations]
+        }
+        state.importsRunning[id] = ImportProgress(startedAt: now)
+        state.say("Reconnecting: re-importing \(event.name)…", now: now)
+        return [.reconnect(eventId: id)]
+    }
+}
+
+/// The search or filter changed: back to the top with a fresh first page.
+func restartQuery(_ state: inout AppState) -> [Effect] {
+    guard var v = state.eventView else { return [] }
+    v.selected = 0
+    v.scrollTop = 0
+    let q = v.query(offset: 0)
+    v.pendingQuery = q
+    state.eventView = v
+    return [.loadAttendeePage(q)]
+}
+
+/// Reloads the loaded window (after a check-in, a poll, a resync) so the table stays consistent.
+func reloadWindow(_ state: inout AppState) -> [Effect] {
+    guard var v = state.eventView else { return [] }
+    let q = v.query(offset: v.windowOffset)
+    v.pendingQuery = q
+    state.eventView = v
+    return [.loadAttendeePage(q)]
+}
+
+/// Clamps the selection, scrolls it into view and requests a page when the viewport leaves the
+/// loaded window. Only ever requests `pageSize` rows around the viewport, and only while the
+/// event view is on screen (returning to it runs this again).
+func ensureVisible(_ state: inout AppState) -> [Effect] {
+    guard case .eventView = state.screen, var v = state.eventView else { return [] }
+    let rows = max(1, EventViewLayout(state: state, size: state.size).tableRows)
+    v.selected = min(max(0, v.selected), max(0, v.total - 1))
+    if v.selected < v.scrollTop { v.scrollTop = v.selected }
+    if v.selected >= v.scrollTop + rows { v.scrollTop = v.selected - rows + 1 }
+    v.scrollTop = min(max(0, v.scrollTop), max(0, v.total - rows))
+    var effects: [Effect] = []
+    if v.loaded && v.total > 0 {
+        let first = v.scrollTop, last = min(v.total, v.scrollTop + rows) - 1
+        func covers(_ offset: Int, _ count: Int) -> Bool { first >= offset && last < offset + count }
+        let pendingCovers = v.pendingQuery.map { covers($0.offset, $0.limit) } ?? false
+        if !covers(v.windowOffset, v.rows.count) && !pendingCovers {
+            let offset = max(0, v.scrollTop - (EventViewState.pageSize - rows) / 2)
+            let q = v.query(offset: offset)
+            v.pendingQuery = q
+            effects.append(.loadAttendeePage(q))
+        }
+    }
+    state.eventView = v
+    return effects
+}
+
+func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
+    let eventId: Int64?
+    switch state.screen {
+    case .eventView(let id): eventId = id
+    case .attendeeCard: eventId = state.currentEventId
+    default: eventId = nil
+    }
+    guard let eventId else {
+        state.say("Open an event to scan badges", .warning, now: now)
+        return []
+    }
+    guard let code = ScannedCode(raw) else {
+        state.say("Not a badge code", .warning, now: now)
+        return []
+    }
+    if let last = state.lastScan, last.code == code.lookupValue, now.timeIntervalSince(last.at) < scanRepeatSeconds {
+        return []
+    }
+    state.lastScan = ScanMemo(code: code.lookupValue, at: now)
+    return [.lookupBarcode(eventId: eventId, code: code.lookupValue)]
+}

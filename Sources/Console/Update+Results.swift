@@ -1,0 +1,201 @@
+import Foundation
+import BadgeCore
+
+/// Results of background work.
+func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    switch action {
+    case .eventsLoaded(let events):
+        state.events = events
+        state.dashboard.loaded = true
+        state.dashboard.selected = min(state.dashboard.selected, max(0, events.count - 1))
+        return []
+    case .eventStatsLoaded(let id, let stats):
+        if let i = state.events.firstIndex(where: { $0.event.id == id }) { state.events[i].stats = stats }
+        if state.eventView?.eventId == id { state.eventView?.stats = stats }
+        return []
+    case .eventStatusChanged(let event):
+        upsert(&state, event)
+        if event.syncStatus != .failed { state.nextRetryAt[event.id] = nil }
+        return []
+    case .attendeePageLoaded(let query, var rows, let total):
+        guard var v = state.eventView, v.pendingQuery == query else { return [] }
+        for i in rows.indices { if let old = v.pendingVIP[rows[i].id] { rows[i].vip = !old } }
+        v.rows = rows
+        v.windowOffset = query.offset
+        v.total = total
+        v.loaded = true
+        v.pendingQuery = nil
+        state.eventView = v
+        return ensureVisible(&state)
+    case .cardLoaded(let a, let history, let prints):
+        guard state.card?.attendeeId == a.id else { return [] }
+        var a = a
+        if let old = state.eventView?.pendingVIP[a.id] { a.vip = !old }
+        state.card = CardState(attendeeId: a.id, attendee: a, history: history, prints: prints, loaded: true)
+        return []
+    case .integrationsLoaded(let list):
+        state.integrations = list
+        return []
+    case .providerEventsLoaded(let provider, let list):
+        guard state.importDialog.provider == provider else { return [] }
+        state.importDialog.providerEvents = list
+        state.importDialog.loading = false
+        state.importDialog.selected = 0
+        return []
+    case .integrationConnected(let summary):
+        if let i = state.integrations.firstIndex(where: { $0.provider == summary.provider }) {
+            state.integrations[i] = summary
+        } else {
+            state.integrations.append(summary)
+        }
+        state.integrationsScreen.connecting = nil
+        state.say("\(summary.provider.displayName) connected as \(summary.accountLabel)", .success, now: now)
+        return [.loadIntegrations]
+
+    case .importStarted(let event):
+        upsert(&state, event)
+        state.importsRunning[event.id] = state.importsRunning[event.id] ?? ImportProgress(startedAt: now)
+        switch state.screen {
+        case .importDialog: state.replace(with: .importProgress(eventId: event.id))
+        case .eventView(let id) where id == event.id: state.replace(with: .importProgress(eventId: event.id))
+        default: break
+        }
+        return []
+    case .importProgressed(let id, let progress):
+        state.importsRunning[id] = progress
+        state.importProgress[id] = progress
+        return []
+    case .importFinished(let id, let result):
+        state.importsRunning[id] = nil
+        if var p = state.importProgress[id] { p.finished = true; state.importProgress[id] = p }
+        if let i = state.events.firstIndex(where: { $0.event.id == id }) {
+            state.events[i].event.syncStatus = result.syncStatus
+            state.events[i].event.lastSyncedAt = now
+            state.events[i].event.lastError = nil
+        }
+        if state.screen == .importProgress(eventId: id) {
+            state.say("Import finished: \(result.counts.added) attendees", .success, now: now)
+            return openEvent(&state, id, replacing: true)
+        }
+        return [.loadEvents]
+    case .importFailed(let id, let reason):
+        state.importsRunning[id] = nil
+        if var p = state.importProgress[id] { p.error = reason; state.importProgress[id] = p }
+        if let i = state.events.firstIndex(where: { $0.event.id == id }) {
+            state.events[i].event.lastError = reason
+            if state.events[i].event.syncStatus == .active { state.events[i].event.syncStatus = .pending }
+        }
+        state.say("Import failed: \(reason)", .error, now: now)
+        return []
+    case .syncStarted(let id):
+        state.syncInFlight.insert(id)
+        return []
+    case .syncFinished(let result):
+        let id = result.eventId
+        state.syncInFlight.remove(id)
+        state.nextRetryAt[id] = nil
+        if let i = state.events.firstIndex(where: { $0.event.id == id }) {
+            state.events[i].event.syncStatus = result.syncStatus
+            state.events[i].event.lastSyncedAt = now
+            if result.syncStatus == .active { state.events[i].event.lastError = nil }
+        }
+        let c = result.counts
+        if state.eventView?.eventId == id {
+            state.say("Synced: \(c.added) added, \(c.updated) updated, \(c.cancelled) cancelled", .success, now: now)
+        }
+        return refresh(&state, id)
+    case .syncFailed(let id, let reason, let next):
+        state.syncInFlight.remove(id)
+        state.nextRetryAt[id] = next
+        if let i = state.events.firstIndex(where: { $0.event.id == id }) {
+            state.events[i].event.lastError = reason
+            if state.events[i].event.syncStatus == .active { state.events[i].event.syncStatus = .failed }
+        }
+        return []
+    case .rateBudgetChanged(let provider, let budget):
+        state.rateBudgets[provider] = budget
+        return []
+    case .dataChanged(let id):
+        return refresh(&state, id)
+
+    case .checkInRecorded(let id, let outcome):
+        let print = state.printAfterCheckIn.remove(id) != nil
+        switch outcome {
+        case .recorded(let a, let record):
+            replaceAttendee(&state, a)
+            if state.card?.attendeeId == id { state.card?.history.append(record) }
+            let verb = record.action == .undo ? "Undone" : "Checked in"
+            state.say("\(verb): \(a.name)", record.action == .undo ? .info : .success, now: now)
+            var effects = refresh(&state, a.eventId)
+            if print && record.action != .undo { effects.append(.printBadge(attendeeId: id)) }
+            return effects
+        case .alreadyCheckedIn(let at, let by):
+            state.say("Already checked in at \(clock(at, state.timeZone)) by \(by) — [p] Reprint", .warning, now: now)
+        case .notAttending:
+            state.say("Not attending — open the card (Enter) to force check in", .warning, now: now)
+        case .nothingToUndo:
+            state.say("Nothing to undo", .warning, now: now)
+        }
+        return []
+    case .vipToggled(let a):
+        state.eventView?.pendingVIP[a.id] = nil
+        replaceAttendee(&state, a)
+        return [.loadStats(eventId: a.eventId)]
+    case .vipToggleFailed(let id, let message):
+        if let old = state.eventView?.pendingVIP[id] {
+            state.eventView?.pendingVIP[id] = nil
+            setVIP(&state, id, old)
+        }
+        state.say("VIP not changed: \(message)", .error, now: now)
+        return []
+    case .printed(let id, let template, let output):
+        if let i = state.eventView?.rows.firstIndex(where: { $0.id == id }) { state.eventView?.rows[i].printCount += 1 }
+        if state.card?.attendeeId == id {
+            state.card?.attendee?.printCount += 1
+            state.card?.prints.append(PrintRecord(attendeeId: id, at: now, templateName: template, output: output,
+                                                  operatorName: state.operatorName))
+        }
+        state.say("Printed (\(template)) → \(output)", .success, now: now)
+        return []
+    case .scanResolved(let a):
+        state.card = CardState(attendeeId: a.id, attendee: a)
+        if case .attendeeCard = state.screen {
+            state.replace(with: .attendeeCard(attendeeId: a.id))
+        } else {
+            state.push(.attendeeCard(attendeeId: a.id))
+        }
+        return [.loadCard(attendeeId: a.id)]
+    case .scanNotFound(let code):
+        state.say("Attendee not found: \(code)", .error, now: now)
+        return []
+    case .operationFailed(let message):
+        state.integrationsScreen.connecting = nil
+        state.importDialog.loading = false
+        state.say(message, .error, now: now)
+        return []
+    case .key, .scanned, .tick, .resized:
+        return []
+    }
+}
+
+/// Inserts or replaces an event in the list.
+func upsert(_ state: inout AppState, _ event: Event) {
+    if let i = state.events.firstIndex(where: { $0.event.id == event.id }) {
+        state.events[i].event = event
+    } else {
+        state.events.append(EventSummary(event: event))
+    }
+}
+
+/// Something changed in an event: reload what the current screen shows of it.
+func refresh(_ state: inout AppState, _ id: Int64) -> [Effect] {
+    switch state.screen {
+    case .dashboard: return [.loadEvents]
+    case .eventView(let e) where e == id:
+        return [.loadStats(eventId: id)] + reloadWindow(&state)
+    case .attendeeCard(let a) where state.card?.attendee?.eventId == id:
+        return [.loadStats(eventId: id), .loadCard(attendeeId: a)] + reloadWindow(&state)
+    default:
+        return state.eventView?.eventId == id ? [.loadStats(eventId: id)] + reloadWindow(&state) : []
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ConsolePackageBuilds() {
-    #expect(Bool(true))
-}
