@@ -188,6 +188,11 @@ public final class HTTPServer: @unchecked Sendable {
                         return
                     }
                 }
+            case .sendContinue:
+                if !sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) {
+                    finish(fd)
+                    return
+                }
             case .needMore:
                 let received = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
                 if received <= 0 || isStopping {

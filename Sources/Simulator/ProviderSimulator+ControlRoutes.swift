@@ -1,7 +1,28 @@
 import BadgeCore
 import Foundation
 
-/// The `/_sim/` control API: JSON in, JSON out, no auth (loopback only). See `ProviderSimulator+Control`.
+/// The `/_sim/` control API: JSON in, JSON out, no auth (loopback only). Errors: `{"error": "..."}`
+/// with 400 (bad argument) or 404 (unknown event/attendee/route). Routes:
+///
+///     GET    /_sim/events                                  {"events":[{provider,id,name,attendees,baseUrl}]}
+///     GET    /_sim/events/{id}/attendees                   the provider's view: {"attendees":[{id,orderId,name,
+///                                                          firstName,lastName,email,company,jobTitle,ticketName,
+///                                                          extraTickets,barcode,status,providerStatus,checkedInAt,changed}]}
+///     POST   /_sim/events/{id}/registrations   {"count":N} {"added":[ids]}
+///     POST   /_sim/events/{id}/attendees/{aid}/edit        {"name","firstName","lastName","email","company",
+///                                                          "jobTitle","ticketName"} (any subset)
+///     POST   /_sim/events/{id}/attendees/{aid}/cancel      {"refund":bool}
+///     POST   /_sim/events/{id}/attendees/{aid}/checkin
+///     DELETE /_sim/events/{id}   (or POST /_sim/events/{id}/delete)
+///     POST   /_sim/credentials/{eventbrite|luma}/revoke | /restore
+///     POST   /_sim/faults   {"kind":"status|delay|reset|truncated|malformed","status":503,"body":"...",
+///                            "delayMs":200,"next":N | "probability":p,"provider":"luma","path":"/orders/"}
+///     DELETE /_sim/faults
+///     POST   /_sim/ratelimits  {"provider":"luma","limit":5,"windowSeconds":60}
+///     GET    /_sim/requests    {"total":N,"byRoute":{"GET /v3/events/{id}/orders/":N}}
+///     POST   /_sim/requests/reset  (or /_sim/reset): zero counts and rate windows
+///     POST   /_sim/clock   {"skewSeconds":-300}
+///     POST   /_sim/tick    {"count":N}  {"changes":[{kind,provider,eventId,attendeeId}]}
 extension ProviderSimulator {
     func control(_ r: ServerRequest) -> ServerResponse {
         let parts = r.path.split(separator: "/").dropFirst().map(String.init)

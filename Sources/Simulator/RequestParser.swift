@@ -9,12 +9,15 @@ struct RequestParser {
         case needMore
         case request(ServerRequest, keepAlive: Bool)
         case failure(status: Int)
+        /// The client sent `Expect: 100-continue` and waits for an interim response before the body.
+        case sendContinue
     }
 
     let maxHeaderBytes: Int
     let maxBodyBytes: Int
     private(set) var buffer: [UInt8] = []
     private var scanFrom = 0
+    private var continueSent = false
 
     init(maxHeaderBytes: Int = 32 * 1024, maxBodyBytes: Int = 1 << 20) {
         self.maxHeaderBytes = maxHeaderBytes
@@ -58,7 +61,14 @@ struct RequestParser {
         }
         if length > maxBodyBytes { return .failure(status: 413) }
         let bodyStart = headerEnd + 4
-        guard buffer.count >= bodyStart + length else { return .needMore }
+        guard buffer.count >= bodyStart + length else {
+            if !continueSent, headers["expect"]?.lowercased() == "100-continue" {
+                continueSent = true
+                return .sendContinue
+            }
+            return .needMore
+        }
+        continueSent = false
         let body = Array(buffer[bodyStart..<(bodyStart + length)])
         buffer.removeFirst(bodyStart + length)
         scanFrom = 0

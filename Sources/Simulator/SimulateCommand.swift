@@ -20,7 +20,6 @@ public enum SimulateCommand {
             errorOutput("badge simulate: \(error)\n")
             return 1
         }
-        output(banner(simulator))
         let done = DispatchSemaphore(value: 0)
         let queue = DispatchQueue(label: "badge.simulate.signals")
         var sources: [DispatchSourceSignal] = []
@@ -31,6 +30,7 @@ public enum SimulateCommand {
             source.resume()
             sources.append(source)
         }
+        output(banner(simulator))
         done.wait()
         output("Stopping the simulator.\n")
         simulator.stop()

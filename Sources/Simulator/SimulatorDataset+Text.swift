@@ -70,8 +70,7 @@ extension SimulatorDataset {
         if let value = override(a, e)?.name { return value }
         if e.provider == .luma, a.noName || a.nullName { return nil }
         guard let first = firstName(a, in: e), let last = lastName(a, in: e) else { return nil }
-        if a.culture != SimAttendee.specialCulture, NameBook.cultures[Int(a.culture)].familyFirst,
-           override(a, e) == nil {
+        if a.culture != SimAttendee.specialCulture, NameBook.cultures[Int(a.culture)].familyFirst {
             return last + first
         }
         return first + " " + last

@@ -80,6 +80,30 @@ import Testing
         #expect(names.contains { $0.count > 60 })
     }
 
+    @Test func editsChangeOnlyTheGivenFieldsAndBumpChanged() throws {
+        var data = SimulatorDataset(seed: 1, eventsPerProvider: 1, attendeesPerEvent: 3_000,
+                                    providers: [.eventbrite], reference: Self.reference)
+        let e = data.events[0]
+        let cjk = try #require(e.attendees.first { $0.culture != SimAttendee.specialCulture
+            && NameBook.cultures[Int($0.culture)].familyFirst })
+        let id = data.attendeeId(cjk, in: e)
+        let name = data.fullName(cjk, in: e)
+        try data.edit(eventId: e.externalId, attendeeId: id, AttendeeEdit(company: "Renamed KK"), now: 2_000_000_000)
+        let after = data.events[0].attendees[Int(cjk.index)]
+        #expect(data.fullName(after, in: data.events[0]) == name)
+        #expect(data.company(after, in: data.events[0]) == "Renamed KK")
+        #expect(after.changed == 2_000_000_000)
+        #expect(data.events[0].orders[Int(after.order)].changed == 2_000_000_000)
+        try data.edit(eventId: e.externalId, attendeeId: id, AttendeeEdit(name: "Ada Lovelace"), now: 2_000_000_001)
+        let renamed = data.events[0].attendees[Int(cjk.index)]
+        #expect(data.fullName(renamed, in: data.events[0]) == "Ada Lovelace")
+        #expect(data.firstName(renamed, in: data.events[0]) == "Ada")
+        #expect(data.lastName(renamed, in: data.events[0]) == "Lovelace")
+        #expect(throws: SimulatorError.self) {
+            try data.edit(eventId: e.externalId, attendeeId: "1", AttendeeEdit(company: "x"), now: 0)
+        }
+    }
+
     @Test func hostileNamesAreEscapedInJSONAndRoundTrip() throws {
         var writer = JSONWriter()
         writer.beginObject()

@@ -40,6 +40,16 @@ import Testing
         #expect(client.isClosedByServer())
     }
 
+    @Test func answersExpectContinueBeforeTheBody() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        let client = try RawClient(port: Int(server.port))
+        client.write("POST /c HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
+        #expect(client.readResponse()?.status == 100)
+        client.write("abc")
+        #expect(client.readResponse()?.body == "POST /c body=abc")
+    }
+
     @Test func refusesMalformedAndOversizedRequests() throws {
         let server = try echoServer()
         defer { server.stop() }
