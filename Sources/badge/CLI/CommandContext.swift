@@ -1,0 +1,96 @@
+import BadgeCore
+import Foundation
+import Storage
+
+/// Everything a command body needs: the parsed command line, paths, output, and the store and
+/// configuration opened lazily (so `--help`, usage errors and store-less commands never touch the
+/// database or the config file).
+final class CommandContext {
+    let parsed: ParsedCommand
+    let environment: [String: String]
+    let paths: AppPaths
+    let out = OutputWriter()
+    private var openedStore: (any BadgeStore)?
+    private var loadedConfig: BadgeConfig?
+    /// The log file, opened on first write (never the terminal).
+    private(set) lazy var log: any LogSink = Composition.makeLog(paths: paths)
+
+    init(parsed: ParsedCommand, environment: [String: String]) {
+        self.parsed = parsed
+        self.environment = environment
+        self.paths = AppPaths(environment: environment)
+    }
+
+    var databasePath: String { paths.databasePath(option: parsed.globals.db, environment: environment) }
+
+    var wantsJSON: Bool { parsed.flag("json") }
+
+    /// The store, opened on first use. The default data directory is created (0700); an explicit
+    /// `--db`/`BADGE_DB` path needs an existing directory, so a typo never scatters directories.
+    func store() throws -> any BadgeStore {
+        if let openedStore { return openedStore }
+        let path = databasePath
+        let directory = (path as NSString).deletingLastPathComponent
+        if path == paths.defaultDatabase {
+            try AppPaths.ensureDirectory(paths.dataDirectory)
+        } else if !directory.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+                  isDirectory.boolValue
+            else { throw CLIError.failed("cannot open database \(path): directory \(directory) does not exist") }
+        }
+        let store = try Composition.makeStore(path: path)
+        openedStore = store
+        return store
+    }
+
+    /// The configuration file (defaults when it does not exist), with `--theme` applied.
+    func config() throws -> BadgeConfig {
+        if let loadedConfig { return loadedConfig }
+        var config = BadgeConfig()
+        if FileManager.default.fileExists(atPath: paths.configFile) {
+            do {
+                let text = try String(contentsOfFile: paths.configFile, encoding: .utf8)
+                config = try BadgeConfig.parse(text)
+            } catch let error as BadgeConfig.ParseError {
+                throw CLIError.failed("\(paths.configFile):\(error.line): \(error.message)")
+            } catch {
+                throw CLIError.failed("cannot read \(paths.configFile): \(error.localizedDescription)")
+            }
+        }
+        if let theme = parsed.globals.theme { config.theme = theme }
+        loadedConfig = config
+        return config
+    }
+
+    /// Who is operating: `--operator`, else the login name, else "cli".
+    var operatorName: String {
+        if let name = parsed.globals.operatorName, !name.isEmpty { return name }
+        if let user = environment["USER"], !user.isEmpty { return user }
+        return "cli"
+    }
+
+    /// Station recorded with check-ins: config `station`, else "cli".
+    func station() throws -> String { try config().station ?? "cli" }
+
+    /// SPEC §7 on the CLI. With no members everyone is admin. With members, `--operator` must
+    /// name one of them; admin-only actions need an admin and are refused for staff with the
+    /// reason. The CLI does not ask for PINs (whoever runs it can read the database file anyway).
+    func authorize(_ action: OperatorAction) throws {
+        let members = try store().members()
+        guard !members.isEmpty else { return }
+        guard let name = parsed.globals.operatorName else {
+            if action.requiresAdmin {
+                throw CLIError.failed("\(action.phrase) needs an admin: pass --operator NAME (see badge members list)")
+            }
+            return
+        }
+        guard let member = members.first(where: { $0.name == name }) else {
+            throw CLIError.failed("no member '\(name)' (see badge members list)")
+        }
+        if let refusal = member.role.refusal(for: action) { throw CLIError.failed(refusal) }
+    }
+
+    /// A usage error raised by a command body (exit 2, points at this command's help).
+    func usage(_ message: String) -> CLIError { .usage(message, command: parsed.path) }
+}

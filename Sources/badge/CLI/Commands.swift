@@ -1,0 +1,222 @@
+/// The table of every `badge` command (SPEC §4): names, arguments, options and help text. The
+/// parser, `--help` and the README's CLI reference all come from here.
+enum Commands {
+    static let providerChoice = ValueKind.choice(["eventbrite", "luma"])
+    static let eventArgument = ArgumentSpec.required(
+        "EVENT", "local event id or PROVIDER:EXTERNAL_ID (e.g. eventbrite:51660376577)")
+    static let attendeeArgument = ArgumentSpec.required(
+        "ATTENDEE", "local attendee id or the provider's attendee id")
+    static let json = OptionSpec.flag("json", "print JSON instead of text")
+    static let port = ValueKind.integer(0...65535)
+    static let count = ValueKind.integer(0...Int.max)
+
+    static let root = CommandSpec(
+        name: "",
+        summary: "open the console",
+        details: """
+        Badge Console: check in attendees of Eventbrite and Luma events from the terminal.
+        With no command, opens the full-screen console on the database.
+        """,
+        subcommands: [
+            demo, simulate, integrations, events, sync, watch, attendees, vip, checkin, stats,
+            print, templates, members, backup,
+        ])
+
+    static let demo = CommandSpec(
+        name: "demo",
+        summary: "the console against the built-in simulator (no account needed)",
+        details: """
+        Starts the provider simulator in-process on 127.0.0.1, connects it, imports one of its
+        events and opens the console. Uses a fresh temporary database unless --db is given
+        (never BADGE_DB), so a demo never touches real data.
+        """,
+        options: [
+            .value("attendees", "N", count, "attendees in the demo event (default 500)"),
+            .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
+            .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default 0)"),
+        ])
+
+    static let simulate = CommandSpec(
+        name: "simulate",
+        summary: "serve the provider simulator on 127.0.0.1 (see PROVIDERS.md)",
+        details: "Serves both the Eventbrite and the Luma API on loopback until interrupted.",
+        options: [
+            .value("port", "P", port, "port to listen on (default 0: any free port, printed on start)"),
+            .value("attendees", "N", count, "attendees per event (default 500)"),
+            .value("events", "K", count, "events per provider (default 3)"),
+            .value("seed", "S", count, "seed of the generated data (same seed, same data)"),
+            .value("latency", "MS", count, "added latency per request, in milliseconds"),
+            .value("live", "RATE", .number, "live changes per minute: registrations, edits, cancellations, check-ins"),
+            .value("token", "T", .text, "the Eventbrite token the simulator accepts"),
+            .value("luma-key", "K", .text, "the Luma API key the simulator accepts"),
+        ])
+
+    static let integrations = CommandSpec(
+        name: "integrations",
+        summary: "connect, list and disconnect provider accounts",
+        subcommands: [
+            CommandSpec(
+                name: "connect",
+                summary: "connect a provider account (checks the credential first)",
+                details: """
+                Eventbrite takes a private token (--token), Luma an API key (--api-key). Give '-'
+                as the value to read it from standard input, so it stays out of the shell history.
+                The credential is validated with the provider before it is stored; it is never printed.
+                """,
+                arguments: [.required("PROVIDER", "eventbrite or luma", providerChoice)],
+                options: [
+                    .value("token", "TOKEN", .text, "Eventbrite private token ('-' reads standard input)"),
+                    .value("api-key", "KEY", .text, "Luma API key ('-' reads standard input)"),
+                    .value("base-url", "URL", .text, "API base URL (default: the provider's public API)"),
+                ],
+                exclusive: [["token", "api-key"]]),
+            CommandSpec(name: "list", summary: "connected provider accounts and their status", options: [json]),
+            CommandSpec(
+                name: "disconnect",
+                summary: "forget a provider's credential (imported events stay)",
+                arguments: [.required("PROVIDER", "eventbrite or luma", providerChoice)]),
+        ],
+        runnable: false)
+
+    static let events = CommandSpec(
+        name: "events",
+        summary: "import and list events",
+        subcommands: [
+            CommandSpec(
+                name: "available",
+                summary: "events the connected account can import",
+                arguments: [.required("PROVIDER", "eventbrite or luma", providerChoice)],
+                options: [json]),
+            CommandSpec(
+                name: "import",
+                summary: "import an event's attendees, to completion (progress on stderr)",
+                arguments: [
+                    .required("PROVIDER", "eventbrite or luma", providerChoice),
+                    .required("EXTERNAL_ID", "the provider's event id (see badge events available)"),
+                ],
+                options: [json]),
+            CommandSpec(name: "list", summary: "imported events with sync status and counts", options: [json]),
+            CommandSpec(
+                name: "retry",
+                summary: "resume a failed import or run one sync now",
+                arguments: [eventArgument]),
+            CommandSpec(
+                name: "reconnect",
+                summary: "re-import a DISCONNECTED event after reconnecting its integration",
+                details: "VIP flags, check-ins and print history are kept.",
+                arguments: [eventArgument]),
+        ],
+        runnable: false)
+
+    static let sync = CommandSpec(
+        name: "sync",
+        summary: "one-shot manual resync of an event",
+        arguments: [eventArgument],
+        options: [json])
+
+    static let watch = CommandSpec(
+        name: "watch",
+        summary: "live sync without the console (polls on the timer)",
+        arguments: [eventArgument],
+        options: [
+            .value("interval", "SECONDS", .integer(1...86_400), "seconds between polls (default: config poll_interval, 15)"),
+            .value("for", "SECONDS", .integer(1...Int.max), "stop after this many seconds (default: until interrupted)"),
+        ])
+
+    static let attendees = CommandSpec(
+        name: "attendees",
+        summary: "list or export an event's attendees",
+        details: "CSV includes check-in time, VIP and print count; cells are safe to open in a spreadsheet.",
+        arguments: [eventArgument],
+        options: [
+            json,
+            .flag("csv", "print CSV (RFC 4180) instead of text"),
+            .value("search", "Q", .text, "only attendees matching Q (name, email, company, ticket, barcode)"),
+            .value("filter", "WHICH", .choice(["all", "vip", "checked-in", "not-checked-in", "not-attending"]),
+                   "all, vip, checked-in, not-checked-in or not-attending"),
+        ],
+        exclusive: [["json", "csv"]])
+
+    static let vip = CommandSpec(
+        name: "vip",
+        summary: "flag or unflag an attendee as VIP",
+        arguments: [eventArgument, attendeeArgument, .required("STATE", "on or off", .choice(["on", "off"]))])
+
+    static let checkin = CommandSpec(
+        name: "checkin",
+        summary: "check an attendee in (or undo, or force)",
+        details: """
+        Usage: badge checkin EVENT ATTENDEE [--undo] [--force]
+               badge checkin EVENT --barcode CODE
+        Checking in someone already checked in fails (exit 1) and says when and by whom.
+        """,
+        arguments: [eventArgument, .optional("ATTENDEE", "local attendee id or the provider's attendee id")],
+        options: [
+            .flag("undo", "undo the attendee's last check-in"),
+            .flag("force", "check in an attendee who is NOT_ATTENDING"),
+            .value("barcode", "CODE", .text, "find the attendee by a scanned barcode or Luma QR URL"),
+        ],
+        exclusive: [["undo", "force"]])
+
+    static let stats = CommandSpec(
+        name: "stats",
+        summary: "check-in statistics of an event",
+        arguments: [eventArgument],
+        options: [json])
+
+    static let print = CommandSpec(
+        name: "print",
+        summary: "print (or reprint) an attendee's badge",
+        details: "Writes a PDF to --out, or sends it to a CUPS printer with lp. Every print is recorded.",
+        arguments: [eventArgument, attendeeArgument],
+        options: [
+            .value("out", "FILE.pdf", .text, "write the badge PDF to this file"),
+            .value("printer", "NAME", .text, "send the badge to this CUPS printer (default: config printer)"),
+            json,
+        ],
+        exclusive: [["out", "printer"]])
+
+    static let templates = CommandSpec(
+        name: "templates",
+        summary: "badge templates of an event",
+        subcommands: [
+            CommandSpec(name: "list", summary: "templates of an event", arguments: [eventArgument], options: [json]),
+            CommandSpec(
+                name: "add",
+                summary: "add or replace a template from a file",
+                details: "Without --tickets and --vip the template is the event's Default.",
+                arguments: [eventArgument, .required("FILE", "the template file (see Sources/Printing/Printing.docc/TEMPLATE_FORMAT.md)")],
+                options: [
+                    .requiredValue("name", "NAME", .text, "template name"),
+                    .value("tickets", "\"A,B\"", .text, "ticket names this variant applies to, comma separated"),
+                    .flag("vip", "the VIP variant (used for VIP attendees)"),
+                ]),
+            CommandSpec(
+                name: "remove",
+                summary: "remove a template",
+                arguments: [eventArgument, .required("NAME", "template name")]),
+        ],
+        runnable: false)
+
+    static let members = CommandSpec(
+        name: "members",
+        summary: "people allowed to operate the console, and their roles",
+        subcommands: [
+            CommandSpec(
+                name: "add",
+                summary: "add or update a member (PIN asked on the terminal)",
+                arguments: [.required("NAME", "member name (used with --operator)")],
+                options: [
+                    .requiredValue("role", "ROLE", .choice(["admin", "staff"]), "admin or staff"),
+                    .flag("pin-stdin", "read the PIN (4 to 12 digits) from standard input"),
+                ]),
+            CommandSpec(name: "list", summary: "members and their roles", options: [json]),
+            CommandSpec(name: "remove", summary: "remove a member", arguments: [.required("NAME", "member name")]),
+        ],
+        runnable: false)
+
+    static let backup = CommandSpec(
+        name: "backup",
+        summary: "copy the database to FILE (safe while the console runs)",
+        arguments: [.required("FILE", "where to write the copy (must not exist)")])
+}

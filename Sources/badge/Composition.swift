@@ -1,0 +1,42 @@
+import BadgeCore
+import Foundation
+import Providers
+import ScreenKit
+import Storage
+
+/// The composition root: the one place that picks concrete types for the seams (store, HTTP
+/// transport, provider clients). The sync engine and the console plug in here.
+enum Composition {
+    /// Opens (creating if needed, mode 0600) the database at `path`.
+    static func makeStore(path: String) throws -> any BadgeStore {
+        try SQLiteStore.open(path: path)
+    }
+
+    /// The log file of SPEC §8 (`$XDG_STATE_HOME/badge/badge.log`, 0600); every line sanitised.
+    static func makeLog(paths: AppPaths) -> any LogSink {
+        RotatingFileLog(path: paths.logFile, sanitize: { Sanitizer.sanitize($0, maxWidth: 4000) })
+    }
+
+    /// The network for real providers (and the loopback simulator).
+    static func makeTransport() -> any HTTPTransport {
+        URLSessionTransport()
+    }
+
+    /// A client for a stored integration (credential and base URL from the database).
+    static func makeClient(for integration: Integration) throws -> any ProviderClient {
+        try makeClient(provider: integration.provider, credential: integration.credential,
+                       baseURL: integration.baseURL)
+    }
+
+    static func makeClient(provider: Provider, credential: String, baseURL: String) throws -> any ProviderClient {
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil
+        else { throw CLIError.failed("bad base URL '\(baseURL)': expected http(s)://host[/path]") }
+        switch provider {
+        case .eventbrite:
+            return EventbriteClient(baseURL: url, token: credential, transport: makeTransport())
+        case .luma:
+            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport())
+        }
+    }
+}

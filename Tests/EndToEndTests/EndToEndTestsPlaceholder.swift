@@ -1,5 +1,0 @@
-import Testing
-
-@Test func EndToEndPackageBuilds() {
-    #expect(Bool(true))
-}
