@@ -93,6 +93,16 @@ public final class ProviderSimulator: @unchecked Sendable {
 
     // MARK: live changes
 
+    /// Changes the live-change rate while running (0 stops live changes).
+    public func setLiveRate(_ perMinute: Double) {
+        let old = locked { () -> DispatchSourceTimer? in
+            defer { liveTimer = nil }
+            return liveTimer
+        }
+        old?.cancel()
+        if perMinute > 0, locked({ server != nil }) { startLiveChanges(perMinute: perMinute) }
+    }
+
     private func startLiveChanges(perMinute: Double) {
         let interval = 60.0 / perMinute
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "badge.simulator.live"))
