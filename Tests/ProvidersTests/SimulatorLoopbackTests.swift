@@ -32,12 +32,13 @@ import TestSupport
     /// `registered_at`), so `ignoringChangedAt` leaves that field out for Luma.
     static func expectSameAttendees(_ mine: [ProviderAttendee], _ truth: [ProviderAttendee],
                                     ignoringChangedAt: Bool = false) {
+        func seconds(_ date: Date?) -> Date? { date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) } }
         let truth = truth.map { a -> ProviderAttendee in
             var a = a
-            if ignoringChangedAt { a.changedAt = nil }
+            a.changedAt = ignoringChangedAt ? nil : seconds(a.changedAt)
+            a.checkedInAt = seconds(a.checkedInAt)
             return a
         }
-        func seconds(_ date: Date?) -> Date? { date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) } }
         let mine = mine.map { a -> ProviderAttendee in
             var a = a
             a.changedAt = ignoringChangedAt ? nil : seconds(a.changedAt)
