@@ -3,6 +3,7 @@ import Foundation
 import Providers
 import ScreenKit
 import Storage
+import Sync
 
 /// The composition root: the one place that picks concrete types for the seams (store, HTTP
 /// transport, provider clients). The sync engine and the console plug in here.
@@ -38,5 +39,11 @@ enum Composition {
         case .luma:
             return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport())
         }
+    }
+
+    /// The sync engine over the store, with clients built from stored integrations.
+    static func makeEngine(store: any BadgeStore, config: BadgeConfig, log: any LogSink) -> SyncEngine {
+        SyncEngine(store: store, clientFactory: { try makeClient(for: $0) },
+                   config: SyncConfig(pollInterval: config.pollInterval), log: log)
     }
 }

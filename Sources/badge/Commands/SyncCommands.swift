@@ -1,41 +1,145 @@
 import BadgeCore
+import Foundation
+import Storage
+import Sync
 
 /// The commands that run the sync engine: `events import|retry|reconnect`, `sync`, `watch`.
-///
-/// PLUG-IN (sync helper): replace the bodies. Available: `ctx.store()`,
-/// `Resolver.event(_:in:)`, `Composition.makeClient(for:)` with the event's integration
-/// (`store.integration(id:)` / `store.integration(provider:)`), `ctx.config().pollInterval`,
-/// `ctx.authorize(.importEvent / .retryImport / .reconnectEvent / .manualSync)`, `AsyncBridge.run`,
-/// `JSONOutput.syncResult(_:)` and `JSONOutput.event(_:stats:)` for `--json`,
-/// `OutputWriter.note(_:)` for progress on stderr. A failed sync ends with `throw CLIError.failed(reason)`.
 enum SyncCommands {
-    /// `badge events import PROVIDER EXTERNAL_ID [--json]`
+    /// `badge events import PROVIDER EXTERNAL_ID [--json]`: runs the import to completion, with a
+    /// progress bar on stderr when it is a terminal (plain lines otherwise).
     static func importEvent(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge events import")
+        let provider = try Resolver.provider(ctx.parsed.argument("PROVIDER") ?? "")
+        guard let externalId = ctx.parsed.argument("EXTERNAL_ID"), !externalId.isEmpty else {
+            throw ctx.usage("missing EXTERNAL_ID (see badge events available \(provider.rawValue))")
+        }
+        try ctx.authorize(.importEvent)
+        let engine = try makeEngine(ctx)
+        let store = try ctx.store()
+        let result = try runJob(engine: engine, json: ctx.wantsJSON) {
+            let event = try await engine.startImport(provider: provider, externalId: externalId)
+            return try await engine.waitForImport(eventId: event.id)
+        }
+        try audit(ctx, "event.import", "\(provider.rawValue):\(externalId)")
+        try report(ctx, result, store: store, verb: "Imported")
     }
 
-    /// `badge events retry EVENT`
+    /// `badge events retry EVENT`: resumes a stopped import, or runs one sync now.
     static func retry(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge events retry")
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try ctx.authorize(.retryImport)
+        let engine = try makeEngine(ctx)
+        let result = try runJob(engine: engine, json: ctx.wantsJSON) { try await engine.retry(eventId: event.id) }
+        try audit(ctx, "event.retry", event.qualifiedId)
+        try report(ctx, result, store: store, verb: event.syncStatus == .pending ? "Imported" : "Synced")
     }
 
-    /// `badge events reconnect EVENT`
+    /// `badge events reconnect EVENT`: re-imports a DISCONNECTED event after its integration was
+    /// connected again, keeping VIP flags, check-ins and print history.
     static func reconnect(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge events reconnect")
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try ctx.authorize(.reconnectEvent)
+        let engine = try makeEngine(ctx)
+        let result = try runJob(engine: engine, json: ctx.wantsJSON) {
+            let started = try await engine.reconnect(eventId: event.id)
+            return try await engine.waitForImport(eventId: started.id)
+        }
+        try audit(ctx, "event.reconnect", event.qualifiedId)
+        try report(ctx, result, store: store, verb: "Reconnected and imported")
     }
 
-    /// `badge sync EVENT [--json]`
+    /// `badge sync EVENT [--json]`: one-shot manual resync.
     static func sync(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge sync")
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try ctx.authorize(.manualSync)
+        let engine = try makeEngine(ctx)
+        let result = try runJob(engine: engine, json: ctx.wantsJSON) { try await engine.resync(eventId: event.id) }
+        try report(ctx, result, store: store, verb: "Synced")
     }
 
-    /// `badge watch EVENT [--interval SECONDS] [--for SECONDS]`
+    /// `badge watch EVENT [--interval SECONDS] [--for SECONDS]`: live sync without the console;
+    /// one line per poll that changed something (and per failure).
     static func watch(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge watch")
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        let interval = try ctx.parsed.double("interval") ?? ctx.config().pollInterval
+        guard interval >= 1 else { throw ctx.usage("--interval must be at least 1 second") }
+        let duration = ctx.parsed.double("for")
+        if let duration, duration <= 0 { throw ctx.usage("--for must be positive") }
+        let engine = try makeEngine(ctx)
+        let eventId = event.id
+        let deadline = duration.map { Date().addingTimeInterval($0) }
+        OutputWriter.note("Watching \(event.qualifiedId) every \(Int(interval)) s"
+                          + (duration.map { " for \(Int($0)) s" } ?? " (Ctrl-C to stop)") + ".")
+        try AsyncBridge.run {
+            while deadline.map({ Date() < $0 }) ?? true {
+                let line: String
+                do {
+                    let r = try await engine.poll(eventId: eventId)
+                    line = "\(ISO8601.format(Date())) \(r.syncStatus.rawValue) +\(r.counts.added) added, "
+                        + "\(r.counts.updated) updated, \(r.counts.cancelled) cancelled (\(r.requests) requests)"
+                } catch {
+                    line = "\(ISO8601.format(Date())) sync failed: \(BadgeCLI.describe(error))"
+                    if case .some(.disconnected) = try? store.event(id: eventId)?.syncStatus {
+                        OutputWriter.note(line)
+                        throw CLIError.failed("\(event.provider.displayName) rejected the credential: "
+                                              + "badge integrations connect \(event.provider.rawValue) …, then badge events reconnect \(event.qualifiedId)")
+                    }
+                }
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                let remaining = deadline.map { $0.timeIntervalSinceNow } ?? interval
+                if remaining <= 0 { break }
+                try await Task.sleep(nanoseconds: UInt64(min(interval, remaining) * 1_000_000_000))
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static func makeEngine(_ ctx: CommandContext) throws -> SyncEngine {
+        Composition.makeEngine(store: try ctx.store(), config: try ctx.config(), log: ctx.log)
+    }
+
+    /// Runs one engine job, showing import progress on stderr; turns failures into one line.
+    private static func runJob(engine: SyncEngine, json: Bool,
+                               _ body: @escaping @Sendable () async throws -> SyncResult?) throws -> SyncResult? {
+        let progress = ProgressPrinter(isTerminal: isatty(STDERR_FILENO) == 1)
+        do {
+            return try AsyncBridge.run {
+                let stream = await engine.notifications()
+                let printer = Task {
+                    for await n in stream {
+                        if case .importProgressed(_, let p) = n { progress.show(p) }
+                    }
+                }
+                defer { printer.cancel() }
+                let result = try await body()
+                progress.finish()
+                await engine.shutdown()
+                return result
+            }
+        } catch {
+            progress.finish()
+            throw CLIError.failed(BadgeCLI.describe(error))
+        }
+    }
+
+    private static func report(_ ctx: CommandContext, _ result: SyncResult?, store: any BadgeStore, verb: String) throws {
+        _ = store
+        guard let result else { return }
+        if ctx.wantsJSON {
+            ctx.out.json(JSONOutput.syncResult(result))
+            return
+        }
+        let c = result.counts
+        ctx.out.line("\(verb) event #\(result.eventId): \(result.syncStatus.rawValue), \(c.added) added, "
+                     + "\(c.updated) updated, \(c.cancelled) cancelled, \(c.unchanged) unchanged "
+                     + "(\(result.requests) requests, \(result.durationMs) ms).")
+    }
+
+    private static func audit(_ ctx: CommandContext, _ action: String, _ detail: String) throws {
+        try ctx.store().recordAudit(operatorName: ctx.operatorName, action: action, detail: detail, at: Date())
     }
 }
