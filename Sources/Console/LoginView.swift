@@ -27,11 +27,12 @@ enum LoginView {
         buf.put("Members", x: 2, y: 9, role: .header)
         let selected = state.member(named: l.name).flatMap { m in state.members.firstIndex(of: m) }
         let rows = max(0, buf.size.height - 3 - 10)
+        let nameWidth = min(30, max(8, state.members.map { DisplayWidth.of(clean($0.name)) }.max() ?? 0))
         let top = max(0, (selected ?? 0) - rows + 1)
         for (i, m) in state.members.enumerated().dropFirst(top).prefix(rows) {
             let y = 10 + i - top
             if i == selected { buf.put("▶", x: 0, y: y) }
-            let nx = buf.put(fit(clean(m.name), max(8, min(30, w - 14))) + " ", x: 2, y: y)
+            let nx = buf.put(fit(clean(m.name), nameWidth) + "  ", x: 2, y: y)
             buf.put(m.role.rawValue, x: nx, y: y, role: .dim)
             if i == selected { buf.setRole(x: 0, y: y, width: w, role: .selection) }
         }
