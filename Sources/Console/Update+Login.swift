@@ -118,7 +118,7 @@ func toggleStation(_ state: inout AppState, now: Date) -> [Effect] {
 }
 
 func pinPromptType(_ state: inout AppState, _ c: Character, now: Date) {
-    guard var p = state.pinPrompt, !p.verifying, !state.pinLockout.isLocked(now: now) else { return }
+    guard var p = state.pinPrompt, !state.members.isEmpty, !p.verifying, !state.pinLockout.isLocked(now: now) else { return }
     p.pin = appendDigit(p.pin, c)
     state.pinPrompt = p
 }
