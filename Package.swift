@@ -66,7 +66,7 @@ let package = Package(
 
         .testTarget(name: "BadgeCoreTests", dependencies: ["BadgeCore"], swiftSettings: swift6),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "BadgeCore", "TestSupport"], swiftSettings: swift6),
-        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "BadgeCore", "Simulator", "TestSupport"],
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "BadgeCore", "Simulator", "TestSupport", "ScreenKit"],
                     swiftSettings: swift6),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "BadgeCore", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Storage", "Providers", "Simulator", "BadgeCore", "TestSupport"],

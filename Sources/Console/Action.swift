@@ -59,4 +59,11 @@ public enum Action: Sendable, Equatable {
     case scanNotFound(code: String)
     /// Any effect failed; a one-line human reason (never a credential).
     case operationFailed(String)
+
+    // MARK: PINs
+    /// Reply to `verifyPIN` when the PIN matched: the member it belongs to (for `.leaveStationMode`,
+    /// the admin whose PIN it was) and that member's role from the store.
+    case pinVerified(name: String, role: OperatorRole, purpose: PINPurpose)
+    /// Reply to `verifyPIN` when it did not match (also for an unknown name, or no admin matched).
+    case pinRejected(name: String?, purpose: PINPurpose)
 }

@@ -20,6 +20,18 @@ public struct AppState: Sendable, Equatable {
     public var stationMode: Bool
     /// Time zone for clock times on screen (checked-in HH:mm, event dates).
     public var timeZone: TimeZone
+    /// The database's members (name + role only). Empty: no login, everyone is admin (SPEC §7).
+    public var members: [MemberSummary]
+
+    // MARK: PINs
+    /// The login screen's fields (used while `screen == .login`).
+    public var login: LoginState
+    /// The admin-PIN prompt for leaving station mode, while it shows.
+    public var pinPrompt: PINPromptState?
+    /// Wrong PINs at the login screen and the station prompt (one counter: 5 wrong → 60 s lock).
+    public var pinLockout: PINLockout
+    /// The last PIN message ("Wrong PIN — 3 tries left"), shown in the login screen / prompt.
+    public var pinNotice: String?
 
     // MARK: Data from the store and the sync engine
     public var events: [EventSummary]
@@ -61,6 +73,11 @@ public struct AppState: Sendable, Equatable {
         self.operatorRole = operatorRole
         self.stationMode = stationMode
         self.timeZone = timeZone
+        self.members = []
+        self.login = LoginState()
+        self.pinPrompt = nil
+        self.pinLockout = PINLockout()
+        self.pinNotice = nil
         self.events = []
         self.integrations = []
         self.rateBudgets = [:]
@@ -80,8 +97,11 @@ public struct AppState: Sendable, Equatable {
         self.printAfterCheckIn = []
     }
 
-    /// The role actions are checked against: staff in station mode.
-    public var effectiveRole: OperatorRole { stationMode ? .staff : operatorRole }
+    /// The role actions are checked against: staff in station mode, and staff until signed in.
+    public var effectiveRole: OperatorRole { stationMode || screen == .login ? .staff : operatorRole }
+
+    /// True when the database has members: the console signs in with a PIN (SPEC §7).
+    public var requiresLogin: Bool { !members.isEmpty }
 
     public func event(_ id: Int64) -> Event? { events.first { $0.event.id == id }?.event }
     public func summary(_ id: Int64) -> EventSummary? { events.first { $0.event.id == id } }

@@ -3,6 +3,12 @@ import BadgeCore
 /// Work `update` asks for, as data (ARCHITECTURE §3). The composition root runs each effect off
 /// the UI thread against the store / sync engine / printer and sends the result back as an
 /// `Action` (named alongside each case).
+///
+/// The operator: effects do not repeat who does them. The composition root takes
+/// `state.operatorName` (and its configured station name) from the state `update` just returned
+/// these effects with — the same synchronous step — and passes it to the store: `checkIn` →
+/// `checkIn(operatorName:station:)`, `toggleVIP` → `setVIP(operatorName:)`, `printBadge` →
+/// `recordPrint(PrintRecord(operatorName:))`, `recordAudit` → `recordAudit(operatorName:)`.
 public enum Effect: Sendable, Equatable {
     /// → `eventsLoaded`.
     case loadEvents
@@ -39,4 +45,15 @@ public enum Effect: Sendable, Equatable {
     case loadCard(attendeeId: Int64)
     /// Leave the console (jobs continue as the composition root decides).
     case quit
+
+    /// Check a PIN with `PINHasher.verify(pin.value, against: member.pinHash)`:
+    /// - `.login`: against the member called `name` (case-insensitive) → `pinVerified(name: member.name,
+    ///   role: member.role, purpose: .login)`, or `pinRejected(name:purpose:)` (also for an unknown name).
+    /// - `.leaveStationMode` (`name` is nil): against every ADMIN member → `pinVerified(name: thatAdmin,
+    ///   role: .admin, purpose:)` for the first match, or `pinRejected(name: nil, purpose:)`.
+    /// Never log or show the PIN; lockout counting is the console's (`AppState.pinLockout`).
+    case verifyPIN(name: String?, pin: Secret, purpose: PINPurpose)
+    /// Append to the audit log: `store.recordAudit(operatorName: state.operatorName,
+    /// action: action.rawValue, detail: detail, at: now)`. No reply (a failure → `operationFailed`).
+    case recordAudit(action: AuditAction, detail: String)
 }

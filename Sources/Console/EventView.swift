@@ -32,8 +32,10 @@ enum EventView {
         parts.append(inFlight ? ("[Syncing…]", .buttonDisabled) : ("[S]ync", KeyBindings.canSync(state) ? .button : .buttonDisabled))
         let rightWidth = parts.reduce(0) { $0 + DisplayWidth.of($1.0) }
         var x = buf.size.width - rightWidth - 1
-        let left = "\(clean(e.name)) · \(e.provider.displayName)"
+        let marker = state.stationMode ? stationMarker + " │ " : ""
+        let left = "\(marker)\(clean(e.name)) · \(e.provider.displayName)"
         buf.put(truncate(left, x - 3), x: 1, y: 0, role: .title)
+        if state.stationMode { buf.setRole(x: 1, y: 0, width: DisplayWidth.of(stationMarker), role: .statusWarn) }
         for (text, role) in parts { x = buf.put(text, x: x, y: 0, role: role) }
     }
 

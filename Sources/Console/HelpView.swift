@@ -4,9 +4,12 @@ import ScreenKit
 
 /// Help (SPEC §3 screen 7), generated from the key-binding table.
 enum HelpView {
+    /// Contexts whose keys the modal itself hints (its footer): not listed in Help.
+    static let modal: Set<KeyContext> = [.help, .confirmQuit, .login, .pinPrompt]
+
     static func lines(_ state: AppState) -> [(String, Role)] {
         var out: [(String, Role)] = []
-        for section in KeyBindings.helpSections(for: state) where section.context != .help && section.context != .confirmQuit {
+        for section in KeyBindings.helpSections(for: state) where !HelpView.modal.contains(section.context) {
             out.append((section.context.title, .header))
             for b in section.bindings {
                 let admin = b.adminOnly ? "  (admin)" : ""

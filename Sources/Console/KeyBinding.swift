@@ -11,12 +11,17 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case keepSearch, clearSearch, deleteChar
     case submitCredential, cancelCredential
     case confirmQuit, cancelQuit
+    case signIn, nextField, toggleStation, submitPIN, cancelPIN
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case dashboard, importDialog, integrations, credentialEntry, importProgress
     case eventView, search, card, help, confirmQuit, global
+    /// The login screen (text entry: only its own keys).
+    case login
+    /// The admin-PIN prompt for leaving station mode (text entry: only its own keys).
+    case pinPrompt
 
     public var title: String {
         switch self {
@@ -31,6 +36,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .help: return "Help"
         case .confirmQuit: return "Quit?"
         case .global: return "Everywhere"
+        case .login: return "Sign in"
+        case .pinPrompt: return "Admin PIN"
         }
     }
 }

@@ -6,7 +6,9 @@ public enum KeyBindings {
     /// Active contexts for a state, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.confirmQuit] }
+        if state.pinPrompt != nil { return [.pinPrompt] }
         switch state.screen {
+        case .login: return [.login]
         case .dashboard: return [.dashboard, .global]
         case .importDialog: return [.importDialog, .global]
         case .integrations:
@@ -184,9 +186,34 @@ public enum KeyBindings {
         KeyBinding(.cancelQuit, [.char("n"), .char("N"), .escape], label: "n", title: "Stay", summary: "Keep working",
                    context: .confirmQuit),
 
+        // Login (text entry: letters go to the name, digits to the PIN)
+        KeyBinding(.moveUp, [.up], label: "↑", title: "Member", summary: "Previous member", context: .login,
+                   inFooter: false),
+        KeyBinding(.moveDown, [.down], label: "↓", title: "Member", summary: "Next member", context: .login,
+                   inFooter: false),
+        KeyBinding(.signIn, [.enter], label: "Enter", title: "Sign in", summary: "Go to the PIN / sign in",
+                   context: .login),
+        KeyBinding(.nextField, [.tab, .backTab], label: "Tab", title: "Name/PIN", summary: "Switch between name and PIN",
+                   context: .login),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .login, inFooter: false),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit", context: .login),
+
+        // Admin PIN prompt (leaving station mode)
+        KeyBinding(.submitPIN, [.enter], label: "Enter", title: "Leave station mode",
+                   summary: "Check the admin PIN and leave station mode", context: .pinPrompt),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last digit",
+                   context: .pinPrompt, inFooter: false),
+        KeyBinding(.cancelPIN, [.escape], label: "Esc", title: "Stay", summary: "Stay in station mode",
+                   context: .pinPrompt),
+
         // Everywhere
         KeyBinding(.help, [.char("?")], label: "?", title: "Help", summary: "This help", context: .global),
         KeyBinding(.quit, [.char("q"), .ctrl("c")], label: "q", title: "Quit",
                    summary: "Quit (asks first while an import or resync runs)", context: .global),
+        // No permission: anyone may lock the console; leaving asks for an admin PIN instead.
+        KeyBinding(.toggleStation, [.char("L")], label: "L", title: "Station",
+                   summary: "Station mode: staff actions only (leaving asks for an admin PIN)", context: .global,
+                   inFooter: false),
     ]
 }

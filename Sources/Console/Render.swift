@@ -10,6 +10,7 @@ public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
     if ScreenBuffer.isTooSmall(size, minimum: minimumSize) { return ScreenBuffer.tooSmall(size: size, minimum: minimumSize) }
     var buf = ScreenBuffer(size: size)
     switch state.screen {
+    case .login: LoginView.draw(state, into: &buf, now: now)
     case .dashboard: DashboardView.draw(state, into: &buf, now: now)
     case .importDialog: ImportDialogView.draw(state, into: &buf, now: now)
     case .integrations: IntegrationsView.draw(state, into: &buf, now: now)
@@ -21,14 +22,28 @@ public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
     drawMessage(state, into: &buf, now: now)
     drawFooter(state, into: &buf)
     if state.confirmingQuit { drawConfirmQuit(into: &buf) }
+    if state.pinPrompt != nil { PINPromptView.draw(state, into: &buf, now: now) }
     return buf
 }
 
-/// The title bar of the simple screens: title on the left, operator on the right.
+/// The title bar of the simple screens: title on the left, operator on the right; in station
+/// mode "STATION MODE" in words (and the warning role), never by colour alone.
 func drawTitle(_ title: String, _ state: AppState, into buf: inout ScreenBuffer) {
-    let who = state.stationMode ? "\(clean(state.operatorName)) · STATION" : "\(clean(state.operatorName)) · \(state.operatorRole.rawValue)"
+    guard state.stationMode else {
+        buf.bar(y: 0, left: title, right: "\(clean(state.operatorName)) · \(state.operatorRole.rawValue)", role: .title)
+        return
+    }
+    // The marker leads, so a long name is what gets cut.
+    let who = truncate("\(stationMarker) · \(clean(state.operatorName))", buf.size.width / 2)
     buf.bar(y: 0, left: title, right: who, role: .title)
+    buf.setRole(x: buf.size.width - 1 - DisplayWidth.of(who), y: 0, width: DisplayWidth.of(stationMarker), role: .statusWarn)
 }
+
+/// The station-mode marker that leads the event view's header.
+let stationMarker = "STATION MODE"
+
+/// A text field's content with the cursor when focused.
+func field(_ text: String, focused: Bool) -> String { text + (focused ? "▏" : "") }
 
 /// The toast line (above the footer); kind is shown by a symbol as well as a role.
 func drawMessage(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {

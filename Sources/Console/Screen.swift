@@ -1,5 +1,8 @@
-/// The screen the console shows (SPEC §3). Login and station-PIN prompts arrive with their issue.
+/// The screen the console shows (SPEC §3). The station-mode admin-PIN prompt is an overlay
+/// (`AppState.pinPrompt`), not a screen.
 public enum Screen: Sendable, Hashable {
+    /// Sign in with name and PIN (only when the database has members, SPEC §7).
+    case login
     case dashboard
     case importDialog
     case integrations

@@ -115,11 +115,11 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
     case .importFailed:
         state.importsRunning[id] = state.importProgress[id] ?? ImportProgress(startedAt: now)
         state.say("Retrying the import…", now: now)
-        return [.retry(eventId: id)]
+        return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .syncFailed:
         state.syncInFlight.insert(id)
         state.say("Retrying the sync…", now: now)
-        return [.retry(eventId: id)]
+        return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .integrationDisconnected:
         let integration = state.integration(event.provider)
         if integration == nil || integration?.status == .disconnected {
@@ -132,7 +132,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
         }
         state.importsRunning[id] = ImportProgress(startedAt: now)
         state.say("Reconnecting: re-importing \(event.name)…", now: now)
-        return [.reconnect(eventId: id)]
+        return [.reconnect(eventId: id), .recordAudit(action: .reconnect, detail: event.qualifiedId)]
     }
 }
 

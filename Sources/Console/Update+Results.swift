@@ -50,7 +50,8 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         }
         state.integrationsScreen.connecting = nil
         state.say("\(summary.provider.displayName) connected as \(summary.accountLabel)", .success, now: now)
-        return [.loadIntegrations]
+        return [.recordAudit(action: .connectIntegration, detail: "\(summary.provider.rawValue) \(summary.accountLabel)"),
+                .loadIntegrations]
 
     case .importStarted(let event):
         upsert(&state, event)
@@ -173,7 +174,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.importDialog.loading = false
         state.say(message, .error, now: now)
         return []
-    case .key, .scanned, .tick, .resized:
+    case .key, .scanned, .tick, .resized, .pinVerified, .pinRejected:
         return []
     }
 }

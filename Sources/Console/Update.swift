@@ -12,7 +12,12 @@ let scanRepeatSeconds: TimeInterval = 3
 public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
     case .key(let key): return handleKey(&state, key, now: now)
-    case .scanned(let raw): return handleScan(&state, raw, now: now)
+    case .scanned(let raw):
+        // A scan never types into a PIN (a numeric barcode would count as a wrong PIN).
+        if state.screen == .login || state.pinPrompt != nil { return [] }
+        return handleScan(&state, raw, now: now)
+    case .pinVerified, .pinRejected:
+        return handlePINResult(&state, action, now: now)
     case .tick:
         if let t = state.toast, t.expiresAt <= now { state.toast = nil }
         return []
@@ -71,7 +76,7 @@ func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
     if key == .resize { return ensureVisible(&state) }
     if let b = KeyBindings.binding(for: key, in: state) {
         if !b.allowed(in: state), let p = b.permission {
-            state.say(state.effectiveRole.refusal(for: p) ?? "Not allowed", .warning, now: now)
+            state.say(state.refusal(for: p) ?? "Not allowed", .warning, now: now)
             return []
         }
         guard b.enabledWhen(state) else { return [] }
@@ -79,6 +84,14 @@ func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
     }
     // Text entry: printable characters go to the active field.
     guard case .char(let c) = key else { return [] }
+    if state.pinPrompt != nil {
+        pinPromptType(&state, c, now: now)
+        return []
+    }
+    if state.screen == .login {
+        loginType(&state, c, now: now)
+        return []
+    }
     if state.screen == .integrations, var entry = state.integrationsScreen.entry {
         entry.text = Secret(entry.text.value + String(c))
         state.integrationsScreen.entry = entry
@@ -110,9 +123,13 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
         state.helpScroll = 0
         state.push(.help)
         return []
+    case .toggleStation:
+        return toggleStation(&state, now: now)
     default: break
     }
+    if state.pinPrompt != nil { return pinPromptCommand(&state, command, now: now) }
     switch state.screen {
+    case .login: return loginCommand(&state, command, now: now)
     case .dashboard: return dashboardCommand(&state, command, now: now)
     case .importDialog: return importDialogCommand(&state, command, now: now)
     case .integrations: return integrationsCommand(&state, command, now: now)
@@ -200,7 +217,8 @@ func importDialogCommand(_ state: inout AppState, _ command: Command, now: Date)
             return []
         }
         state.say("Importing \(pe.name)…", now: now)
-        return [.runImport(provider, externalId: pe.externalId)]
+        return [.runImport(provider, externalId: pe.externalId),
+                .recordAudit(action: .importEvent, detail: "\(provider.rawValue):\(pe.externalId)")]
     default: break
     }
     return []

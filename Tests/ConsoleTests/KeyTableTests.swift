@@ -78,7 +78,10 @@ private func help() -> AppState {
     return s
 }
 
-let keyCases: [KeyCase] = [
+/// Every case, including the login / PIN prompt / station ones (StationKeyCases.swift).
+let keyCases: [KeyCase] = deskKeyCases + stationKeyCases
+
+let deskKeyCases: [KeyCase] = [
     // Dashboard
     KeyCase(name: "dashboard ↓", context: .dashboard, key: .down, given: { F.dashboard() }, effects: [],
             then: { $0.dashboard.selected == 1 }),
@@ -113,7 +116,7 @@ let keyCases: [KeyCase] = [
             then: { $0.importDialog.provider == .eventbrite && $0.importDialog.loading }),
     KeyCase(name: "import Enter imports a new event", context: .importDialog, key: .enter,
             given: { var s = importDialog(withEvents: true); s.importDialog.selected = 1; return s },
-            effects: [.runImport(.eventbrite, externalId: "777")], then: { $0.toast?.text == "Importing Winter Party…" }),
+            effects: [.runImport(.eventbrite, externalId: "777"), .recordAudit(action: .importEvent, detail: "eventbrite:777")], then: { $0.toast?.text == "Importing Winter Party…" }),
     KeyCase(name: "import Enter refuses an imported event", context: .importDialog, key: .enter,
             given: { importDialog(withEvents: true) }, effects: [],
             then: { $0.toast?.text == "Already imported: Tech Summit 2026 — open it from the dashboard" && $0.toast?.kind == .warning }),
@@ -151,7 +154,7 @@ let keyCases: [KeyCase] = [
 
     // Import in progress
     KeyCase(name: "import progress R retries a stopped import", context: .importProgress, key: .char("R"),
-            given: { importing(failedWith: "timed out") }, effects: [.retry(eventId: 2)],
+            given: { importing(failedWith: "timed out") }, effects: [.retry(eventId: 2), .recordAudit(action: .retry, detail: "luma:evt-9x")],
             then: { $0.importsRunning[2] != nil && $0.alert(for: 2) == nil }),
     KeyCase(name: "import progress R ignored while running", context: .importProgress, key: .char("R"),
             given: { importing() }, effects: [], then: { $0.screen == .importProgress(eventId: 2) }),
@@ -184,7 +187,7 @@ let keyCases: [KeyCase] = [
             given: { var s = F.eventView(); s.eventView!.selected = 3; return s }, effects: [],
             then: { $0.eventView?.selected == 0 }),
     KeyCase(name: "event R retries a failed sync", context: .eventView, key: .char("R"), given: { failed(.failed) },
-            effects: [.retry(eventId: 1)], then: { $0.syncInFlight == [1] }),
+            effects: [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")], then: { $0.syncInFlight == [1] }),
     KeyCase(name: "event R ignored without an alert", context: .eventView, key: .char("R"), given: { F.eventView() },
             effects: [], then: { $0.syncInFlight.isEmpty }),
     KeyCase(name: "event Enter opens the card", context: .eventView, key: .enter, given: { F.eventView() },

@@ -175,6 +175,7 @@ import ScreenKit
          Everywhere
            ?         This help
            q         Quit (asks first while an import or resync runs)
+           L         Station mode: staff actions only (leaving asks for an admin PIN)
 
          Dashboard
            ↑/k       Previous event
@@ -188,9 +189,7 @@ import ScreenKit
            ↓/j       Next entry
            Enter     Pick the integration / import the event  (admin)
            Esc       Back
-
-         Integrations
-
+        ⋯ 2 blank rows
          Esc Close                                                                                                       q Quit
         """)
     }

@@ -147,7 +147,7 @@ extension SearchAndPagingTests {
         s.stationMode = true
         #expect(update(&s, .key(.char("i")), now: now) == [])
         #expect(s.screen == .dashboard)
-        #expect(s.toast?.text == "importing an event needs an admin (signed in as staff)")
+        #expect(s.toast?.text == "importing an event needs an admin (station mode)")
         #expect(!KeyBindings.footer(for: s).contains { $0.adminOnly })
         #expect(!KeyBindings.helpSections(for: s).flatMap(\.bindings).contains { $0.adminOnly })
         s.stationMode = false
@@ -186,7 +186,7 @@ extension SearchAndPagingTests {
         var s = F.eventView()
         _ = update(&s, .syncFailed(eventId: 1, reason: "503 from provider", nextRetryAt: now.addingTimeInterval(30)), now: now)
         #expect(s.alert(for: 1) == .syncFailed(reason: "503 from provider"))
-        #expect(update(&s, .key(.char("R")), now: now) == [.retry(eventId: 1)])
+        #expect(update(&s, .key(.char("R")), now: now) == [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")])
     }
 
     @Test func disconnectedWithADisconnectedIntegrationGoesToIntegrationsFirst() {
@@ -204,7 +204,7 @@ extension SearchAndPagingTests {
         _ = update(&s, .integrationConnected(F.integration()), now: now)
         _ = update(&s, .key(.escape), now: now)
         #expect(s.screen == .eventView(eventId: 1))
-        #expect(update(&s, .key(.char("R")), now: now) == [.reconnect(eventId: 1)])
+        #expect(update(&s, .key(.char("R")), now: now) == [.reconnect(eventId: 1), .recordAudit(action: .reconnect, detail: "eventbrite:51660376577")])
         _ = update(&s, .importStarted(e), now: now)
         #expect(s.screen == .importProgress(eventId: 1))
     }

@@ -27,8 +27,16 @@ enum CheckInCommand {
 
         let now = Date()
         let name = Sanitizer.sanitize(attendee.name)
-        switch try store.checkIn(attendeeId: attendee.id, action: action, operatorName: ctx.operatorName,
-                                 station: try ctx.station(), at: now) {
+        let station = try ctx.station()
+        let outcome: CheckInOutcome
+        do {
+            outcome = try store.checkIn(attendeeId: attendee.id, action: action, operatorName: ctx.operatorName,
+                                        station: station, at: now)
+        } catch {
+            // Never leave any doubt at a door: the record is not in the log.
+            throw CLIError.failed("check-in of \(name) NOT saved: \(BadgeCLI.describe(error))")
+        }
+        switch outcome {
         case .recorded(let updated, let record):
             let when = ISO8601.format(record.at)
             switch action {

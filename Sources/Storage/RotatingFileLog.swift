@@ -7,7 +7,9 @@ import Glibc
 /// The log file of SPEC §8 (`$XDG_STATE_HOME/badge/badge.log`): mode 0600, one sanitised line per
 /// entry with a UTC timestamp, rotated to `badge.log.1` when it passes `maxBytes` (one old file is
 /// kept, so the log never takes more than about twice `maxBytes`). Never writes to the terminal.
-final class RotatingFileLog: LogSink, @unchecked Sendable {
+/// It lives in Storage because it is the other file the product writes; the caller passes the
+/// sanitiser (ScreenKit's) so no control sequence reaches the file.
+public final class RotatingFileLog: LogSink, @unchecked Sendable {
     private let path: String
     private let maxBytes: Int
     private let minimumLevel: LogLevel
@@ -16,7 +18,7 @@ final class RotatingFileLog: LogSink, @unchecked Sendable {
     private var fd: Int32 = -1
     private var size = 0
 
-    init(path: String, maxBytes: Int = 1 << 20, minimumLevel: LogLevel = .info,
+    public init(path: String, maxBytes: Int = 1 << 20, minimumLevel: LogLevel = .info,
          sanitize: @escaping @Sendable (String) -> String) {
         self.path = path
         self.maxBytes = maxBytes
@@ -28,7 +30,7 @@ final class RotatingFileLog: LogSink, @unchecked Sendable {
         if fd >= 0 { close(fd) }
     }
 
-    func log(_ level: LogLevel, _ message: String) {
+    public func log(_ level: LogLevel, _ message: String) {
         guard level >= minimumLevel else { return }
         let line = "\(ISO8601DateFormatter().string(from: Date())) \(level.rawValue.uppercased()) \(sanitize(message))\n"
         lock.lock()
