@@ -73,6 +73,23 @@ import TestSupport
         #expect(try row(store, event, 1).email == "new@example.com")
     }
 
+    @Test func attendeeIsUniquePerEventAndProviderId() throws {
+        let (store, event) = try F.storeWithEvent()
+        _ = try store.applyPage(eventId: event.id, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
+        #expect {
+            try store.locked { db in
+                try db.run("""
+                    INSERT INTO attendees (event_id, provider_attendee_id, name, status, updated_at)
+                    VALUES (?1, 'A1', 'Twin', 'ATTENDING', 0)
+                    """, [.integer(event.id)])
+            }
+        } throws: { ($0 as? StorageError)?.isConstraintViolation == true }
+        // The same provider id in another event is another attendee.
+        let other = try store.createEvent(F.event("E2"))
+        #expect(try store.applyPage(eventId: other.id, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
+            == SyncCounts(added: 1))
+    }
+
     @Test func localUndoIsNotResurrectedByProviderCheckIn() throws {
         let (store, event) = try F.storeWithEvent()
         let providerAt = F.t0.addingTimeInterval(10)

@@ -87,6 +87,24 @@ import TestSupport
         }
     }
 
+    @Test func oneStoreIsSafeToShareBetweenThreads() async throws {
+        let (store, event, ids) = try seeded((0..<40).map { F.person($0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    for (n, id) in ids.enumerated() where n % 4 == worker {
+                        _ = try store.checkIn(attendeeId: id, action: .checkIn, operatorName: "w\(worker)",
+                                              station: "s", at: F.t0)
+                        _ = try store.stats(eventId: event.id)
+                        _ = try store.attendees(AttendeeQuery(eventId: event.id, search: "person", limit: 10))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.stats(eventId: event.id).checkedIn == 40)
+    }
+
     @Test func twoProcessesCheckingInOneAttendeeGiveOneRecord() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("badge.sqlite")
