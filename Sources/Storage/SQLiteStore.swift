@@ -66,6 +66,20 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         return SQLiteStore(db: db, path: path)
     }
 
+    /// SPEC §4 default database path: `$XDG_DATA_HOME/badge/badge.sqlite`, falling back to
+    /// `~/.local/share/badge/badge.sqlite` (a relative or empty XDG_DATA_HOME is ignored, as the
+    /// XDG spec requires). `--db` and `BADGE_DB` are the CLI's business.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return ((base as NSString).appendingPathComponent("badge") as NSString).appendingPathComponent("badge.sqlite")
+    }
+
     /// A private in-memory database with the full schema, for tests and the demo.
     public static func inMemory() throws -> SQLiteStore {
         let db = try Database(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
