@@ -32,6 +32,19 @@ import TestSupport
         #expect(try store.checkInHistory(attendeeId: ids[0]) == [record])
     }
 
+    @Test func checkInsCommitWithFullSyncAndPagesWithNormal() throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: dir.file("badge.sqlite"))
+        let event = try store.createEvent(F.event())
+        func synchronous() throws -> Int { try store.locked { try $0.prepare("PRAGMA synchronous").firstRow { $0.int(0) } ?? -1 } }
+        _ = try store.applyPage(eventId: event.id, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
+        #expect(try synchronous() == 1, "provider pages: NORMAL (re-fetchable)")
+        let id = try #require(try store.attendee(eventId: event.id, providerAttendeeId: "A1")).id
+        _ = try store.checkIn(attendeeId: id, action: .checkIn, operatorName: "ada", station: "d", at: F.t0)
+        #expect(try synchronous() == 2, "check-ins: FULL, the WAL is fsynced before the call returns")
+        #expect(try store.locked { try $0.scalarText("PRAGMA journal_mode") } == "wal")
+    }
+
     @Test func providerCheckInIsReportedAsProvider() throws {
         let at = F.t0.addingTimeInterval(30)
         let (store, _, ids) = try seeded([F.person(1, checkedInAt: at)])
