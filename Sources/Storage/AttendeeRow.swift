@@ -24,24 +24,27 @@ enum AttendeeRow {
                  lastLocalActionAt: s.date(21), printCount: s.int(22), missingFromProvider: s.bool(23))
     }
 
-    /// Columns a merge may change (provider-owned fields, the merged check-in, the missing flag),
-    /// bound as ?1…?18; ?19 is `updated_at`.
+    /// Columns a merge may change (provider-owned fields, the merged check-in, the missing flag,
+    /// the derived search text), bound as ?1…?19; ?20 is `updated_at`.
     static let mergedColumns = [
         "order_id", "name", "first_name", "last_name", "email", "company", "job_title", "ticket_name",
         "extra_tickets", "barcode", "status", "provider_status", "provider_checked_in_at",
         "provider_changed_at", "checked_in_at", "check_in_source", "missing_from_provider",
-        "last_local_action_at", "updated_at",
+        "last_local_action_at", "search_text", "updated_at",
     ]
+
+    /// First parameter after the merged columns (the row id in UPDATE, event id in INSERT).
+    static let nextParameter = Int32(mergedColumns.count + 1)
 
     static let insertSQL = """
         INSERT INTO attendees (\(mergedColumns.joined(separator: ", ")), event_id, provider_attendee_id,
             vip, notes, print_count)
-        VALUES (\((1...mergedColumns.count).map { "?\($0)" }.joined(separator: ", ")), ?20, ?21, ?22, ?23, ?24)
+        VALUES (\((1...mergedColumns.count + 5).map { "?\($0)" }.joined(separator: ", ")))
         """
 
     static let updateSQL = """
         UPDATE attendees SET \(mergedColumns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", "))
-        WHERE id = ?20
+        WHERE id = ?\(mergedColumns.count + 1)
         """
 
     static func bindMerged(_ a: Attendee, updatedAt: Date, to s: Statement) throws {
@@ -63,7 +66,8 @@ enum AttendeeRow {
         try s.bind(16, a.checkInSource?.rawValue)
         try s.bind(17, a.missingFromProvider)
         try s.bind(18, a.lastLocalActionAt)
-        try s.bind(19, updatedAt)
+        try s.bind(19, AttendeeSearch.searchText(of: a))
+        try s.bind(20, updatedAt)
     }
 
     /// Incoming provider data with its dates at storage precision, so a merge against a row read

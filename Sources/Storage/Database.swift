@@ -12,6 +12,7 @@ package final class Database {
     package let path: String
     private var cache: [String: Statement] = [:]
     private var synchronousFull = false
+    static let cacheLimit = 256
 
     /// Opens a connection. `flags` are `SQLITE_OPEN_*` (`READWRITE`/`CREATE`…); NOMUTEX and
     /// EXRESCODE are added. The file is not read until the first statement runs.
@@ -67,6 +68,9 @@ package final class Database {
             return statement
         }
         let statement = try prepare(sql)
+        // Search SQL varies with the number of terms: keep the cache bounded. A statement a
+        // caller still holds stays valid (it is finalised when released).
+        if cache.count >= Database.cacheLimit { cache.removeAll() }
         cache[sql] = statement
         return statement
     }

@@ -5,8 +5,8 @@
 /// transaction together with the version bump, so a crash leaves the schema at a version.
 ///
 /// Conventions: dates are INTEGER milliseconds since 1970 UTC (`DateCoding`), booleans INTEGER
-/// 0/1, enums their upper-case raw values. Search uses an FTS5 index kept in sync by triggers in
-/// the same transaction as the row change.
+/// 0/1, enums their upper-case raw values. Search scans a normalised `search_text` column written
+/// in the same statement as the fields it is built from (see `AttendeeSearch`).
 package enum Migrations {
     package struct Migration: Sendable {
         package let version: Int
@@ -102,6 +102,7 @@ package enum Migrations {
         last_local_action_at   INTEGER,
         print_count            INTEGER NOT NULL DEFAULT 0,
         missing_from_provider  INTEGER NOT NULL DEFAULT 0,
+        search_text            TEXT    NOT NULL DEFAULT '',
         updated_at             INTEGER NOT NULL,
         UNIQUE (event_id, provider_attendee_id)
     );
@@ -115,27 +116,10 @@ package enum Migrations {
     CREATE INDEX attendees_by_status  ON attendees (event_id, status);
     CREATE INDEX attendees_vip        ON attendees (event_id) WHERE vip = 1;
 
-    -- Search: token-prefix full-text index over the searchable columns, external content.
-    CREATE VIRTUAL TABLE attendee_search USING fts5 (
-        name, email, company, ticket_name, barcode,
-        content = 'attendees', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'
-    );
-    CREATE TRIGGER attendees_search_insert AFTER INSERT ON attendees BEGIN
-        INSERT INTO attendee_search (rowid, name, email, company, ticket_name, barcode)
-        VALUES (new.id, new.name, new.email, new.company, new.ticket_name, new.barcode);
-    END;
-    CREATE TRIGGER attendees_search_delete AFTER DELETE ON attendees BEGIN
-        INSERT INTO attendee_search (attendee_search, rowid, name, email, company, ticket_name, barcode)
-        VALUES ('delete', old.id, old.name, old.email, old.company, old.ticket_name, old.barcode);
-    END;
-    CREATE TRIGGER attendees_search_update
-    AFTER UPDATE OF name, email, company, ticket_name, barcode ON attendees BEGIN
-        INSERT INTO attendee_search (attendee_search, rowid, name, email, company, ticket_name, barcode)
-        VALUES ('delete', old.id, old.name, old.email, old.company, old.ticket_name, old.barcode);
-        INSERT INTO attendee_search (rowid, name, email, company, ticket_name, barcode)
-        VALUES (new.id, new.name, new.email, new.company, new.ticket_name, new.barcode);
-    END;
+    -- Search: substring match over search_text, the lower-cased, accent-folded name, email,
+    -- company, ticket name and barcode (one per line), written with the row. The covering index
+    -- lets a search scan narrow index entries instead of whole rows.
+    CREATE INDEX attendees_search     ON attendees (event_id, search_text);
 
     -- Append-only check-in log; the attendee's checked_in_at/check_in_source derive from it.
     CREATE TABLE checkins (

@@ -22,17 +22,18 @@ extension SQLiteStore {
                     if row != local {
                         update.clear()
                         try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
-                        try update.bind(20, local.id)
+                        try update.bind(AttendeeRow.nextParameter, local.id)
                         try update.run()
                     }
                 } else {
                     insert.clear()
                     try AttendeeRow.bindMerged(row, updatedAt: now, to: insert)
-                    try insert.bind(20, eventId)
-                    try insert.bind(21, row.providerAttendeeId)
-                    try insert.bind(22, row.vip)
-                    try insert.bind(23, row.notes)
-                    try insert.bind(24, row.printCount)
+                    let next = AttendeeRow.nextParameter
+                    try insert.bind(next, eventId)
+                    try insert.bind(next + 1, row.providerAttendeeId)
+                    try insert.bind(next + 2, row.vip)
+                    try insert.bind(next + 3, row.notes)
+                    try insert.bind(next + 4, row.printCount)
                     try insert.run()
                     row.id = db.lastInsertRowID
                 }
@@ -90,7 +91,7 @@ extension SQLiteStore {
                 guard row != local else { continue }
                 update.clear()
                 try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
-                try update.bind(20, id)
+                try update.bind(AttendeeRow.nextParameter, id)
                 try update.run()
                 if change != .unchanged { changed += 1 }
             }

@@ -25,7 +25,7 @@ extension SQLiteStore {
                      lastError: s.optionalText(20), createdAt: s.date(21) ?? Date(timeIntervalSince1970: 0))
     }
 
-    /// Binds the mutable columns ?1…?17 shared by INSERT and UPDATE.
+    /// Binds the mutable columns ?1…?18 shared by INSERT and UPDATE.
     private static func bindMutable(_ e: Event, to s: Statement) throws {
         try s.bind(1, e.integrationId)
         try s.bind(2, e.name)

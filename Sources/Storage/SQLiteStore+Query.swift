@@ -14,17 +14,9 @@ extension SQLiteStore {
         case .notCheckedIn: clauses.append("a.status = 'ATTENDING' AND a.checked_in_at IS NULL")
         case .notAttending: clauses.append("a.status = 'NOT_ATTENDING'")
         }
-        if let match = AttendeeSearch.ftsQuery(q.search) {
-            values.append(.text(match))
-            clauses.append("a.id IN (SELECT rowid FROM attendee_search WHERE attendee_search MATCH ?\(values.count))")
-        } else if let needle = AttendeeSearch.substringNeedle(q.search) {
-            values.append(.text(needle))
-            let p = "?\(values.count)"
-            clauses.append("""
-                (instr(a.name, \(p)) > 0 OR instr(coalesce(a.email, ''), \(p)) > 0
-                 OR instr(coalesce(a.company, ''), \(p)) > 0 OR instr(coalesce(a.ticket_name, ''), \(p)) > 0
-                 OR instr(coalesce(a.barcode, ''), \(p)) > 0)
-                """)
+        for term in AttendeeSearch.terms(q.search) {
+            values.append(.text(term))
+            clauses.append("instr(a.search_text, ?\(values.count)) > 0")
         }
         return (clauses.joined(separator: " AND "), values)
     }

@@ -9,12 +9,12 @@ extension SQLiteStore {
             try db.execute("BEGIN")  // deferred: a read snapshot, no write lock
             defer { try? db.execute("COMMIT") }
             var stats = EventStats()
+            // Each count is an index range (status, check-in, partial VIP index): no table scan.
             let totals = try db.cached("""
-                SELECT count(*),
-                       coalesce(sum(checked_in_at IS NOT NULL), 0),
-                       coalesce(sum(status = 'NOT_ATTENDING'), 0),
-                       coalesce(sum(vip = 1), 0)
-                FROM attendees WHERE event_id = ?1
+                SELECT (SELECT count(*) FROM attendees WHERE event_id = ?1),
+                       (SELECT count(*) FROM attendees WHERE event_id = ?1 AND checked_in_at IS NOT NULL),
+                       (SELECT count(*) FROM attendees WHERE event_id = ?1 AND status = 'NOT_ATTENDING'),
+                       (SELECT count(*) FROM attendees WHERE event_id = ?1 AND vip = 1)
                 """)
             try totals.bind(1, eventId)
             _ = try totals.firstRow {

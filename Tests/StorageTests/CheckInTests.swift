@@ -32,6 +32,19 @@ import TestSupport
         #expect(try store.checkInHistory(attendeeId: ids[0]) == [record])
     }
 
+    @Test func checkInsCommitWithFullSyncAndPagesWithNormal() throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: dir.file("badge.sqlite"))
+        let event = try store.createEvent(F.event())
+        func synchronous() throws -> Int { try store.locked { try $0.prepare("PRAGMA synchronous").firstRow { $0.int(0) } ?? -1 } }
+        _ = try store.applyPage(eventId: event.id, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
+        #expect(try synchronous() == 1, "provider pages: NORMAL (re-fetchable)")
+        let id = try #require(try store.attendee(eventId: event.id, providerAttendeeId: "A1")).id
+        _ = try store.checkIn(attendeeId: id, action: .checkIn, operatorName: "ada", station: "d", at: F.t0)
+        #expect(try synchronous() == 2, "check-ins: FULL, the WAL is fsynced before the call returns")
+        #expect(try store.locked { try $0.scalarText("PRAGMA journal_mode") } == "wal")
+    }
+
     @Test func providerCheckInIsReportedAsProvider() throws {
         let at = F.t0.addingTimeInterval(30)
         let (store, _, ids) = try seeded([F.person(1, checkedInAt: at)])
@@ -85,6 +98,24 @@ import TestSupport
         #expect(throws: StorageError.notFound("attendee 999999")) {
             try store.recordPrint(PrintRecord(attendeeId: 999999, at: F.t0, templateName: "D", output: "x", operatorName: "a"))
         }
+    }
+
+    @Test func oneStoreIsSafeToShareBetweenThreads() async throws {
+        let (store, event, ids) = try seeded((0..<40).map { F.person($0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    for (n, id) in ids.enumerated() where n % 4 == worker {
+                        _ = try store.checkIn(attendeeId: id, action: .checkIn, operatorName: "w\(worker)",
+                                              station: "s", at: F.t0)
+                        _ = try store.stats(eventId: event.id)
+                        _ = try store.attendees(AttendeeQuery(eventId: event.id, search: "person", limit: 10))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.stats(eventId: event.id).checkedIn == 40)
     }
 
     @Test func twoProcessesCheckingInOneAttendeeGiveOneRecord() async throws {

@@ -124,7 +124,7 @@ import TestSupport
         let tables = try db.prepare("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)")
             .firstRow { $0.text(0) } ?? ""
         for table in ["attendees", "audit_log", "checkins", "events", "import_checkpoints", "integrations",
-                      "members", "prints", "templates", "attendee_search"] {
+                      "members", "prints", "templates"] {
             #expect(tables.split(separator: ",").contains(Substring(table)), "missing table \(table)")
         }
     }

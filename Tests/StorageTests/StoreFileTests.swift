@@ -87,6 +87,30 @@ import TestSupport
         #expect(try store.member(name: "ada")?.role == .admin)
     }
 
+    @Test func defaultPathFollowsXDG() {
+        #expect(SQLiteStore.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/ada"])
+            == "/data/badge/badge.sqlite")
+        #expect(SQLiteStore.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/ada"])
+            == "/home/ada/.local/share/badge/badge.sqlite")
+        #expect(SQLiteStore.defaultPath(environment: ["HOME": "/home/ada"]) == "/home/ada/.local/share/badge/badge.sqlite")
+    }
+
+    @Test func temporaryDirectoryIsRemovedWhenReleased() throws {
+        var path = ""
+        do {
+            let dir = try TemporaryDirectory()
+            path = dir.path
+            try Data("x".utf8).write(to: URL(fileURLWithPath: dir.file("b.txt")))
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+        #expect(!path.isEmpty && !FileManager.default.fileExists(atPath: path))
+        let other = try withTemporaryDirectory { dir -> String in
+            try Data("y".utf8).write(to: URL(fileURLWithPath: dir.file("c.txt")))
+            return dir.path
+        }
+        #expect(!FileManager.default.fileExists(atPath: other))
+    }
+
     @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("badge.sqlite")
