@@ -66,7 +66,7 @@ enum AttendeeRow {
         try s.bind(16, a.checkInSource?.rawValue)
         try s.bind(17, a.missingFromProvider)
         try s.bind(18, a.lastLocalActionAt)
-        try s.bind(19, AttendeeSearch.searchText(of: a))
+        try s.bind(19, AttendeeSearch.haystack(a))
         try s.bind(20, updatedAt)
     }
 
