@@ -114,12 +114,22 @@ import TestSupport
         #expect(staffFirst.stderr.contains("first member must be an admin"))
         let admin = try badge.run(["members", "add", "ann", "--role", "admin", "--pin-stdin", "--db", db], stdin: "2468\n")
         #expect(admin.status == 0, "\(admin.stderr)")
+        let ann = ["BADGE_PIN": "2468"]
+        let sam = ["BADGE_PIN": "1357"]
         let badPIN = try badge.run(["members", "add", "sam", "--role", "staff", "--pin-stdin", "--operator", "ann",
-                                    "--db", db], stdin: "12\n")
+                                    "--db", db], env: ann, stdin: "12\n")
         #expect(badPIN.status == 1)
         #expect(badPIN.stderr.contains("4 to 12 digits"))
-        let staff = try badge.run(["members", "add", "sam", "--role", "staff", "--pin-stdin", "--operator", "ann",
+        let noPIN = try badge.run(["members", "add", "sam", "--role", "staff", "--pin-stdin", "--operator", "ann",
                                    "--db", db], stdin: "1357\n")
+        #expect(noPIN.status == 1)
+        #expect(noPIN.stderr.contains("PIN needed for ann"))
+        let wrongPIN = try badge.run(["members", "add", "sam", "--role", "staff", "--pin-stdin", "--operator", "ann",
+                                      "--db", db], env: ["BADGE_PIN": "1111"], stdin: "1357\n")
+        #expect(wrongPIN.status == 1)
+        #expect(wrongPIN.stderr.contains("wrong PIN for ann"))
+        let staff = try badge.run(["members", "add", "sam", "--role", "staff", "--pin-stdin", "--operator", "ann",
+                                   "--db", db], env: ann, stdin: "1357\n")
         #expect(staff.status == 0, "\(staff.stderr)")
 
         let list = try badge.run(["members", "list", "--json", "--db", db])
@@ -131,20 +141,24 @@ import TestSupport
         try "size 4x3in\n".write(toFile: template, atomically: true, encoding: .utf8)
         let anonymous = try badge.run(["templates", "add", event, template, "--name", "T", "--db", db])
         #expect(anonymous.status == 1)
-        #expect(anonymous.stderr.contains("needs an admin"))
-        let asStaff = try badge.run(["templates", "add", event, template, "--name", "T", "--operator", "sam", "--db", db])
+        #expect(anonymous.stderr.contains("needs an operator"))
+        let asStaff = try badge.run(["templates", "add", event, template, "--name", "T", "--operator", "sam", "--db", db],
+                                    env: sam)
         #expect(asStaff.status == 1)
         #expect(asStaff.stderr.contains("needs an admin (signed in as staff)"))
         let stranger = try badge.run(["checkin", event, "A1", "--operator", "zed", "--db", db])
         #expect(stranger.status == 1)
         #expect(stranger.stderr.contains("no member 'zed'"))
-        #expect(try badge.run(["checkin", event, "A1", "--operator", "sam", "--db", db]).status == 0)
+        let anonymousCheckIn = try badge.run(["checkin", event, "A1", "--db", db])
+        #expect(anonymousCheckIn.status == 1)
+        #expect(anonymousCheckIn.stderr.contains("needs an operator"))
+        #expect(try badge.run(["checkin", event, "A1", "--operator", "sam", "--db", db], env: sam).status == 0)
         #expect(try badge.run(["templates", "add", event, template, "--name", "T", "--operator", "ann",
-                               "--db", db]).status == 0)
+                               "--db", db], env: ann).status == 0)
 
-        let lastAdmin = try badge.run(["members", "remove", "ann", "--operator", "ann", "--db", db])
+        let lastAdmin = try badge.run(["members", "remove", "ann", "--operator", "ann", "--db", db], env: ann)
         #expect(lastAdmin.status == 1)
         #expect(lastAdmin.stderr.contains("last admin"))
-        #expect(try badge.run(["members", "remove", "sam", "--operator", "ann", "--db", db]).status == 0)
+        #expect(try badge.run(["members", "remove", "sam", "--operator", "ann", "--db", db], env: ann).status == 0)
     }
 }

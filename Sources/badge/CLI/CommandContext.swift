@@ -1,3 +1,4 @@
+import Auth
 import BadgeCore
 import Foundation
 import Storage
@@ -73,20 +74,30 @@ final class CommandContext {
     /// Station recorded with check-ins: config `station`, else "cli".
     func station() throws -> String { try config().station ?? "cli" }
 
-    /// SPEC §7 on the CLI. With no members everyone is admin. With members, `--operator` must
-    /// name one of them; admin-only actions need an admin and are refused for staff with the
-    /// reason. The CLI does not ask for PINs (whoever runs it can read the database file anyway).
+    /// SPEC §7 on the CLI. With no members everyone is admin. With members, `--operator` must name
+    /// one of them and prove it with the PIN (`BADGE_PIN`, or a no-echo prompt on a terminal);
+    /// admin-only actions are refused for staff with the reason.
     func authorize(_ action: OperatorAction) throws {
         let members = try store().members()
         guard !members.isEmpty else { return }
         guard let name = parsed.globals.operatorName else {
-            if action.requiresAdmin {
-                throw CLIError.failed("\(action.phrase) needs an admin: pass --operator NAME (see badge members list)")
-            }
-            return
+            throw CLIError.failed("\(action.phrase) needs an operator: pass --operator NAME "
+                                  + "(PIN from BADGE_PIN or the prompt; see badge members list)")
         }
         guard let member = members.first(where: { $0.name == name }) else {
             throw CLIError.failed("no member '\(name)' (see badge members list)")
+        }
+        let pin: String
+        if let fromEnvironment = environment["BADGE_PIN"], !fromEnvironment.isEmpty {
+            pin = fromEnvironment
+        } else if isatty(STDIN_FILENO) == 1 {
+            pin = try SecretInput.read(prompt: "PIN for \(name): ")
+        } else {
+            throw CLIError.failed("PIN needed for \(name): set BADGE_PIN or run from a terminal")
+        }
+        guard PINHasher.verify(pin, against: member.pinHash) else {
+            try? store().recordAudit(operatorName: name, action: "cli.pin-rejected", detail: action.rawValue, at: Date())
+            throw CLIError.failed("wrong PIN for \(name)")
         }
         if let refusal = member.role.refusal(for: action) { throw CLIError.failed(refusal) }
     }

@@ -1,14 +1,19 @@
 import Foundation
+import Storage
 
 /// `badge backup FILE`: a consistent copy of the database through SQLite's online backup, safe
 /// while another process (the console) writes.
 enum BackupCommand {
     static func run(_ ctx: CommandContext) throws {
-        guard let file = ctx.parsed.argument("FILE") else { throw ctx.usage("missing FILE") }
+        guard let file = ctx.parsed.argument("FILE"), !file.isEmpty else { throw ctx.usage("missing FILE") }
         if FileManager.default.fileExists(atPath: file) {
             throw CLIError.failed("\(file) already exists; give a new file name")
         }
-        // PLUG-IN (storage): needs a backup entry point on the store (sqlite3_backup_*).
-        throw CLIError.notAvailable("badge backup")
+        guard let store = try ctx.store() as? SQLiteStore else {
+            throw CLIError.failed("this database does not support backups")
+        }
+        try store.backup(to: file)
+        ctx.out.line("Backed up \(ctx.databasePath) to \(file). To restore: quit badge everywhere, then copy "
+                     + "\(file) over \(ctx.databasePath).")
     }
 }
