@@ -25,10 +25,19 @@ extension SyncEngine {
         if let existing = try store.event(provider: provider, externalId: externalId) {
             throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
         }
-        let event = try store.createEvent(Event(
-            integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
-            startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
-            accessCode: AccessCode.generate(), createdAt: clock.now()))
+        let event: Event
+        do {
+            event = try store.createEvent(Event(
+                integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
+                startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
+                accessCode: AccessCode.generate(), createdAt: clock.now()))
+        } catch {
+            // Another desk or process created it between the check and the insert.
+            if let existing = try store.event(provider: provider, externalId: externalId) {
+                throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
+            }
+            throw error
+        }
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
         launchImport(event)
         return event
@@ -186,8 +195,9 @@ extension SyncEngine {
     /// credential was rejected (→ DISCONNECTED). Rethrows the error as one line.
     private func importStopped(eventId: Int64, error: any Error) throws -> SyncResult {
         lastProgressPersist[eventId] = nil
-        let reason = Self.reason(error)
-        if var event = try? store.event(id: eventId) {
+        let stored = try? store.event(id: eventId)
+        let reason = Self.reason(error, provider: stored?.provider)
+        if var event = stored {
             if case ProviderError.unauthorized = error {
                 event.syncStatus = event.syncStatus.after(.unauthorized)
                 markIntegrationDisconnected(event.provider)
