@@ -109,11 +109,12 @@ extension SyncEngine {
         return slice.counts
     }
 
-    /// Pages a periodic scan slice may fetch: half of what the budget has left (the rest stays
-    /// for head scans, other events and the desk's S), capped at `maxPages`; none while blocked.
+    /// Pages a periodic scan slice may fetch: half of what the budget has left (the other half
+    /// stays for head scans, other events and the desk's S), capped at `maxPages`; none while
+    /// the provider has us blocked. Halving what is left can never spend the whole budget.
     static func scanAllowance(_ budget: RateBudgetSnapshot, maxPages: Int, now: Date) -> Int {
         if let until = budget.blockedUntil, until > now { return 0 }
-        return max(0, min(maxPages, budget.remaining - budget.limit / 2))
+        return max(0, min(maxPages, budget.remaining / 2))
     }
 
     /// Where a rolling Luma scan of an event got to (nil = the pass is complete).
