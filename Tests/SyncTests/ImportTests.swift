@@ -36,13 +36,19 @@ import Testing
         #expect(finished?.syncStatus == .active)
     }
 
-    @Test func lumaImportMapsGuestsAndEndsActive() async throws {
-        let f = try SyncFixture(attendees: 2_000)
+    @Test func lumaImportOf10000MapsGuestsAndEndsActive() async throws {
+        let f = try SyncFixture(attendees: 10_000)
         let event = try await f.imported(.luma)
         #expect(event.syncStatus == .active)
+        #expect(event.syncCursor != nil)
+        #expect(event.importProgress?.finished == true)
+        #expect(try f.store.importCheckpoint(eventId: event.id) == nil)
         let rows = try f.rows(event.id)
         let provider = try f.providerView(event)
         #expect(rows.count == provider.count)
+        #expect(Set(rows.keys) == Set(provider.keys))
+        #expect(rows.values.filter { $0.status == .notAttending }.count
+                == provider.values.filter { $0.status == .notAttending }.count)
         for (id, p) in provider.prefix(200) {
             #expect(rows[id]?.status == p.status)
             #expect(rows[id]?.barcode == p.barcode)
