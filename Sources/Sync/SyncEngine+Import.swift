@@ -128,17 +128,23 @@ extension SyncEngine {
         await notify(.importStarted(event))
 
         let tally = ImportTally(progress: progress)
+        // A checkpoint past the last page (pages done, no next cursor) means the scan itself
+        // completed before the job stopped (e.g. killed during the final sweep): only the sweep
+        // is left to do.
+        let scanDone = checkpoint.map { $0.pagesDone > 0 && $0.cursor == nil } ?? false
         do {
-            try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
-                try Task.checkCancellation()
-                let now = self.clock.now()
-                let snapshot = tally.advance(by: page)
-                let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
-                                          attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
-                                          startedAt: jobStart, updatedAt: now)
-                let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
-                tally.add(counts)
-                await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+            if !scanDone {
+                try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
+                    try Task.checkCancellation()
+                    let now = self.clock.now()
+                    let snapshot = tally.advance(by: page)
+                    let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
+                                              attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
+                                              startedAt: jobStart, updatedAt: now)
+                    let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
+                    tally.add(counts)
+                    await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+                }
             }
             // Items can move between pages while paging: one incremental sweep from before the
             // job started catches what moved or changed meanwhile.

@@ -120,4 +120,29 @@ import Testing
         #expect(try f.store.importCheckpoint(eventId: event.id) == nil)
         await restarted.shutdown()
     }
+
+    /// Killed after the last page was committed but before ACTIVE: the checkpoint has pages and
+    /// no next cursor, so Retry only runs the final incremental sweep, not the whole scan again.
+    @Test func aJobStoppedAfterItsLastPageOnlyRunsTheFinalSweepOnRetry() async throws {
+        let f = try SyncFixture(attendees: 2_000)
+        let event = try await f.imported(.eventbrite)
+        var stopped = try #require(try f.store.event(id: event.id))
+        stopped.syncStatus = .pending
+        stopped.syncCursor = nil
+        try f.store.updateEvent(stopped)
+        let now = Date()
+        _ = try f.store.applyPage(eventId: event.id, attendees: [], checkpoint: ImportCheckpoint(
+            eventId: event.id, cursor: nil, pagesDone: 14, attendeesSoFar: 2_000, pagesTotal: 14,
+            startedAt: now, updatedAt: now), now: now)
+        let added = try f.simulator.addRegistrations(event: event.externalId, count: 2)
+
+        f.simulator.resetCounters()
+        let result = try await f.engine.retry(eventId: event.id)
+        #expect(result.syncStatus == .active)
+        #expect(f.simulator.requestCounts().total == 1, "\(f.simulator.requestCounts().byRoute)")
+        let rows = try f.rows(event.id)
+        for id in added { #expect(rows[id] != nil) }
+        #expect(Set(rows.keys) == Set(try f.providerView(event).keys))
+        #expect(try f.store.event(id: event.id)?.syncCursor != nil)
+    }
 }
