@@ -67,7 +67,7 @@ extension SyncEngine {
             return "\(provider?.displayName ?? "the provider") rejected the credential (revoked or expired)"
         case let e as ProviderError: return e.description
         case let e as SyncError: return e.description
-        case is CancellationError: return "cancelled"
+        case is CancellationError: return "interrupted before it finished"
         default: return String(describing: error)
         }
     }

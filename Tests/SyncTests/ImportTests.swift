@@ -26,12 +26,22 @@ import Testing
 
         // Progress was published page by page, ending with importFinished.
         var pages = 0
+        var last: ImportProgress?
         var finished: SyncResult?
         for await n in stream {
-            if case .importProgressed = n { pages += 1 }
+            if case .importProgressed(_, let p) = n {
+                pages += 1
+                if let last { #expect(p.pagesDone > last.pagesDone && p.attendeesSoFar >= last.attendeesSoFar) }
+                last = p
+            }
             if case .importFinished(_, let result) = n { finished = result; break }
         }
         #expect(pages > 10)
+        // Eventbrite tells the page count: the console can show a bar and an ETA.
+        let final = try #require(last)
+        #expect(final.pagesTotal == final.pagesDone)
+        #expect(final.fraction == 1)
+        #expect(final.attendeesSoFar >= provider.count)
         #expect(finished?.counts.added == provider.count)
         #expect(finished?.syncStatus == .active)
     }
