@@ -93,7 +93,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         return []
     case .syncFinished(let result):
         let id = result.eventId
-        state.syncInFlight.remove(id)
+        let manual = state.syncInFlight.remove(id) != nil
         state.nextRetryAt[id] = nil
         if let i = state.events.firstIndex(where: { $0.event.id == id }) {
             state.events[i].event.syncStatus = result.syncStatus
@@ -101,9 +101,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             if result.syncStatus == .active { state.events[i].event.lastError = nil }
         }
         let c = result.counts
-        if state.eventView?.eventId == id {
+        // Background polls update the counts and rows silently; only the operator's own sync
+        // (S, R) says so, so a poll never hides a message about a check-in or a print.
+        if manual && state.eventView?.eventId == id {
             state.say("Synced: \(c.added) added, \(c.updated) updated, \(c.cancelled) cancelled", .success, now: now)
         }
+        if !manual && c.added == 0 && c.updated == 0 && c.cancelled == 0 { return [] }
         return refresh(&state, id)
     case .syncFailed(let id, let reason, let next):
         state.syncInFlight.remove(id)

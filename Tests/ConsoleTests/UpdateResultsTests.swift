@@ -182,6 +182,17 @@ extension SearchAndPagingTests {
         #expect(update(&s, .key(.char("S")), now: now) == [.runResync(eventId: 1)])
     }
 
+    @Test func backgroundPollsUpdateSilentlyAndOnlyReloadWhenSomethingChanged() {
+        var s = F.eventView()
+        s.toast = nil
+        let quiet = SyncResult(eventId: 1, syncStatus: .active, counts: SyncCounts(unchanged: 4), requests: 1, durationMs: 20)
+        #expect(update(&s, .syncFinished(quiet), now: now) == [])
+        #expect(s.toast == nil)
+        let busy = SyncResult(eventId: 1, syncStatus: .active, counts: SyncCounts(added: 2), requests: 1, durationMs: 20)
+        #expect(update(&s, .syncFinished(busy), now: now) == [.loadStats(eventId: 1), .loadAttendeePage(q())])
+        #expect(s.toast == nil, "a poll must not hide a check-in or print message")
+    }
+
     @Test func syncFailedShowsTheAlertAndRRetries() {
         var s = F.eventView()
         _ = update(&s, .syncFailed(eventId: 1, reason: "503 from provider", nextRetryAt: now.addingTimeInterval(30)), now: now)

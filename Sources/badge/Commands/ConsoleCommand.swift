@@ -1,24 +1,40 @@
+import BadgeCore
+import Foundation
+import Printing
+import Providers
+
 /// `badge` (the console) and `badge demo`.
-///
-/// PLUG-IN (console helper): the UI loop lives in `Sources/badge/ConsoleApp/`. Replace these
-/// bodies with calls into it. Everything it needs is on the context: `ctx.store()`,
-/// `ctx.config()` (theme from `--theme` already applied), `ctx.operatorName`,
-/// `ctx.paths.logFile`, and `Composition.makeClient(for:)`. Start background tasks from a
-/// nonisolated function (we are not on the main actor here).
 enum ConsoleCommand {
     static func console(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("the console")
+        let store = try ctx.store()
+        let config = try ctx.config()
+        let engine = Composition.makeEngine(store: store, config: config, log: ctx.log)
+        let session = ConsoleSession(
+            store: store, engine: engine, config: config, operatorName: ctx.parsed.globals.operatorName,
+            badgeDirectory: (ctx.paths.dataDirectory as NSString).appendingPathComponent("badges"),
+            fontSearchPaths: try fontPaths(ctx), log: ctx.log)
+        try session.run()
     }
 
-    /// Options: `--attendees N` (default 500), `--provider eventbrite|luma`, `--latency MS`
-    /// (`ctx.parsed.int("attendees")`, `ctx.parsed.option("provider")`, `ctx.parsed.int("latency")`).
+    /// `badge demo [--attendees N] [--provider eventbrite|luma] [--latency MS] [--db PATH]`.
     /// DECISION: the demo never touches the real database: it uses `--db` only when given
-    /// explicitly (`ctx.parsed.globals.db`), else a fresh temporary one — not `BADGE_DB`.
-    /// Simulator: `ProviderSimulator(config:)` + `start()`; connect with its `baseURL(for:)` and
-    /// `credential(for:)` as `IntegrationsCommand.connect` does.
+    /// explicitly, else a fresh temporary one — not `BADGE_DB`.
     static func demo(_ ctx: CommandContext) throws {
-        _ = ctx
-        throw CLIError.notAvailable("badge demo")
+        let attendees = ctx.parsed.int("attendees") ?? 2_500
+        guard (1...200_000).contains(attendees) else { throw ctx.usage("--attendees must be 1 to 200000") }
+        let latency = ctx.parsed.int("latency") ?? 500
+        guard (0...10_000).contains(latency) else { throw ctx.usage("--latency must be 0 to 10000 ms") }
+        let provider = try ctx.parsed.option("provider").map(Resolver.provider) ?? .eventbrite
+        let demo = DemoSession(attendees: attendees, provider: provider, latencyMs: latency,
+                               databasePath: ctx.parsed.globals.db, config: try ctx.config(),
+                               operatorName: ctx.parsed.globals.operatorName,
+                               fontSearchPaths: try fontPaths(ctx), log: ctx.log)
+        try demo.run()
+    }
+
+    private static func fontPaths(_ ctx: CommandContext) throws -> [String] {
+        var paths = FontSet.searchPaths(environment: ctx.environment)
+        if let font = try ctx.config().font { paths.insert(font, at: 0) }
+        return paths
     }
 }

@@ -1,0 +1,58 @@
+import BadgeCore
+import Console
+import Foundation
+import Printing
+import ScreenKit
+import Storage
+import Sync
+import TerminalCurses
+
+/// Puts one console session together: theme, terminal, engine polling, the notification pump,
+/// the effect runner and the loop; tears everything down on every way out (the terminal is
+/// restored before any error is printed).
+struct ConsoleSession {
+    var store: any BadgeStore
+    var engine: SyncEngine
+    var config: BadgeConfig
+    var operatorName: String?
+    var badgeDirectory: String
+    var fontSearchPaths: [String]
+    var log: any LogSink
+
+    /// Runs the console until the operator quits. `prepare` may adjust the start state (the demo
+    /// opens on its import) and add effects to run first.
+    func run(prepare: (inout AppState) -> [Effect] = { _ in [] }) throws {
+        let (theme, themeProblem) = ThemeLoader.loadWithFallback(name: config.theme)
+        let members = try store.members().map { MemberSummary(name: $0.name, role: $0.role) }
+        var state = AppState.start(members: members, operatorName: operatorName, timeZone: .current)
+        let extra = prepare(&state)
+        if let themeProblem {
+            _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
+        }
+
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(theme: theme)
+        } catch {
+            throw CLIError.failed("the console needs a terminal (\(error)); use the badge CLI commands in scripts")
+        }
+        defer { terminal.shutdown() }
+
+        let mailbox = Mailbox()
+        let pump = NotificationPump(mailbox: mailbox)
+        let engine = self.engine
+        let pumpTask = pump.start(engine: engine)
+        try AsyncBridge.run { await engine.startPolling() }
+        defer {
+            pumpTask.cancel()
+            try? AsyncBridge.run { await engine.shutdown() }
+        }
+        let runner = EffectRunner(store: store, engine: engine, mailbox: mailbox, printer: config.printer,
+                                  badgeDirectory: badgeDirectory, fontSearchPaths: fontSearchPaths, log: log)
+        let loop = ConsoleLoop(terminal: terminal, state: state, runner: runner, mailbox: mailbox, pump: pump,
+                               station: config.station ?? "console")
+        log.log(.info, "console started")
+        loop.run(initialEffects: state.startEffects + extra)
+        log.log(.info, "console closed")
+    }
+}

@@ -1,0 +1,71 @@
+import BadgeCore
+import Console
+import Foundation
+import Providers
+import Simulator
+import Storage
+import Sync
+
+/// `badge demo`: the built-in provider simulator on an ephemeral loopback port with live
+/// registrations, connected and importing, and the console opened on the import — no account,
+/// no setup. Without `--db` the database is a fresh temporary file removed on exit.
+struct DemoSession {
+    var attendees: Int
+    var provider: Provider
+    var latencyMs: Int
+    var databasePath: String?
+    var config: BadgeConfig
+    var operatorName: String?
+    var fontSearchPaths: [String]
+    var log: any LogSink
+
+    func run() throws {
+        let temporary = databasePath == nil
+        let directory = databasePath.map { ($0 as NSString).deletingLastPathComponent }
+            ?? NSTemporaryDirectory() + "badge-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if temporary {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        defer { if temporary { try? FileManager.default.removeItem(atPath: directory) } }
+        let path = databasePath ?? (directory as NSString).appendingPathComponent("demo.sqlite")
+
+        let simulator = ProviderSimulator(config: SimulatorConfig(
+            port: 0, attendees: attendees, events: 2, seed: UInt64(Date().timeIntervalSince1970) / 86_400,
+            latencyMs: latencyMs, liveRate: 30, eventbriteRateLimit: 1_000_000, lumaRateLimit: 1_000_000,
+            referenceDate: Date()))
+        _ = try simulator.start()
+        defer { simulator.stop() }
+
+        let store = try SQLiteStore.open(path: path)
+        let engine = SyncEngine(
+            store: store,
+            // The providers' real budgets, so the header shows what a real account would have left.
+            clientFactory: DefaultClientFactory.make(eventbriteLimit: .eventbrite, lumaLimit: .luma),
+            config: SyncConfig(pollInterval: 5, lumaFullScanInterval: 60), log: log)
+        let provider = self.provider
+        let externalId = simulator.eventIds(for: provider).first!
+        let event: Event = try AsyncBridge.run {
+            try await engine.connect(provider: provider, credential: simulator.credential(for: provider),
+                                     baseURL: simulator.baseURL(for: provider))
+            if let existing = try store.event(provider: provider, externalId: externalId) { return existing }
+            return try await engine.startImport(provider: provider, externalId: externalId)
+        }
+
+        var demoConfig = config
+        demoConfig.station = config.station ?? "demo"
+        let session = ConsoleSession(store: store, engine: engine, config: demoConfig, operatorName: operatorName,
+                                     badgeDirectory: (directory as NSString).appendingPathComponent("badges"),
+                                     fontSearchPaths: fontSearchPaths, log: log)
+        try session.run { state in
+            guard state.screen == .dashboard else { return [] }
+            if event.syncStatus == .pending {
+                state.backStack = [.dashboard]
+                state.screen = .importProgress(eventId: event.id)
+                state.importsRunning[event.id] = ImportProgress(startedAt: Date())
+                return [.loadEventView(eventId: event.id)]
+            }
+            return []
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import Auth
+import BadgeCore
+import Console
+import Foundation
+import Printing
+import Providers
+import ScreenKit
+import Storage
+import Sync
+
+/// Runs the console's effects off the UI thread against the store, the sync engine and the
+/// printer, and answers each with the actions its documentation names (Sources/Console/Effect.swift).
+/// Every failure becomes one human line (`operationFailed`), never a credential.
+final class EffectRunner: @unchecked Sendable {
+    /// Who is at the keyboard when the effect was asked for (from the state `update` returned).
+    struct Operator: Sendable {
+        var name: String
+        var station: String
+    }
+
+    let store: any BadgeStore
+    let engine: SyncEngine
+    let mailbox: Mailbox
+    let printer: String?
+    let badgeDirectory: String
+    let fontSearchPaths: [String]
+    let log: any LogSink
+    private let lock = NSLock()
+    private var fonts: FontSet?
+
+    init(store: any BadgeStore, engine: SyncEngine, mailbox: Mailbox, printer: String?, badgeDirectory: String,
+         fontSearchPaths: [String], log: any LogSink) {
+        self.store = store
+        self.engine = engine
+        self.mailbox = mailbox
+        self.printer = printer
+        self.badgeDirectory = badgeDirectory
+        self.fontSearchPaths = fontSearchPaths
+        self.log = log
+    }
+
+    /// Starts the effect in a background task (never on the UI thread).
+    nonisolated func launch(_ effect: Effect, by who: Operator) {
+        Task.detached { [self] in await self.run(effect, by: who) }
+    }
+
+    func run(_ effect: Effect, by who: Operator) async {
+        do {
+            try await perform(effect, by: who)
+        } catch {
+            let reason = Self.describe(error)
+            log.log(.warning, "console effect failed: \(reason)")
+            switch effect {
+            case .toggleVIP(let id, _): mailbox.post(.vipToggleFailed(attendeeId: id, message: reason))
+            case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
+            case .printBadge: mailbox.post(.operationFailed("Print failed: \(reason)"))
+            default: mailbox.post(.operationFailed(reason))
+            }
+        }
+    }
+
+    private func perform(_ effect: Effect, by who: Operator) async throws {
+        switch effect {
+        case .loadEvents:
+            let summaries = try store.events().map { EventSummary(event: $0, stats: try store.stats(eventId: $0.id)) }
+            mailbox.post(.eventsLoaded(summaries))
+        case .loadEventView(let id):
+            if let event = try store.event(id: id) { mailbox.post(.eventStatusChanged(event)) }
+            if let event = try store.event(id: id), let budget = await engine.budget(provider: event.provider) {
+                mailbox.post(.rateBudgetChanged(event.provider, RateBudget(remaining: budget.remaining, limit: budget.limit)))
+            }
+        case .loadAttendeePage(let query):
+            let rows = try store.attendees(query)
+            let total = try store.attendeeCount(query)
+            mailbox.post(.attendeePageLoaded(query: query, rows: rows, total: total))
+        case .loadStats(let id):
+            mailbox.post(.eventStatsLoaded(eventId: id, try store.stats(eventId: id)))
+        case .loadIntegrations:
+            mailbox.post(.integrationsLoaded(try store.integrations().map(IntegrationSummary.init)))
+        case .loadProviderEvents(let provider):
+            mailbox.post(.providerEventsLoaded(provider, try await engine.availableEvents(provider: provider)))
+        case .connectIntegration(let provider, let secret):
+            let baseURL = try store.integration(provider: provider)?.baseURL
+            let saved = try await engine.connect(provider: provider, credential: secret.value, baseURL: baseURL)
+            mailbox.post(.integrationConnected(IntegrationSummary(saved)))
+            mailbox.post(.integrationsLoaded(try store.integrations().map(IntegrationSummary.init)))
+        case .runImport(let provider, let externalId):
+            _ = try await engine.startImport(provider: provider, externalId: externalId)
+        case .runResync(let id):
+            try await engineJob { _ = try await self.engine.resync(eventId: id) }
+        case .retry(let id):
+            try await engineJob { _ = try await self.engine.retry(eventId: id) }
+        case .reconnect(let id):
+            try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
+        case .toggleVIP(let id, let on):
+            mailbox.post(.vipToggled(try store.setVIP(attendeeId: id, on, operatorName: who.name, at: Date())))
+        case .checkIn(let id, let action):
+            let outcome = try store.checkIn(attendeeId: id, action: action, operatorName: who.name,
+                                            station: who.station, at: Date())
+            mailbox.post(.checkInRecorded(attendeeId: id, outcome))
+        case .printBadge(let id):
+            let (template, output) = try printBadge(attendeeId: id, by: who)
+            mailbox.post(.printed(attendeeId: id, template: template, output: output))
+        case .lookupBarcode(let eventId, let code):
+            if let scanned = ScannedCode(code), let attendee = try store.attendee(eventId: eventId, barcode: scanned.lookupValue) {
+                mailbox.post(.scanResolved(attendee))
+            } else {
+                mailbox.post(.scanNotFound(code: code))
+            }
+        case .loadCard(let id):
+            guard let attendee = try store.attendee(id: id) else { throw ConsoleAppError("attendee #\(id) no longer exists") }
+            mailbox.post(.cardLoaded(attendee, history: try store.checkInHistory(attendeeId: id),
+                                     prints: try store.prints(attendeeId: id)))
+        case .verifyPIN(let name, let pin, let purpose):
+            mailbox.post(try verify(name: name, pin: pin, purpose: purpose))
+        case .recordAudit(let action, let detail):
+            try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
+        case .quit:
+            break  // the loop handles it
+        }
+    }
+
+    /// Runs an engine job whose outcome the engine itself reports through notifications; only
+    /// refusals it does not report (wrong state, unknown event, no integration) are posted here.
+    private func engineJob(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            // Provider errors were already turned into syncFailed / importFailed notifications.
+        }
+    }
+
+    private func verify(name: String?, pin: Secret, purpose: PINPurpose) throws -> Action {
+        let members = try store.members()
+        switch purpose {
+        case .login:
+            let wanted = (name ?? "").lowercased()
+            guard let member = members.first(where: { $0.name.lowercased() == wanted }),
+                  PINHasher.verify(pin.value, against: member.pinHash)
+            else { return .pinRejected(name: name, purpose: purpose) }
+            return .pinVerified(name: member.name, role: member.role, purpose: purpose)
+        case .leaveStationMode:
+            for admin in members where admin.role == .admin && PINHasher.verify(pin.value, against: admin.pinHash) {
+                return .pinVerified(name: admin.name, role: .admin, purpose: purpose)
+            }
+            return .pinRejected(name: nil, purpose: purpose)
+        }
+    }
+
+    /// Selects the template, renders, delivers (printer or a PDF file) and records the print.
+    private func printBadge(attendeeId: Int64, by who: Operator) throws -> (String, String) {
+        guard let attendee = try store.attendee(id: attendeeId) else { throw ConsoleAppError("attendee #\(attendeeId) no longer exists") }
+        let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
+        let template = TemplateSelector.select(for: attendee, from: templates)
+            ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
+        let pdf = try BadgeRenderer.render(attendee: attendee, template: template, fonts: try fontSet())
+        let destination: BadgePrinter.Destination
+        if let printer {
+            destination = .printer(printer)
+        } else {
+            let dir = (badgeDirectory as NSString).appendingPathComponent("\(attendee.eventId)")
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            let n = try store.prints(attendeeId: attendeeId).count + 1
+            destination = .file((dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf"))
+        }
+        let output = try BadgePrinter().deliver(pdf, to: destination, title: "Badge: \(attendee.name)")
+        try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
+                                          output: output, operatorName: who.name))
+        return (template.name, output)
+    }
+
+    private func fontSet() throws -> FontSet {
+        if let cached = lock.withLock({ fonts }) { return cached }
+        let found = try FontSet.discover(searchPaths: fontSearchPaths)
+        lock.withLock { fonts = found }
+        return found
+    }
+
+    /// One line for the screen (sanitised; providers' and the store's messages carry no secret).
+    static func describe(_ error: any Error) -> String {
+        let text: String
+        switch error {
+        case let e as ProviderError: text = e.description
+        case let e as SyncError: text = e.description
+        case let e as StorageError: text = e.description
+        case let e as PrintingError: text = e.description
+        default: text = String(describing: error)
+        }
+        return Sanitizer.sanitize(text, maxWidth: 200)
+    }
+}
+
+/// A console-side failure with its one-line message.
+struct ConsoleAppError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,32 @@
+import Console
+import Foundation
+
+/// Results of background work on their way to the UI loop (ARCHITECTURE §3): a lock-protected
+/// queue that effect tasks and the notification pump post into and the loop drains between keys.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [Action] = []
+
+    func post(_ action: Action) {
+        lock.withLock { queue.append(action) }
+    }
+
+    /// Everything posted so far, in order; repeated `dataChanged` of one event collapse into one
+    /// (the reload it asks for covers them all).
+    func drain() -> [Action] {
+        let taken = lock.withLock { () -> [Action] in
+            defer { queue.removeAll(keepingCapacity: true) }
+            return queue
+        }
+        var seenChanged = Set<Int64>()
+        var result: [Action] = []
+        result.reserveCapacity(taken.count)
+        for action in taken.reversed() {
+            if case .dataChanged(let id) = action {
+                if !seenChanged.insert(id).inserted { continue }
+            }
+            result.append(action)
+        }
+        return result.reversed()
+    }
+}
