@@ -26,8 +26,11 @@ extension SyncEngine {
     /// Records a failed poll/resync per SPEC §2.2 and returns the error to rethrow:
     /// unauthorized → event and integration DISCONNECTED (no automatic retry); anything else →
     /// FAILED with the one-line reason and the next automatic attempt after an exponential
-    /// backoff (never sooner than a rate limit's `Retry-After`).
+    /// backoff (never sooner than a rate limit's `Retry-After`). Cancellation records nothing.
     func failed(eventId: Int64, error: any Error) -> any Error {
+        // A poll or resync cut short by shutdown or stopPolling is not a provider failure: the
+        // event keeps its status (quitting the console must not leave events FAILED).
+        if error is CancellationError || Task.isCancelled { return error }
         guard var event = try? store.event(id: eventId) else { return error }
         let reason = Self.reason(error, provider: event.provider)
         var retryAt: Date?

@@ -145,4 +145,23 @@ import Testing
         #expect(Set(rows.keys) == Set(try f.providerView(event).keys))
         #expect(try f.store.event(id: event.id)?.syncCursor != nil)
     }
+
+    /// Quitting the console mid-poll (shutdown cancels the polls) must not leave the event FAILED.
+    @Test func aPollCutShortByShutdownLeavesTheEventActive() async throws {
+        let f = try SyncFixture(attendees: 80)
+        let event = try await f.imported(.eventbrite)
+        f.simulator.injectFault(FaultRule(kind: .delay(ms: 2_000), probability: 1, provider: .eventbrite))
+        f.simulator.resetCounters()
+        await f.engine.startPolling()
+        for _ in 0..<400 where f.simulator.requestCounts().total == 0 {  // the poll's request is in flight
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        #expect(f.simulator.requestCounts().total > 0)
+        await f.engine.shutdown()
+        await f.engine.pollDueEvents()  // waits for the cancelled poll to wind down
+        let after = try #require(try f.store.event(id: event.id))
+        #expect(after.syncStatus == .active)
+        #expect(after.lastError == nil)
+        #expect(await f.engine.nextAutomaticRetry(eventId: event.id) == nil)
+    }
 }
