@@ -119,8 +119,12 @@ extension SyncEngine {
         let requestsBefore = await client.requestCount()
         let checkpoint = try store.importCheckpoint(eventId: eventId)
         let jobStart = checkpoint?.startedAt ?? started
+        // A resumed job counts the time the earlier run spent (not the gap after it stopped), so
+        // the rate and ETA of the progress bar stay sensible.
+        let earlierWork = checkpoint.map { max(0, $0.updatedAt.timeIntervalSince($0.startedAt)) } ?? 0
         var progress = ImportProgress(pagesDone: checkpoint?.pagesDone ?? 0, pagesTotal: checkpoint?.pagesTotal,
-                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0, startedAt: started)
+                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0,
+                                      startedAt: started.addingTimeInterval(-earlierWork), updatedAt: started)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
         event.importProgress = progress
