@@ -206,6 +206,7 @@ extension SyncEngine {
     private func importStopped(eventId: Int64, error: any Error) throws -> SyncResult {
         lastProgressPersist[eventId] = nil
         let stored = try? store.event(id: eventId)
+        // With the provider's name: "event no longer exists at Eventbrite", not "at the provider".
         let reason = Self.reason(error, provider: stored?.provider)
         if var event = stored {
             if case ProviderError.unauthorized = error {
