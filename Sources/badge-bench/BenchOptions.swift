@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes 10000,100000] [--runs N]
 ///                 [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
+///                 [--only import,latency,poll,console,cold]
 ///     badge-bench --cold-start-child DB     (internal: the cold start measured by the parent)
 struct BenchOptions {
     var quick = false
@@ -20,6 +21,8 @@ struct BenchOptions {
     var latencySize = 10_000
     var latencyMs = 100
     var skipReference = false
+    /// Run only these parts (import, latency, poll, console, cold); all when empty. For profiling.
+    var only: Set<String> = []
     var coldStartChild: String?
 
     static func parse(_ args: [String]) throws -> BenchOptions {
@@ -52,6 +55,7 @@ struct BenchOptions {
             case "--latency-size": o.latencySize = try int()
             case "--latency-ms": o.latencyMs = try int()
             case "--skip-reference": o.skipReference = true
+            case "--only": o.only = Set(try value().split(separator: ",").map(String.init))
             case "--cold-start-child": o.coldStartChild = try value()
             case "-h", "--help":
                 throw BenchError.usage("")
@@ -71,9 +75,12 @@ struct BenchOptions {
 
     func runs(for size: Int) -> Int { size >= 50_000 ? bigRuns : runs }
 
+    func wants(_ part: String) -> Bool { only.isEmpty || only.contains(part) }
+
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
+                           [--only import,latency,poll,console,cold]
         """
 }
 

@@ -9,19 +9,27 @@ enum BenchRunner {
 
         log("[1/5] imports (ours vs reference)")
         let kept = try await ImportBench.run(options, report: &report)
-        log("[2/5] imports with \(options.latencyMs) ms latency")
-        try await ImportBench.latency(options, report: &report)
+        if options.wants("latency") {
+            log("[2/5] imports with \(options.latencyMs) ms latency")
+            try await ImportBench.latency(options, report: &report)
+        }
         if let kept {
-            log("[3/5] live polls")
-            try await PollBench.run(kept, options: options, report: &report)
+            if options.wants("poll") {
+                log("[3/5] live polls")
+                try await PollBench.run(kept, options: options, report: &report)
+            }
             await kept.engine.shutdown()
             kept.rig.stop()
-            log("[4/5] console")
-            try ConsoleBench.run(store: kept.temp.store, eventId: kept.event.id, attendees: kept.rig.attendees,
-                                 options: options, report: &report)
-            log("[5/5] cold start")
-            try ColdStart.run(dbPath: kept.temp.path, attendees: kept.rig.attendees, runs: options.quick ? 1 : 7,
-                              report: &report)
+            if options.wants("console") {
+                log("[4/5] console")
+                try ConsoleBench.run(store: kept.temp.store, eventId: kept.event.id, attendees: kept.rig.attendees,
+                                     options: options, report: &report)
+            }
+            if options.wants("cold") {
+                log("[5/5] cold start")
+                try ColdStart.run(dbPath: kept.temp.path, attendees: kept.rig.attendees, runs: options.quick ? 1 : 7,
+                                  report: &report)
+            }
             kept.temp.remove()
         }
         report.loadAfter = Report.uptime()
