@@ -23,7 +23,11 @@ struct BenchOptions {
     var skipReference = false
     /// Run only these parts (import, latency, poll, console, cold); all when empty. For profiling.
     var only: Set<String> = []
+    /// Providers of the import figures (`--providers eventbrite,luma`).
+    var providers: [String] = ["eventbrite", "luma"]
     var coldStartChild: String?
+    /// Keep the largest imported database at this path (for profiling queries).
+    var keepDB: String?
 
     static func parse(_ args: [String]) throws -> BenchOptions {
         var o = BenchOptions()
@@ -55,7 +59,9 @@ struct BenchOptions {
             case "--latency-size": o.latencySize = try int()
             case "--latency-ms": o.latencyMs = try int()
             case "--skip-reference": o.skipReference = true
+            case "--providers": o.providers = try value().split(separator: ",").map(String.init)
             case "--only": o.only = Set(try value().split(separator: ",").map(String.init))
+            case "--keep-db": o.keepDB = try value()
             case "--cold-start-child": o.coldStartChild = try value()
             case "-h", "--help":
                 throw BenchError.usage("")
@@ -80,7 +86,7 @@ struct BenchOptions {
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-                           [--only import,latency,poll,console,cold]
+                           [--only import,latency,poll,console,cold] [--providers eventbrite,luma] [--keep-db FILE]
         """
 }
 

@@ -30,6 +30,11 @@ enum BenchRunner {
                 try ColdStart.run(dbPath: kept.temp.path, attendees: kept.rig.attendees, runs: options.quick ? 1 : 7,
                                   report: &report)
             }
+            if let keep = options.keepDB {
+                try? FileManager.default.removeItem(atPath: keep)
+                try FileManager.default.copyItem(atPath: kept.temp.path, toPath: keep)
+                log("kept the \(kept.rig.attendees)-attendee database at \(keep)")
+            }
             kept.temp.remove()
         }
         report.loadAfter = Report.uptime()

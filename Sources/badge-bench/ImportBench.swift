@@ -20,7 +20,7 @@ enum ImportBench {
         for size in options.sizes {
             let (rig, setupMs) = try ProcessClock.timeMs { try SimulatorRig(attendees: size, baseURL: options.baseURL) }
             report.note("simulator with 2 × \(size) attendees generated in \(Int(setupMs)) ms (not part of any figure)")
-            for provider in [Provider.eventbrite, .luma] {
+            for provider in [Provider.eventbrite, .luma] where options.providers.contains(provider.rawValue) {
                 var ours = Samples(), cpu = Samples(), reference = Samples(), ratio = Samples()
                 let label = "\(provider == .eventbrite ? "Eventbrite" : "Luma") \(size.formatted())"
                 for run in 0..<options.runs(for: size) {
