@@ -4,8 +4,15 @@ import Foundation
 extension SQLiteStore {
     /// WHERE clause and values for a query's event, filter and search (shared by page and count,
     /// and mirrored by `stats`, so the numbers always agree).
-    static func whereClause(_ q: AttendeeQuery) -> (sql: String, values: [SQLValue]) {
-        var clauses = ["a.event_id = ?1"]
+    ///
+    /// `driveFromSearch`: with a full-text match, write the event test as `+a.event_id` so SQLite
+    /// cannot use an event index and instead looks up only the rows the FTS match returns. Right
+    /// for counting (work ∝ matches, not ∝ event size: badge-bench measured a 3-letter prefix
+    /// count on 100 000 rows at 25 ms → 6 ms); the page query keeps the name-index walk, which
+    /// stops after one page for common prefixes.
+    static func whereClause(_ q: AttendeeQuery, driveFromSearch: Bool = false) -> (sql: String, values: [SQLValue]) {
+        let searching = AttendeeSearch.ftsQuery(q.search) != nil
+        var clauses = [driveFromSearch && searching ? "+a.event_id = ?1" : "a.event_id = ?1"]
         var values: [SQLValue] = [.integer(q.eventId)]
         switch q.filter {
         case .all: break
@@ -64,7 +71,7 @@ extension SQLiteStore {
     }
 
     public func attendeeCount(_ query: AttendeeQuery) throws -> Int {
-        let (whereSQL, values) = Self.whereClause(query)
+        let (whereSQL, values) = Self.whereClause(query, driveFromSearch: true)
         return try locked { db in
             let s = try db.cached("SELECT count(*) FROM attendees a WHERE \(whereSQL)")
             try s.bindAll(values)
