@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Clocks and resource readings of this process (Linux): monotonic wall time, process CPU time,
-/// per-thread on-CPU time from `/proc/self/task/*/schedstat`, and `VmRSS`/`VmHWM`.
+/// and `VmRSS`/`VmHWM`.
 enum ProcessClock {
     /// Monotonic seconds.
     static func now() -> Double {
@@ -18,22 +18,6 @@ enum ProcessClock {
         var ts = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// On-CPU seconds of the live threads whose name starts with `prefix` (the simulator's
-    /// threads are `sim-accept`/`sim-conn`). Threads that exited are not counted.
-    static func threadCPU(namePrefix prefix: String) -> Double {
-        let base = "/proc/self/task"
-        guard let tids = try? FileManager.default.contentsOfDirectory(atPath: base) else { return 0 }
-        var total = 0.0
-        for tid in tids {
-            guard let comm = try? String(contentsOfFile: "\(base)/\(tid)/comm", encoding: .utf8),
-                  comm.hasPrefix(prefix),
-                  let stat = try? String(contentsOfFile: "\(base)/\(tid)/schedstat", encoding: .utf8),
-                  let ns = stat.split(separator: " ").first.flatMap({ Double($0) }) else { continue }
-            total += ns / 1e9
-        }
-        return total
     }
 
     /// A field of `/proc/self/status` in MB (`VmRSS`, `VmHWM`).
