@@ -21,6 +21,9 @@ struct BenchOptions {
     var latencySize = 10_000
     var latencyMs = 100
     var skipReference = false
+    /// Also time the reference script with autocommit (one transaction per row), once, at the
+    /// smallest size.
+    var referenceAutocommit = false
     /// Run only these parts (import, latency, poll, console, cold); all when empty. For profiling.
     var only: Set<String> = []
     /// Providers of the import figures (`--providers eventbrite,luma`).
@@ -59,6 +62,7 @@ struct BenchOptions {
             case "--latency-size": o.latencySize = try int()
             case "--latency-ms": o.latencyMs = try int()
             case "--skip-reference": o.skipReference = true
+            case "--reference-autocommit": o.referenceAutocommit = true
             case "--providers": o.providers = try value().split(separator: ",").map(String.init)
             case "--only": o.only = Set(try value().split(separator: ",").map(String.init))
             case "--keep-db": o.keepDB = try value()
@@ -86,7 +90,7 @@ struct BenchOptions {
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-                           [--only import,latency,poll,console,cold] [--providers eventbrite,luma] [--keep-db FILE]
+                           [--only import,latency,poll,console,cold] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
         """
 }
 

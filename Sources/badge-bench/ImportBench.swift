@@ -22,12 +22,14 @@ enum ImportBench {
             report.note("simulator with 2 × \(size) attendees generated in \(Int(setupMs)) ms (not part of any figure)")
             for provider in [Provider.eventbrite, .luma] where options.providers.contains(provider.rawValue) {
                 var ours = Samples(), cpu = Samples(), reference = Samples(), ratio = Samples()
+                var externalId = ""
                 let label = "\(provider == .eventbrite ? "Eventbrite" : "Luma") \(size.formatted())"
                 for run in 0..<options.runs(for: size) {
                     let temp = try TempStore()
                     let (r, engine, event) = try await ImportDriver.importOnce(rig, provider, into: temp.store)
                     ours.add(r.wallMs)
                     cpu.add(r.cpuMs)
+                    externalId = event.externalId
                     let isLast = run == options.runs(for: size) - 1
                     if isLast, provider == .eventbrite, size == options.sizes.max() {
                         kept?.temp.remove()
@@ -44,6 +46,12 @@ enum ImportBench {
                     if run == 0 {
                         report.note("\(label): \(r.attendees) rows, \(r.requests.page + r.requests.other) requests per import")
                     }
+                }
+                if options.referenceAutocommit, size == options.sizes.min() {
+                    let ms = try await referenceOnce(rig, provider, eventId: externalId, expected: 1,
+                                                     transactionPerPage: false)
+                    report.add(Figure("reference script \(label), autocommit per row", unit: "ms", Samples([ms]),
+                                      note: "the naive variant: every INSERT its own transaction"))
                 }
                 let goal: Goal = size >= 100_000 ? .atMost(4000) : .info
                 report.add(Figure("import \(label), loopback, end to end", unit: "ms", ours, goal: goal,
@@ -63,13 +71,15 @@ enum ImportBench {
     }
 
     /// The reference script on its own thread (it blocks on URLSession like a script would).
-    static func referenceOnce(_ rig: SimulatorRig, _ provider: Provider, eventId: String, expected: Int) async throws -> Double {
+    static func referenceOnce(_ rig: SimulatorRig, _ provider: Provider, eventId: String, expected: Int,
+                              transactionPerPage: Bool = true) async throws -> Double {
         let temp = NSTemporaryDirectory() + "badge-bench-ref-" + UUID().uuidString + ".sqlite"
         defer {
             for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
         }
         let reference = try ReferenceImport(provider: provider, baseURL: rig.baseURL(provider),
-                                            credential: rig.credential(provider), eventId: eventId, dbPath: temp)
+                                            credential: rig.credential(provider), eventId: eventId, dbPath: temp,
+                                            transactionPerPage: transactionPerPage)
         let box = UncheckedBox(reference)
         let ms: Double = try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {

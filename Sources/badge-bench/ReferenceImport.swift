@@ -20,11 +20,15 @@ final class ReferenceImport {
     private let session: URLSession
     private var db: OpaquePointer?
     private var insert: OpaquePointer?
+    /// false: autocommit, one implicit transaction (and its fsyncs) per INSERT.
+    let transactionPerPage: Bool
     private(set) var requests = 0
     private(set) var rows = 0
 
-    init(provider: Provider, baseURL: String, credential: String, eventId: String, dbPath: String) throws {
+    init(provider: Provider, baseURL: String, credential: String, eventId: String, dbPath: String,
+         transactionPerPage: Bool = true) throws {
         self.provider = provider
+        self.transactionPerPage = transactionPerPage
         self.baseURL = baseURL
         self.credential = credential
         self.eventId = eventId
@@ -90,7 +94,7 @@ final class ReferenceImport {
             var url = "\(baseURL)/events/\(eventId)/orders/?expand=attendees&status=all_not_deleted"
             if let continuation { url += "&continuation=\(continuation)" }
             let page = try get(url)
-            try exec("BEGIN")
+            try begin()
             for order in page["orders"] as? [[String: Any]] ?? [] {
                 for a in order["attendees"] as? [[String: Any]] ?? [] {
                     let profile = a["profile"] as? [String: Any] ?? [:]
@@ -105,7 +109,7 @@ final class ReferenceImport {
                                   checkedIn: a["checked_in"] as? Bool ?? false, changed: a["changed"] as? String)
                 }
             }
-            try exec("COMMIT")
+            try commit()
             let pagination = page["pagination"] as? [String: Any] ?? [:]
             continuation = (pagination["has_more_items"] as? Bool ?? false) ? pagination["continuation"] as? String : nil
         } while continuation != nil
@@ -117,7 +121,7 @@ final class ReferenceImport {
             var url = "\(baseURL)/v1/events/guests/list?event_id=\(eventId)&pagination_limit=50"
             if let cursor { url += "&pagination_cursor=\(cursor)" }
             let page = try get(url)
-            try exec("BEGIN")
+            try begin()
             for g in page["entries"] as? [[String: Any]] ?? [] {
                 let ticket = (g["event_tickets"] as? [[String: Any]])?.first
                 let answers = (g["registration_answers"] as? [[String: Any]])?.first?["value"] as? [String: Any]
@@ -130,7 +134,7 @@ final class ReferenceImport {
                                approval == "approved" ? "ATTENDING" : "NOT_ATTENDING"],
                               checkedIn: ticket?["checked_in_at"] as? String != nil, changed: g["created_at"] as? String)
             }
-            try exec("COMMIT")
+            try commit()
             cursor = (page["has_more"] as? Bool ?? false) ? page["next_cursor"] as? String : nil
         } while cursor != nil
     }
@@ -150,6 +154,9 @@ final class ReferenceImport {
         }
         rows += 1
     }
+
+    private func begin() throws { if transactionPerPage { try exec("BEGIN") } }
+    private func commit() throws { if transactionPerPage { try exec("COMMIT") } }
 
     private func exec(_ sql: String) throws {
         guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else {
