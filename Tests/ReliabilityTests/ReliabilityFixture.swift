@@ -5,6 +5,7 @@ import Simulator
 import Storage
 import Sync
 import TestSupport
+import Testing
 
 /// A real SQLite store in a temporary directory, a simulator on 127.0.0.1 and a sync engine wired
 /// to them through the real URLSession transport (the SyncTests pattern), plus what reliability
@@ -25,7 +26,7 @@ final class ReliabilityFixture: @unchecked Sendable {
     init(simulator: SimulatorConfig, timeout: TimeInterval = 30, config: SyncConfig = SyncConfig(),
          eventbriteLimit: RateBudget.Limit = .unlimited, lumaLimit: RateBudget.Limit = .unlimited,
          retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 5, random: { 0.5 }),
-         realSimulatorLimits: Bool = false) throws {
+         realSimulatorLimits: Bool = false, checkBodies: Bool = false) throws {
         dir = try TemporaryDirectory(prefix: "badge-reliability")
         dbPath = dir.file("badge.sqlite")
         store = try SQLiteStore.open(path: dbPath)
@@ -35,7 +36,7 @@ final class ReliabilityFixture: @unchecked Sendable {
             simConfig.lumaRateLimit = max(simConfig.lumaRateLimit, 1_000_000)
         }
         sim = try SimulatorHarness(simConfig)
-        let recorder = RecordingTransport(inner: URLSessionTransport())
+        let recorder = RecordingTransport(inner: URLSessionTransport(), checkBodies: checkBodies)
         self.recorder = recorder
         let factory: ProviderClientFactory = { integration in
             guard let url = URL(string: integration.baseURL) else {
@@ -96,6 +97,12 @@ final class ReliabilityFixture: @unchecked Sendable {
     /// empty when they match exactly.
     func mismatches(_ event: Event) throws -> [String] {
         Reconcile.mismatches(rows: try rowList(event.id), provider: try providerView(event.externalId))
+    }
+
+    /// Records the differences between the database and the provider, if any.
+    func expectExact(_ event: Event, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let problems = try mismatches(event)
+        #expect(problems.isEmpty, "\(context) \(problems)", sourceLocation: sourceLocation)
     }
 
     /// Runs `body` until it returns true or `seconds` pass (state polling, not a timed assertion).
