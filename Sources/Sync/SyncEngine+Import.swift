@@ -186,8 +186,10 @@ extension SyncEngine {
     /// credential was rejected (→ DISCONNECTED). Rethrows the error as one line.
     private func importStopped(eventId: Int64, error: any Error) throws -> SyncResult {
         lastProgressPersist[eventId] = nil
-        let reason = Self.reason(error)
-        if var event = try? store.event(id: eventId) {
+        let stored = try? store.event(id: eventId)
+        // With the provider's name: "event no longer exists at Eventbrite", not "at the provider".
+        let reason = Self.reason(error, provider: stored?.provider)
+        if var event = stored {
             if case ProviderError.unauthorized = error {
                 event.syncStatus = event.syncStatus.after(.unauthorized)
                 markIntegrationDisconnected(event.provider)
