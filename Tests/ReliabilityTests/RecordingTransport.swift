@@ -33,6 +33,8 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     func resetStatuses() {
         lock.withLock {
             statuses.removeAll()
+            log.removeAll()
+            sent = 0
             failures = 0
             badBodies = 0
         }

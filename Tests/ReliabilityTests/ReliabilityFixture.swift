@@ -99,6 +99,19 @@ final class ReliabilityFixture: @unchecked Sendable {
         Reconcile.mismatches(rows: try rowList(event.id), provider: try providerView(event.externalId))
     }
 
+    /// Zeroes the simulator's and the recorder's counts (before injecting a fault).
+    func resetCounts() {
+        simulator.resetCounters()
+        recorder.resetStatuses()
+    }
+
+    /// Whether a fault was actually served since `resetCounts()`: the client saw a bad response
+    /// or failure, or the simulator answered more requests than the client sent (URLSession
+    /// silently re-sends a GET whose reused connection was reset).
+    var faultServed: Bool {
+        recorder.anomalies > 0 || simulator.requestCounts().total > recorder.requestsSent
+    }
+
     /// Records the differences between the database and the provider, if any.
     func expectExact(_ event: Event, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
         let problems = try mismatches(event)
