@@ -20,7 +20,7 @@ extension Reliability {
 
         @Test func killDuringImportThenRetryEndsWithExactlyTheProvidersAttendees() async throws {
             let binary = try #require(BadgeBinary.locate())
-            let sim = try SimulatorHarness(SimulatorConfig(attendees: Self.attendees, events: 1, seed: 11))
+            let sim = try SimulatorHarness(SimulatorConfig(attendees: Self.attendees, events: 1, seed: 11, eventbriteRateLimit: 1_000_000))
             defer { sim.stop() }
             let seed = ReliabilityEnv.crashSeed
             var random = SeededRandom(seed: seed)
@@ -80,7 +80,7 @@ extension Reliability {
 
         @Test func killDuringResyncKeepsEveryConfirmedCheckInAndSyncEndsExact() async throws {
             let binary = try #require(BadgeBinary.locate())
-            let sim = try SimulatorHarness(SimulatorConfig(attendees: Self.attendees, events: 1, seed: 12))
+            let sim = try SimulatorHarness(SimulatorConfig(attendees: Self.attendees, events: 1, seed: 12, eventbriteRateLimit: 1_000_000))
             defer { sim.stop() }
             let seed = ReliabilityEnv.crashSeed
             var random = SeededRandom(seed: seed)
@@ -139,7 +139,15 @@ extension Reliability {
                 #expect(deskResult.status == 0, "\(context): badge checkin failed: \(deskResult.stderr)")
                 #expect(killed.killed || killed.status == 0, "\(context): sync ended with \(killed.status): \(killed.stderr)")
 
-                #expect(try DatabaseCheck.integrity(ws.dbPath) == "ok", "\(context): integrity_check")
+                do {
+                    #expect(try DatabaseCheck.integrity(ws.dbPath) == "ok", "\(context): integrity_check")
+                } catch {
+                    // Diagnostics: is this process's long-lived connection still healthy?
+                    let reads = Result { try store.attendeeCount(AttendeeQuery(eventId: event.id)) }
+                    let writes = Result { try store.setVIP(attendeeId: vip[0], true, operatorName: "lead", at: Date()) }
+                    Issue.record("\(context): \(error) — long-lived connection: read \(reads), write \(String(describing: writes).prefix(200))")
+                    throw error
+                }
                 #expect(try ws.duplicateRows() == 0, "\(context): duplicate rows")
                 let after = try #require(try store.event(id: event.id))
                 #expect(after.syncStatus == .active || after.syncStatus == .failed, "\(context): \(after.syncStatus)")

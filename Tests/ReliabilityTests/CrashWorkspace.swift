@@ -30,9 +30,24 @@ final class CrashWorkspace: @unchecked Sendable {
         guard r.status == 0 else { throw DatabaseCheck.Failure(description: "connect failed: \(r.stderr)") }
     }
 
-    /// Opens the store (its own quick check runs on open) — a fresh connection each time, like a
-    /// restarted console would.
-    func openStore() throws -> SQLiteStore { try SQLiteStore.open(path: dbPath) }
+    private let lock = NSLock()
+    private var opened: SQLiteStore?
+
+    /// This process's one store on the database (opened on first use; its quick check runs then).
+    ///
+    /// Never a second `SQLiteStore` on the same file in one process: opening one reads the file
+    /// header through a plain descriptor and closes it, and closing any descriptor of a file drops
+    /// every POSIX lock this process holds on it — including the SQLite locks of a store already
+    /// open — so `badge` children would take this process for gone (seen as NOTADB / short reads
+    /// in this process while the file itself checked ok).
+    func openStore() throws -> SQLiteStore {
+        try lock.withLock {
+            if let opened { return opened }
+            let store = try SQLiteStore.open(path: dbPath)
+            opened = store
+            return store
+        }
+    }
 
     /// The provider's current view of the event.
     func providerView() throws -> [String: ProviderAttendee] {

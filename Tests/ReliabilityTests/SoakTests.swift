@@ -33,6 +33,15 @@ extension Reliability {
             // Warm caches before the memory baseline (the long soak cannot afford the requests:
             // a 50 000-attendee resync costs about a third of Eventbrite's hourly budget).
             if !long { try await f.engine.resync(eventId: event.id) }
+            // And the store's page cache (bounded, not a leak): read every row and every count
+            // the desk's queries use once.
+            _ = try f.rowList(event.id)
+            for filter in AttendeeFilter.allCases {
+                for offset in stride(from: 0, to: attendees, by: attendees / 20) {
+                    _ = try f.store.attendees(AttendeeQuery(eventId: event.id, filter: filter, offset: offset, limit: 1))
+                }
+            }
+            _ = try f.store.stats(eventId: event.id)
             let driver = SoakDriver(store: f.store, eventId: event.id, seed: 52)
             let rssStart = residentMemory()
 
