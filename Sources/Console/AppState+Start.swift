@@ -24,7 +24,7 @@ extension AppState {
 
     /// Effects the composition root runs once at start: the dashboard's events, or nothing while
     /// the login screen shows (signing in loads them).
-    public var startEffects: [Effect] { screen == .login ? [] : [.loadEvents] }
+    public var startEffects: [Effect] { screen == .login ? [] : [.loadEvents, .loadIntegrations] }
 
     /// The member with this name (case-insensitive), if any.
     public func member(named name: String) -> MemberSummary? {

@@ -16,6 +16,7 @@ package enum Migrations {
 
     package static let all: [Migration] = [
         Migration(version: 1, summary: "initial schema", sql: schemaV1),
+        Migration(version: 2, summary: "VIP filter sorted by name", sql: schemaV2),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }

@@ -25,10 +25,19 @@ extension SyncEngine {
         if let existing = try store.event(provider: provider, externalId: externalId) {
             throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
         }
-        let event = try store.createEvent(Event(
-            integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
-            startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
-            accessCode: AccessCode.generate(), createdAt: clock.now()))
+        let event: Event
+        do {
+            event = try store.createEvent(Event(
+                integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
+                startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
+                accessCode: AccessCode.generate(), createdAt: clock.now()))
+        } catch {
+            // Another desk or process created it between the check and the insert.
+            if let existing = try store.event(provider: provider, externalId: externalId) {
+                throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
+            }
+            throw error
+        }
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
         launchImport(event)
         return event
@@ -110,8 +119,12 @@ extension SyncEngine {
         let requestsBefore = await client.requestCount()
         let checkpoint = try store.importCheckpoint(eventId: eventId)
         let jobStart = checkpoint?.startedAt ?? started
+        // A resumed job counts the time the earlier run spent (not the gap after it stopped), so
+        // the rate and ETA of the progress bar stay sensible.
+        let earlierWork = checkpoint.map { max(0, $0.updatedAt.timeIntervalSince($0.startedAt)) } ?? 0
         var progress = ImportProgress(pagesDone: checkpoint?.pagesDone ?? 0, pagesTotal: checkpoint?.pagesTotal,
-                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0, startedAt: started)
+                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0,
+                                      startedAt: started.addingTimeInterval(-earlierWork), updatedAt: started)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
         event.importProgress = progress
@@ -119,17 +132,23 @@ extension SyncEngine {
         await notify(.importStarted(event))
 
         let tally = ImportTally(progress: progress)
+        // A checkpoint past the last page (pages done, no next cursor) means the scan itself
+        // completed before the job stopped (e.g. killed during the final sweep): only the sweep
+        // is left to do.
+        let scanDone = checkpoint.map { $0.pagesDone > 0 && $0.cursor == nil } ?? false
         do {
-            try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
-                try Task.checkCancellation()
-                let now = self.clock.now()
-                let snapshot = tally.advance(by: page)
-                let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
-                                          attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
-                                          startedAt: jobStart, updatedAt: now)
-                let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
-                tally.add(counts)
-                await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+            if !scanDone {
+                try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
+                    try Task.checkCancellation()
+                    let now = self.clock.now()
+                    let snapshot = tally.advance(by: page)
+                    let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
+                                              attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
+                                              startedAt: jobStart, updatedAt: now)
+                    let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
+                    tally.add(counts)
+                    await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+                }
             }
             // Items can move between pages while paging: one incremental sweep from before the
             // job started catches what moved or changed meanwhile. The provider stamps changes
