@@ -136,7 +136,9 @@ extension Reliability {
                 let killed = sync.killNow()
                 let deskResult = deskChild.wait()
                 if deskResult.status == 0 { confirmed[desk.id] = Date() }
-                #expect(deskResult.status == 0, "\(context): badge checkin failed: \(deskResult.stderr)")
+                // The only acceptable refusal: the provider cancelled that person meanwhile.
+                #expect(deskResult.status == 0 || deskResult.stderr.contains("NOT_ATTENDING"),
+                        "\(context): badge checkin exited \(deskResult.status): \(deskResult.stderr)")
                 #expect(killed.killed || killed.status == 0, "\(context): sync ended with \(killed.status): \(killed.stderr)")
 
                 do {
