@@ -151,9 +151,13 @@ extension SyncEngine {
                 }
             }
             // Items can move between pages while paging: one incremental sweep from before the
-            // job started catches what moved or changed meanwhile.
-            let since = changeCursor(provider: event.provider,
-                                     from: jobStart.addingTimeInterval(-config.cursorSafetyMargin))
+            // job started catches what moved or changed meanwhile. The provider stamps changes
+            // with its own clock: starting no later than the newest stamp the pages carried keeps
+            // the cursor in provider time even when that clock is behind ours by more than the
+            // safety margin (the sweep then returns only the newest rows again).
+            var from = jobStart.addingTimeInterval(-config.cursorSafetyMargin)
+            if let newest = tally.newestProviderStamp, newest < from { from = newest }
+            let since = changeCursor(provider: event.provider, from: from)
             let sweep = try await client.changes(eventExternalId: event.externalId, since: since)
             if !sweep.attendees.isEmpty {
                 tally.add(try store.applyPage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
@@ -242,8 +246,12 @@ final class ImportTally: @unchecked Sendable {
     private let lock = NSLock()
     private var _progress: ImportProgress
     private var _counts = SyncCounts()
+    private var _newest: Date?
 
     init(progress: ImportProgress) { _progress = progress }
+
+    /// The newest provider time (`changedAt`, `checkedInAt`) seen on the pages of this run.
+    var newestProviderStamp: Date? { lock.withLock { _newest } }
 
     var progress: ImportProgress { lock.withLock { _progress } }
     var counts: SyncCounts { lock.withLock { _counts } }
@@ -254,6 +262,11 @@ final class ImportTally: @unchecked Sendable {
             _progress.attendeesSoFar += page.attendees.count
             if let total = page.pageCount { _progress.pagesTotal = total }
             if let total = page.totalCount { _progress.attendeesTotal = total }
+            for a in page.attendees {
+                for stamp in [a.changedAt, a.checkedInAt] {
+                    if let stamp, _newest.map({ stamp > $0 }) ?? true { _newest = stamp }
+                }
+            }
             return _progress
         }
     }
