@@ -75,7 +75,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             state.events[i].event.lastError = nil
         }
         if state.screen == .importProgress(eventId: id) {
-            state.say("Import finished: \(result.counts.added) attendees", .success, now: now)
+            state.say("Import finished: \(grouped(result.counts.added)) attendees", .success, now: now)
             return openEvent(&state, id, replacing: true)
         }
         return [.loadEvents]
@@ -144,6 +144,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .vipToggled(let a):
         state.eventView?.pendingVIP[a.id] = nil
         replaceAttendee(&state, a)
+        state.say(a.vip ? "★ VIP: \(a.name)" : "VIP removed: \(a.name)", .info, now: now)
         return [.loadStats(eventId: a.eventId)]
     case .vipToggleFailed(let id, let message):
         if let old = state.eventView?.pendingVIP[id] {

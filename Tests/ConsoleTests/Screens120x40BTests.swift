@@ -189,7 +189,8 @@ import ScreenKit
            ↓/j       Next entry
            Enter     Pick the integration / import the event  (admin)
            Esc       Back
-        ⋯ 2 blank rows
+         ↓ more below — ↓/j scrolls
+
          Esc Close                                                                                                       q Quit
         """)
     }

@@ -32,7 +32,9 @@ struct ConsoleSession {
 
         let terminal: Terminal
         do {
-            terminal = try Terminal(theme: theme)
+            // Raw: Ctrl-C is a key bound to Quit (it asks first while a job runs, and the demo
+            // removes its temporary database); SIGTERM/SIGHUP still restore the terminal.
+            terminal = try Terminal(theme: theme, options: Terminal.Options(raw: true))
         } catch {
             throw CLIError.failed("the console needs a terminal (\(error)); use the badge CLI commands in scripts")
         }
