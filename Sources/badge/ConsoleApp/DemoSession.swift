@@ -71,6 +71,9 @@ struct DemoSession {
             if let existing = try store.event(provider: provider, externalId: externalId) { return existing }
             return try await engine.startImport(provider: provider, externalId: externalId)
         }
+        // A demo database reopened with its import stopped (quit mid-import): resume it.
+        let importing = try AsyncBridge.run { await engine.isImporting(eventId: event.id) }
+        let resume = event.syncStatus == .pending && !importing
 
         var demoConfig = config
         demoConfig.station = config.station ?? "demo"
@@ -78,14 +81,9 @@ struct DemoSession {
                                      badgeDirectory: (directory as NSString).appendingPathComponent("badges"),
                                      fontSearchPaths: fontSearchPaths, log: log)
         try session.run { state in
-            guard state.screen == .dashboard else { return [] }
-            if event.syncStatus == .pending {
-                state.backStack = [.dashboard]
-                state.screen = .importProgress(eventId: event.id)
-                state.importsRunning[event.id] = ImportProgress(startedAt: Date())
-                return [.loadEventView(eventId: event.id)]
-            }
-            return []
+            var effects = state.openDirectly(event, importRunning: event.syncStatus == .pending, now: Date())
+            if resume { effects.append(.retry(eventId: event.id)) }
+            return effects
         }
     }
 }
