@@ -30,6 +30,7 @@ struct ConsoleSession {
             _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
         }
 
+        SignalMask.unblockConsoleSignals()
         let terminal: Terminal
         do {
             // Raw: Ctrl-C is a key bound to Quit (it asks first while a job runs, and the demo
