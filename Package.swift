@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "badge-bench",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
-                           "Console", "Printing"],
+                           "Console", "Printing", "CSQLite"],
             swiftSettings: swift6),
         .target(name: "TestSupport", dependencies: ["BadgeCore", "Providers", "Storage", "Simulator"],
                 swiftSettings: swift6),

@@ -24,7 +24,7 @@ extension AppState {
 
     /// Effects the composition root runs once at start: the dashboard's events, or nothing while
     /// the login screen shows (signing in loads them).
-    public var startEffects: [Effect] { screen == .login ? [] : [.loadEvents] }
+    public var startEffects: [Effect] { screen == .login ? [] : [.loadEvents, .loadIntegrations] }
 
     /// Opens the console straight on one event (`badge demo`), over the dashboard so Esc goes
     /// back to it: the Import in progress view while the event is PENDING (`importRunning` says

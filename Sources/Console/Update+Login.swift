@@ -178,7 +178,7 @@ func handlePINResult(_ state: inout AppState, _ action: Action, now: Date) -> [E
         state.screen = .dashboard
         state.backStack = []
         state.say("Signed in as \(name) (\(role.rawValue))", .success, now: now)
-        return [.recordAudit(action: .login, detail: role.rawValue), .loadEvents]
+        return [.recordAudit(action: .login, detail: role.rawValue), .loadEvents, .loadIntegrations]
     case .pinVerified(let name, let role, .leaveStationMode):
         guard state.stationMode, state.pinPrompt?.verifying == true else { return [] }
         guard role == .admin else { return pinRejected(&state, name: name, purpose: .leaveStationMode, now: now) }

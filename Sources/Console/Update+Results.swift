@@ -14,8 +14,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         if state.eventView?.eventId == id { state.eventView?.stats = stats }
         return []
     case .eventStatusChanged(let event):
+        let wasDisconnected = state.event(event.id)?.syncStatus == .disconnected
         upsert(&state, event)
         if event.syncStatus != .failed { state.nextRetryAt[event.id] = nil }
+        // A rejected credential also disconnected the integration: reload it, so R knows to ask
+        // for a new token first.
+        if event.syncStatus == .disconnected && !wasDisconnected { return [.loadIntegrations] }
         return []
     case .attendeePageLoaded(let query, var rows, let total):
         guard var v = state.eventView, v.pendingQuery == query else { return [] }
@@ -75,7 +79,10 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             state.events[i].event.lastError = nil
         }
         if state.screen == .importProgress(eventId: id) {
-            state.say("Import finished: \(grouped(result.counts.added)) attendees", .success, now: now)
+            let c = result.counts
+            let seen = c.added + c.updated + c.cancelled + c.unchanged
+            let detail = c.added == seen ? "" : " (\(grouped(c.added)) new, \(grouped(c.updated + c.cancelled)) changed)"
+            state.say("Import finished: \(grouped(seen)) attendees\(detail)", .success, now: now)
             return openEvent(&state, id, replacing: true)
         }
         return [.loadEvents]

@@ -97,12 +97,18 @@ extension LumaClient {
     /// Pages through the guest list sorted by `column` descending until a page reaches the
     /// watermark (an item below it or without the timestamp). With `establishOnly`, reads one
     /// page and returns only its highest timestamp.
+    /// Seconds a head scan reaches back past its watermark.
+    public static let watermarkLookBack: TimeInterval = 1
+
     private func headScan(eventId: String, column: String, watermark: Date?, establishOnly: Bool,
                           key: (LumaWire.GuestEntry) -> Date?) async throws -> (attendees: [ProviderAttendee], highest: Date?) {
         var attendees: [ProviderAttendee] = []
         var highest: Date?
         var cursor: String?
         var used = Set<String>()
+        // Timestamps are not a strict order (same-second writes, clock adjustments at the
+        // provider): look back a few seconds past the watermark; the merges are idempotent.
+        let boundary = watermark?.addingTimeInterval(-Self.watermarkLookBack)
         while true {
             let page: GuestPage
             do {
@@ -118,7 +124,7 @@ extension LumaClient {
                 }
                 if highest.map({ stamp > $0 }) ?? true { highest = stamp }
                 if establishOnly { continue }
-                if let watermark, stamp < watermark {
+                if let boundary, stamp < boundary {
                     reachedBoundary = true
                     continue
                 }

@@ -72,16 +72,25 @@ public struct LumaClient: ProviderClient {
         return event
     }
 
+    /// Cursor paging is sequential, but the next page is requested while the caller merges the
+    /// current one (one page ahead), so the network and the database work overlap.
     public func fullScan(eventExternalId: String, resumeCursor: String?,
                          onPage: @Sendable (AttendeePage) async throws -> Void) async throws {
         var (number, token) = Self.parseScanCursor(resumeCursor)
         var restarted = token == nil
         var used = Set<String>()
+        var ahead: Task<GuestPage, any Error>?
+        defer { ahead?.cancel() }
         while true {
             try Task.checkCancellation()
             let page: GuestPage
             do {
-                page = try await fetchGuests(eventId: eventExternalId, cursor: token, sort: nil)
+                if let prefetched = ahead {
+                    ahead = nil
+                    page = try await prefetched.value
+                } else {
+                    page = try await fetchGuests(eventId: eventExternalId, cursor: token, sort: nil)
+                }
             } catch ScanSignal.badCursor where !restarted {
                 restarted = true
                 (number, token) = (1, nil)
@@ -94,6 +103,10 @@ public struct LumaClient: ProviderClient {
             var next: String?
             if page.hasMore, !page.entries.isEmpty, let cursor = page.nextCursor, used.insert(cursor).inserted {
                 next = cursor
+            }
+            if let next {
+                let client = self
+                ahead = Task { try await client.fetchGuests(eventId: eventExternalId, cursor: next, sort: nil) }
             }
             try await onPage(AttendeePage(attendees: attendees, pageNumber: number,
                                           nextCursor: next.map { "\(number + 1)|\($0)" }))

@@ -97,6 +97,11 @@ package final class Database {
         try prepare("PRAGMA user_version").firstRow { $0.int(0) } ?? 0
     }
 
+    /// Changes whenever another connection commits (not on this connection's own commits).
+    package func dataVersion() throws -> Int64 {
+        try cached("PRAGMA data_version").firstRow { $0.int64(0) } ?? 0
+    }
+
     // MARK: Transactions
 
     /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.

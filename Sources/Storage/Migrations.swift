@@ -16,6 +16,8 @@ package enum Migrations {
 
     package static let all: [Migration] = [
         Migration(version: 1, summary: "initial schema", sql: schemaV1),
+        Migration(version: 2, summary: "VIP filter sorted by name", sql: schemaV2),
+        Migration(version: 3, summary: "drop indexes no hot path uses (import speed)", sql: schemaV3),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }

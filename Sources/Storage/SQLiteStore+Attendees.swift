@@ -38,6 +38,7 @@ extension SQLiteStore {
                     row.id = db.lastInsertRowID
                 }
                 rows[row.providerAttendeeId] = row  // a duplicate later in the page merges into this
+                if change != .unchanged { searchCache?.upsert(row) }
                 switch change {
                 case .added: counts.added += 1
                 case .updated: counts.updated += 1
@@ -93,6 +94,7 @@ extension SQLiteStore {
                 try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
                 try update.bind(AttendeeRow.nextParameter, id)
                 try update.run()
+                searchCache?.upsert(row)
                 if change != .unchanged { changed += 1 }
             }
             return changed
@@ -142,6 +144,7 @@ extension SQLiteStore {
             }
             try Self.insertAudit(db, operatorName: operatorName, action: on ? "VIP_ON" : "VIP_OFF",
                                  detail: "attendee \(attendeeId) (\(attendee.providerAttendeeId))", at: at)
+            searchCache?.upsert(attendee)
             return attendee
         }
     }

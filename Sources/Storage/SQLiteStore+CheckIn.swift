@@ -48,6 +48,7 @@ extension SQLiteStore {
                                        operatorName: operatorName, station: station)
             try Self.insertAudit(db, operatorName: operatorName, action: action.rawValue,
                                  detail: "attendee \(attendeeId) (\(attendee.providerAttendeeId)) at \(station)", at: at)
+            searchCache?.upsert(attendee)
             return .recorded(attendee, record)
         }
     }

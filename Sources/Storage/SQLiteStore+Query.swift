@@ -36,8 +36,44 @@ extension SQLiteStore {
         }
     }
 
+    /// Up to this many search hits are fetched by id; more hits are dense enough that walking the
+    /// name index with the text test fills a page after a few rows.
+    static let hitsFetchedById = 4_000
+
+    /// Ids matching the query's search and filter, from the in-memory index (reloaded when this
+    /// event was not the one cached, or another connection committed since).
+    func searchHits(_ db: Database, _ q: AttendeeQuery, terms: [String]) throws -> [Int64] {
+        let version = try db.dataVersion()
+        if let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
+            return cache.matches(terms: terms, filter: q.filter)
+        }
+        let cache = try SearchCache.load(db, eventId: q.eventId, dataVersion: version)
+        searchCache = cache
+        return cache.matches(terms: terms, filter: q.filter)
+    }
+
     public func attendees(_ query: AttendeeQuery) throws -> [Attendee] {
         guard query.limit > 0 else { return [] }
+        let terms = AttendeeSearch.terms(query.search)
+        if !terms.isEmpty {
+            let byId: [Attendee]? = try locked { db in
+                let hits = try searchHits(db, query, terms: terms)
+                guard hits.count <= Self.hitsFetchedById else { return nil }
+                if hits.isEmpty { return [] }
+                let s = try db.cached("""
+                    SELECT \(AttendeeRow.columns) FROM attendees a
+                    WHERE a.id IN (SELECT value FROM json_each(?1))
+                    ORDER BY \(Self.orderClause(query.sort, descending: query.descending))
+                    LIMIT ?2 OFFSET ?3
+                    """)
+                try s.bindAll([.text("[" + hits.map(String.init).joined(separator: ",") + "]"),
+                               .integer(Int64(query.limit)), .integer(Int64(max(0, query.offset)))])
+                var result: [Attendee] = []
+                try s.forEachRow { result.append(AttendeeRow.decode($0)) }
+                return result
+            }
+            if let byId { return byId }
+        }
         let (whereSQL, values) = Self.whereClause(query)
         let limitIndex = values.count + 1
         let sql = """
@@ -56,6 +92,10 @@ extension SQLiteStore {
     }
 
     public func attendeeCount(_ query: AttendeeQuery) throws -> Int {
+        let terms = AttendeeSearch.terms(query.search)
+        if !terms.isEmpty {
+            return try locked { db in try searchHits(db, query, terms: terms).count }
+        }
         let (whereSQL, values) = Self.whereClause(query)
         return try locked { db in
             let s = try db.cached("SELECT count(*) FROM attendees a WHERE \(whereSQL)")

@@ -24,6 +24,8 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
 
     private let lock = NSLock()
     let db: Database
+    /// The in-memory search index of the last searched event (guarded by `lock`).
+    var searchCache: SearchCache?
     /// The database path (":memory:" for an in-memory store).
     public let path: String
 
@@ -108,8 +110,17 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.
+    /// A failed write also drops the search cache, which the body may have updated before the
+    /// rollback.
     func write<T>(durable: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        try locked { db in try db.transaction(durable: durable) { try body(db) } }
+        try locked { db in
+            do {
+                return try db.transaction(durable: durable) { try body(db) }
+            } catch {
+                searchCache = nil
+                throw error
+            }
+        }
     }
 
     // MARK: Integrations

@@ -14,20 +14,32 @@ public struct SyncConfig: Sendable {
     public var cursorSafetyMargin: TimeInterval
     /// Minimum seconds between persisted progress updates of an import (every page is notified).
     public var progressPersistInterval: TimeInterval
+    /// Most pages of a Luma periodic full scan fetched in one poll. A large event's scan rolls
+    /// over several polls (resuming from where the last one stopped), so a poll never stalls the
+    /// others and the scan never needs the whole rate budget at once.
+    public var lumaFullScanPagesPerPoll: Int
 
     public init(pollInterval: TimeInterval = 15, lumaFullScanInterval: TimeInterval = 600,
                 failureBackoff: TimeInterval = 15, maxBackoff: TimeInterval = 300,
-                cursorSafetyMargin: TimeInterval = 300, progressPersistInterval: TimeInterval = 0.5) {
+                cursorSafetyMargin: TimeInterval = 300, progressPersistInterval: TimeInterval = 0.5,
+                lumaFullScanPagesPerPoll: Int = 40) {
         self.pollInterval = pollInterval
         self.lumaFullScanInterval = lumaFullScanInterval
         self.failureBackoff = failureBackoff
         self.maxBackoff = maxBackoff
         self.cursorSafetyMargin = cursorSafetyMargin
         self.progressPersistInterval = progressPersistInterval
+        self.lumaFullScanPagesPerPoll = max(1, lumaFullScanPagesPerPoll)
     }
 
     /// Delay before the automatic retry after `failures` consecutive failures (1-based).
     public func backoff(afterFailures failures: Int) -> TimeInterval {
         min(maxBackoff, failureBackoff * pow(2, Double(max(0, failures - 1))))
+    }
+
+    /// Delay before the automatic retry after `failures` consecutive failures, never sooner than
+    /// the provider asked (`Retry-After` of a rate limit).
+    public func backoff(afterFailures failures: Int, retryAfter: TimeInterval?) -> TimeInterval {
+        max(backoff(afterFailures: failures), retryAfter ?? 0)
     }
 }

@@ -25,10 +25,19 @@ extension SyncEngine {
         if let existing = try store.event(provider: provider, externalId: externalId) {
             throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
         }
-        let event = try store.createEvent(Event(
-            integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
-            startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
-            accessCode: AccessCode.generate(), createdAt: clock.now()))
+        let event: Event
+        do {
+            event = try store.createEvent(Event(
+                integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
+                startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
+                accessCode: AccessCode.generate(), createdAt: clock.now()))
+        } catch {
+            // Another desk or process created it between the check and the insert.
+            if let existing = try store.event(provider: provider, externalId: externalId) {
+                throw SyncError.alreadyImported(qualifiedId: existing.qualifiedId, localId: existing.id)
+            }
+            throw error
+        }
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
         launchImport(event)
         return event
@@ -110,8 +119,12 @@ extension SyncEngine {
         let requestsBefore = await client.requestCount()
         let checkpoint = try store.importCheckpoint(eventId: eventId)
         let jobStart = checkpoint?.startedAt ?? started
+        // A resumed job counts the time the earlier run spent (not the gap after it stopped), so
+        // the rate and ETA of the progress bar stay sensible.
+        let earlierWork = checkpoint.map { max(0, $0.updatedAt.timeIntervalSince($0.startedAt)) } ?? 0
         var progress = ImportProgress(pagesDone: checkpoint?.pagesDone ?? 0, pagesTotal: checkpoint?.pagesTotal,
-                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0, startedAt: started)
+                                      attendeesSoFar: checkpoint?.attendeesSoFar ?? 0,
+                                      startedAt: started.addingTimeInterval(-earlierWork), updatedAt: started)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
         event.importProgress = progress
@@ -119,22 +132,32 @@ extension SyncEngine {
         await notify(.importStarted(event))
 
         let tally = ImportTally(progress: progress)
+        // A checkpoint past the last page (pages done, no next cursor) means the scan itself
+        // completed before the job stopped (e.g. killed during the final sweep): only the sweep
+        // is left to do.
+        let scanDone = checkpoint.map { $0.pagesDone > 0 && $0.cursor == nil } ?? false
         do {
-            try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
-                try Task.checkCancellation()
-                let now = self.clock.now()
-                let snapshot = tally.advance(by: page)
-                let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
-                                          attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
-                                          startedAt: jobStart, updatedAt: now)
-                let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
-                tally.add(counts)
-                await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+            if !scanDone {
+                try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
+                    try Task.checkCancellation()
+                    let now = self.clock.now()
+                    let snapshot = tally.advance(by: page)
+                    let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
+                                              attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
+                                              startedAt: jobStart, updatedAt: now)
+                    let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
+                    tally.add(counts)
+                    await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+                }
             }
             // Items can move between pages while paging: one incremental sweep from before the
-            // job started catches what moved or changed meanwhile.
-            let since = changeCursor(provider: event.provider,
-                                     from: jobStart.addingTimeInterval(-config.cursorSafetyMargin))
+            // job started catches what moved or changed meanwhile. The provider stamps changes
+            // with its own clock: starting no later than the newest stamp the pages carried keeps
+            // the cursor in provider time even when that clock is behind ours by more than the
+            // safety margin (the sweep then returns only the newest rows again).
+            var from = jobStart.addingTimeInterval(-config.cursorSafetyMargin)
+            if let newest = tally.newestProviderStamp, newest < from { from = newest }
+            let since = changeCursor(provider: event.provider, from: from)
             let sweep = try await client.changes(eventExternalId: event.externalId, since: since)
             if !sweep.attendees.isEmpty {
                 tally.add(try store.applyPage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
@@ -186,8 +209,10 @@ extension SyncEngine {
     /// credential was rejected (→ DISCONNECTED). Rethrows the error as one line.
     private func importStopped(eventId: Int64, error: any Error) throws -> SyncResult {
         lastProgressPersist[eventId] = nil
-        let reason = Self.reason(error)
-        if var event = try? store.event(id: eventId) {
+        let stored = try? store.event(id: eventId)
+        // With the provider's name: "event no longer exists at Eventbrite", not "at the provider".
+        let reason = Self.reason(error, provider: stored?.provider)
+        if var event = stored {
             if case ProviderError.unauthorized = error {
                 event.syncStatus = event.syncStatus.after(.unauthorized)
                 markIntegrationDisconnected(event.provider)
@@ -221,8 +246,12 @@ final class ImportTally: @unchecked Sendable {
     private let lock = NSLock()
     private var _progress: ImportProgress
     private var _counts = SyncCounts()
+    private var _newest: Date?
 
     init(progress: ImportProgress) { _progress = progress }
+
+    /// The newest provider time (`changedAt`, `checkedInAt`) seen on the pages of this run.
+    var newestProviderStamp: Date? { lock.withLock { _newest } }
 
     var progress: ImportProgress { lock.withLock { _progress } }
     var counts: SyncCounts { lock.withLock { _counts } }
@@ -233,6 +262,11 @@ final class ImportTally: @unchecked Sendable {
             _progress.attendeesSoFar += page.attendees.count
             if let total = page.pageCount { _progress.pagesTotal = total }
             if let total = page.totalCount { _progress.attendeesTotal = total }
+            for a in page.attendees {
+                for stamp in [a.changedAt, a.checkedInAt] {
+                    if let stamp, _newest.map({ stamp > $0 }) ?? true { _newest = stamp }
+                }
+            }
             return _progress
         }
     }

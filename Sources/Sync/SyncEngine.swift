@@ -22,6 +22,10 @@ public actor SyncEngine {
     var importTasks: [Int64: Task<SyncResult, any Error>] = [:]
     var resyncTasks: [Int64: Task<SyncResult, any Error>] = [:]
     var pollingTask: Task<Void, Never>?
+    /// The poll in flight per event (started by the poller), so an event never polls twice at once.
+    var pollTasks: [Int64: Task<Void, Never>] = [:]
+    /// Luma periodic full scans in progress, spread over several polls.
+    var rollingScans: [Int64: RollingScan] = [:]
     /// Consecutive failures and the next automatic attempt of FAILED events.
     var failures: [Int64: Int] = [:]
     var nextAttemptAt: [Int64: Date] = [:]
@@ -61,8 +65,7 @@ public actor SyncEngine {
 
     /// Stops polling and every running job; ends the notification streams.
     public func shutdown() {
-        pollingTask?.cancel()
-        pollingTask = nil
+        stopPolling()
         for t in importTasks.values { t.cancel() }
         for t in resyncTasks.values { t.cancel() }
         for c in subscribers.values { c.finish() }

@@ -12,7 +12,7 @@ private let now = F.now
         let s = AppState.start(members: [], operatorName: "desk-1")
         #expect(!s.requiresLogin)
         #expect(s.screen == .dashboard && s.operatorName == "desk-1" && s.operatorRole == .admin)
-        #expect(s.startEffects == [.loadEvents])
+        #expect(s.startEffects == [.loadEvents, .loadIntegrations])
         #expect(AppState.start(members: []).operatorName == "admin")
     }
 
@@ -53,7 +53,7 @@ private let now = F.now
         #expect(update(&s, .key(.enter), now: now) == [], "Enter is ignored while the PIN is checked")
         #expect(F.text(s).contains("Checking the PIN…"))
         let effects = update(&s, .pinVerified(name: "bob", role: .staff, purpose: .login), now: now)
-        #expect(effects == [.recordAudit(action: .login, detail: "STAFF"), .loadEvents])
+        #expect(effects == [.recordAudit(action: .login, detail: "STAFF"), .loadEvents, .loadIntegrations])
         #expect(s.screen == .dashboard && s.backStack.isEmpty)
         #expect(s.operatorName == "bob" && s.operatorRole == .staff && s.effectiveRole == .staff)
         #expect(s.login == LoginState(), "the PIN is gone from the state")

@@ -168,6 +168,18 @@ extension SearchAndPagingTests {
         #expect(effects == [.loadEventView(eventId: 2), .loadStats(eventId: 2), .loadAttendeePage(q2)])
         #expect(s.screen == .eventView(eventId: 2) && s.backStack == [.dashboard])
         #expect(s.event(2)?.syncStatus == .active && s.importsRunning.isEmpty)
+        #expect(s.toast?.text == "Import finished: 250 attendees")
+    }
+
+    @Test func aReimportReportsEveryAttendeeNotJustTheNewOnes() {
+        var s = F.dashboard()
+        _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 1, startedAt: now)), now: now)
+        _ = update(&s, .key(.down), now: now)
+        _ = update(&s, .key(.enter), now: now)
+        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 2, updated: 3, unchanged: 795),
+                                requests: 5, durationMs: 900)
+        _ = update(&s, .importFinished(eventId: 2, result), now: now)
+        #expect(s.toast?.text == "Import finished: 800 attendees (2 new, 3 changed)")
     }
 
     @Test func syncFinishedReEnablesTheButtonAndRefreshes() {
@@ -191,6 +203,14 @@ extension SearchAndPagingTests {
         let busy = SyncResult(eventId: 1, syncStatus: .active, counts: SyncCounts(added: 2), requests: 1, durationMs: 20)
         #expect(update(&s, .syncFinished(busy), now: now) == [.loadStats(eventId: 1), .loadAttendeePage(q())])
         #expect(s.toast == nil, "a poll must not hide a check-in or print message")
+    }
+
+    @Test func anEventTurningDisconnectedReloadsTheIntegrationsOnce() {
+        var s = F.eventView()
+        var e = F.summit
+        e.syncStatus = .disconnected
+        #expect(update(&s, .eventStatusChanged(e), now: now) == [.loadIntegrations])
+        #expect(update(&s, .eventStatusChanged(e), now: now) == [])
     }
 
     @Test func syncFailedShowsTheAlertAndRRetries() {

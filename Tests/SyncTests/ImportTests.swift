@@ -26,23 +26,39 @@ import Testing
 
         // Progress was published page by page, ending with importFinished.
         var pages = 0
+        var last: ImportProgress?
         var finished: SyncResult?
         for await n in stream {
-            if case .importProgressed = n { pages += 1 }
+            if case .importProgressed(_, let p) = n {
+                pages += 1
+                if let last { #expect(p.pagesDone > last.pagesDone && p.attendeesSoFar >= last.attendeesSoFar) }
+                last = p
+            }
             if case .importFinished(_, let result) = n { finished = result; break }
         }
         #expect(pages > 10)
+        // Eventbrite tells the page count: the console can show a bar and an ETA.
+        let final = try #require(last)
+        #expect(final.pagesTotal == final.pagesDone)
+        #expect(final.fraction == 1)
+        #expect(final.attendeesSoFar >= provider.count)
         #expect(finished?.counts.added == provider.count)
         #expect(finished?.syncStatus == .active)
     }
 
-    @Test func lumaImportMapsGuestsAndEndsActive() async throws {
-        let f = try SyncFixture(attendees: 2_000)
+    @Test func lumaImportOf10000MapsGuestsAndEndsActive() async throws {
+        let f = try SyncFixture(attendees: 10_000)
         let event = try await f.imported(.luma)
         #expect(event.syncStatus == .active)
+        #expect(event.syncCursor != nil)
+        #expect(event.importProgress?.finished == true)
+        #expect(try f.store.importCheckpoint(eventId: event.id) == nil)
         let rows = try f.rows(event.id)
         let provider = try f.providerView(event)
         #expect(rows.count == provider.count)
+        #expect(Set(rows.keys) == Set(provider.keys))
+        #expect(rows.values.filter { $0.status == .notAttending }.count
+                == provider.values.filter { $0.status == .notAttending }.count)
         for (id, p) in provider.prefix(200) {
             #expect(rows[id]?.status == p.status)
             #expect(rows[id]?.barcode == p.barcode)

@@ -120,9 +120,10 @@ import Testing
     @Test func revokedMidPollDisconnectsAndReconnectKeepsVIPAndCheckIns() async throws {
         let f = try SyncFixture(attendees: 200)
         let event = try await f.imported(.luma)
-        let row = try f.rows(event.id).values.first { $0.status == .attending }!
+        let row = try f.rows(event.id).values.first { $0.status == .attending && !$0.isCheckedIn }!
         try f.store.setVIP(attendeeId: row.id, true, operatorName: "ada", at: Date())
-        _ = try f.store.checkIn(attendeeId: row.id, action: .checkIn, operatorName: "ada", station: "door", at: Date())
+        let outcome = try f.store.checkIn(attendeeId: row.id, action: .checkIn, operatorName: "ada", station: "door", at: Date())
+        guard case .recorded = outcome else { Issue.record("check-in refused: \(outcome)"); return }
 
         f.simulator.revokeCredential(.luma)
         await #expect(throws: ProviderError.self) { try await f.engine.poll(eventId: event.id) }

@@ -26,11 +26,20 @@ final class SyncFixture: @unchecked Sendable {
         sim = try SimulatorHarness(simConfig)
         recorder = RecordingTransport(inner: URLSessionTransport(), clock: clock)
         let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 5, random: { 0.5 })
-        engine = SyncEngine(store: store,
-                            clientFactory: DefaultClientFactory.make(transport: recorder, clock: clock,
-                                                                     eventbriteLimit: eventbriteLimit,
-                                                                     lumaLimit: lumaLimit, retry: quickRetry),
-                            config: config, clock: clock)
+        factory = DefaultClientFactory.make(transport: recorder, clock: clock, eventbriteLimit: eventbriteLimit,
+                                            lumaLimit: lumaLimit, retry: quickRetry)
+        self.config = config
+        self.clock = clock
+        engine = SyncEngine(store: store, clientFactory: factory, config: config, clock: clock)
+    }
+
+    let factory: ProviderClientFactory
+    let config: SyncConfig
+    let clock: any PolicyClock
+
+    /// A second engine over the same store and simulator (a restarted console or another desk).
+    func makeEngine() -> SyncEngine {
+        SyncEngine(store: store, clientFactory: factory, config: config, clock: clock)
     }
 
     deinit { sim.stop() }

@@ -13,7 +13,8 @@ enum BackupCommand {
             throw CLIError.failed("this database does not support backups")
         }
         try store.backup(to: file)
-        ctx.out.line("Backed up \(ctx.databasePath) to \(file). To restore: quit badge everywhere, then copy "
-                     + "\(file) over \(ctx.databasePath).")
+        let db = ctx.databasePath
+        ctx.out.line("Backed up \(db) to \(file). To restore: quit badge everywhere, delete \(db)-wal and "
+                     + "\(db)-shm, then copy \(file) over \(db).")
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs every benchmark in order and prints / writes the report.
+enum BenchRunner {
+    static func run(_ options: BenchOptions) async throws {
+        var report = Report(mode: options.quick ? "--quick" : "full")
+        report.loadBefore = Report.uptime()
+        log("badge-bench \(report.mode): sizes \(options.sizes), \(Report.buildKind()); \(report.loadBefore)")
+
+        log("[1/5] imports (ours vs reference)")
+        let kept = try await ImportBench.run(options, report: &report)
+        if options.wants("latency") {
+            log("[2/5] imports with \(options.latencyMs) ms latency")
+            try await ImportBench.latency(options, report: &report)
+        }
+        if let kept {
+            if options.wants("poll") {
+                log("[3/5] live polls")
+                try await PollBench.run(kept, options: options, report: &report)
+            }
+            await kept.engine.shutdown()
+            kept.rig.stop()
+            if options.wants("console") {
+                log("[4/5] console")
+                try ConsoleBench.run(store: kept.temp.store, eventId: kept.event.id, attendees: kept.rig.attendees,
+                                     options: options, report: &report)
+            }
+            if options.wants("cold") {
+                log("[5/5] cold start")
+                try ColdStart.run(dbPath: kept.temp.path, attendees: kept.rig.attendees, runs: options.quick ? 1 : 7,
+                                  report: &report)
+            }
+            if let keep = options.keepDB {
+                try? FileManager.default.removeItem(atPath: keep)
+                try FileManager.default.copyItem(atPath: kept.temp.path, toPath: keep)
+                log("kept the \(kept.rig.attendees)-attendee database at \(keep)")
+            }
+            kept.temp.remove()
+        }
+        report.loadAfter = Report.uptime()
+        report.note("parent process peak resident memory (simulator + datasets + benches): \(Figure.format(ProcessClock.statusMB("VmHWM"))) MB")
+        print(report.text())
+        if let path = options.markdownPath {
+            try report.markdown().write(toFile: path, atomically: true, encoding: .utf8)
+            log("markdown written to \(path)")
+        }
+    }
+
+    static func log(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

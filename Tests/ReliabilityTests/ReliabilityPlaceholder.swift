@@ -1,5 +1,0 @@
-import Testing
-
-@Test func reliabilityTargetBuilds() {
-    #expect(Bool(true))
-}
