@@ -21,10 +21,30 @@ import ScreenKit
 
     @Test func importFinishedCountsAreGroupedLikeEveryOtherCount() {
         var s = Scene.importing()
-        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 2_500), requests: 27,
+        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 6_000), requests: 27,
                                 durationMs: 4_000)
         _ = update(&s, .importFinished(eventId: 2, result), now: F.now)
+        #expect(s.toast?.text == "Import finished: 6 000 attendees")
+    }
+
+    @Test func importFinishedCountsTheAttendeesPagedNotTheSweepsSecondLook() {
+        var s = Scene.importing()
+        _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 27, pagesTotal: 27, attendeesSoFar: 2_500,
+                                                                    startedAt: F.now)), now: F.now)
+        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 2_500, unchanged: 24),
+                                requests: 28, durationMs: 4_000)
+        _ = update(&s, .importFinished(eventId: 2, result), now: F.now)
         #expect(s.toast?.text == "Import finished: 2 500 attendees")
+    }
+
+    @Test func aResumedImportSaysHowManyWereNew() {
+        var s = Scene.importing()
+        _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 27, pagesTotal: 27, attendeesSoFar: 2_500,
+                                                                    startedAt: F.now)), now: F.now)
+        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 1_935, unchanged: 3),
+                                requests: 21, durationMs: 3_000)
+        _ = update(&s, .importFinished(eventId: 2, result), now: F.now)
+        #expect(s.toast?.text == "Import finished: 2 500 attendees (1 935 new, 0 changed)")
     }
 
     @Test func helpSaysWhenMoreKeysAreBelowAndAbove() {
