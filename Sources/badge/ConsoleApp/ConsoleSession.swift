@@ -44,7 +44,7 @@ struct ConsoleSession {
         let mailbox = Mailbox()
         let pump = NotificationPump(mailbox: mailbox)
         let engine = self.engine
-        let pumpTask = pump.start(engine: engine)
+        let pumpTask = try pump.start(engine: engine)
         try AsyncBridge.run { await engine.startPolling() }
         defer {
             pumpTask.cancel()
