@@ -32,7 +32,9 @@ import Testing
                              "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         child.standardInput = FileHandle.nullDevice
         child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
+        let errPath = f.dir.file("child-stderr.txt")
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        child.standardError = FileHandle(forWritingAtPath: errPath)
         try child.run()
 
         // Wait until a few pages are committed with their checkpoint (bounded, not a timing check).
@@ -51,7 +53,8 @@ import Testing
         kill(child.processIdentifier, SIGKILL)
         child.waitUntilExit()
         #expect(child.terminationReason == .uncaughtSignal)
-        let id = try #require(eventId, "the child never created the event")
+        let childErrors = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        let id = try #require(eventId, "the child never created the event: \(childErrors)")
         let cp = try #require(checkpoint, "the child never committed a page")
 
         // Nothing committed was lost, nothing half-written is visible: the event is PENDING with
