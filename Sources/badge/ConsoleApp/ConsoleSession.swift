@@ -37,7 +37,7 @@ struct ConsoleSession {
             // removes its temporary database); SIGTERM/SIGHUP still restore the terminal.
             terminal = try Terminal(theme: theme, options: Terminal.Options(raw: true))
         } catch {
-            throw CLIError.failed("the console needs a terminal (\(error)); use the badge CLI commands in scripts")
+            throw CLIError.failed("\(error); use the badge CLI commands in scripts")
         }
         defer { terminal.shutdown() }
 
