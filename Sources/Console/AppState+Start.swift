@@ -26,6 +26,23 @@ extension AppState {
     /// the login screen shows (signing in loads them).
     public var startEffects: [Effect] { screen == .login ? [] : [.loadEvents, .loadIntegrations] }
 
+    /// Opens the console straight on one event (`badge demo`), over the dashboard so Esc goes
+    /// back to it: the Import in progress view while the event is PENDING (`importRunning` says
+    /// whether a job is at work, else it shows Import failed with Retry), else the event view.
+    /// Does nothing on the login screen (signing in comes first). Returns the effects to run.
+    public mutating func openDirectly(_ event: Event, importRunning: Bool, now: Date) -> [Effect] {
+        guard screen == .dashboard else { return [] }
+        if let i = events.firstIndex(where: { $0.event.id == event.id }) {
+            events[i].event = event
+        } else {
+            events.append(EventSummary(event: event))
+        }
+        if importRunning {
+            importsRunning[event.id] = event.importProgress ?? ImportProgress(startedAt: now)
+        }
+        return openEvent(&self, event.id)
+    }
+
     /// The member with this name (case-insensitive), if any.
     public func member(named name: String) -> MemberSummary? {
         let n = name.trimmingCharacters(in: .whitespaces).lowercased()

@@ -37,11 +37,14 @@ struct AttendeeColumns {
 
     init(width: Int) {
         time = 5
-        status = 12
+        // Wide terminals spell statuses out ("✖ Not attending", "✖ waitlist") and give the
+        // email, the longest field, more room than the name.
+        let wide = width >= 110
+        status = wide ? 16 : 12
         ticket = width >= 120 ? 18 : 12
         let flexible = max(12, width - AttendeeColumns.lead - 5 - time - status - ticket)
-        name = flexible * 40 / 100
-        email = flexible * 35 / 100
+        name = flexible * (wide ? 35 : 40) / 100
+        email = flexible * (wide ? 40 : 35) / 100
         company = flexible - name - email
     }
 }

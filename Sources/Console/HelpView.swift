@@ -25,10 +25,32 @@ enum HelpView {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         drawTitle("Help — keys", state, into: &buf)
         let all = lines(state)
-        let rows = buf.size.height - 4
-        let top = min(state.helpScroll, max(0, all.count - rows))
-        for (i, (text, role)) in all.dropFirst(top).prefix(rows).enumerated() {
+        let height = buf.size.height
+        let top = min(state.helpScroll, maxScroll(height: height, lineCount: all.count))
+        let visible = visibleRows(height: height, lineCount: all.count)
+        for (i, (text, role)) in all.dropFirst(top).prefix(visible).enumerated() {
             buf.put(truncate(text, buf.size.width - 2), x: 1, y: 2 + i, role: role)
         }
+        // When the keys do not fit, the last row says where the rest is (and how to get there).
+        if visible < buf.size.height - 4 {
+            let more = top + visible < all.count ? "↓ more below — ↓/j scrolls" : "↑ more above — ↑/k scrolls"
+            buf.put(truncate(more, buf.size.width - 2), x: 1, y: 2 + visible, role: .dim)
+        }
+    }
+
+    /// Rows of help text on screen: all of them when they fit, else one fewer (the "more" line).
+    static func visibleRows(height: Int, lineCount: Int) -> Int {
+        let rows = max(1, height - 4)
+        return lineCount <= rows ? rows : rows - 1
+    }
+
+    /// The largest useful scroll position: the last page is full.
+    static func maxScroll(height: Int, lineCount: Int) -> Int {
+        max(0, lineCount - visibleRows(height: height, lineCount: lineCount))
+    }
+
+    /// `maxScroll` for the state's own terminal size (used by `update`).
+    static func maxScroll(_ state: AppState) -> Int {
+        maxScroll(height: state.size.height, lineCount: lines(state).count)
     }
 }

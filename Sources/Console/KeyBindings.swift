@@ -108,6 +108,9 @@ public enum KeyBindings {
         KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
                    context: .credentialEntry, inFooter: false),
         KeyBinding(.cancelCredential, [.escape], label: "Esc", title: "Cancel", summary: "Cancel", context: .credentialEntry),
+        // Ctrl-C quits from text fields too (the console reads it as a key, not as SIGINT).
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (asks first while a job runs)",
+                   context: .credentialEntry, inFooter: false),
 
         // Import in progress
         KeyBinding(.recover, [.char("R")], label: "R", title: "Retry", summary: "Retry the import when it stopped",
@@ -159,6 +162,8 @@ public enum KeyBindings {
         KeyBinding(.pageUp, [.pageUp], label: "PgUp", title: "Page up", summary: "One page up", context: .search, inFooter: false),
         KeyBinding(.pageDown, [.pageDown], label: "PgDn", title: "Page down", summary: "One page down",
                    context: .search, inFooter: false),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (asks first while a job runs)",
+                   context: .search, inFooter: false),
 
         // Attendee card
         KeyBinding(.primary, [.enter], label: "Enter", title: "Do it", summary: "The card's primary action",
@@ -181,7 +186,7 @@ public enum KeyBindings {
         KeyBinding(.back, [.escape, .char("?")], label: "Esc", title: "Close", summary: "Close help", context: .help),
 
         // Quit confirmation
-        KeyBinding(.confirmQuit, [.char("y"), .char("Y")], label: "y", title: "Quit", summary: "Quit while a job runs",
+        KeyBinding(.confirmQuit, [.char("y"), .char("Y"), .ctrl("c")], label: "y", title: "Quit", summary: "Quit while a job runs",
                    context: .confirmQuit),
         KeyBinding(.cancelQuit, [.char("n"), .char("N"), .escape], label: "n", title: "Stay", summary: "Keep working",
                    context: .confirmQuit),

@@ -80,9 +80,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         }
         if state.screen == .importProgress(eventId: id) {
             let c = result.counts
-            let seen = c.added + c.updated + c.cancelled + c.unchanged
-            let detail = c.added == seen ? "" : " (\(c.added) new, \(c.updated + c.cancelled) changed)"
-            state.say("Import finished: \(seen) attendees\(detail)", .success, now: now)
+            // The job's own count of attendees paged through (the closing sweep re-reads rows
+            // that moved meanwhile, so the merge counts may see some twice).
+            let paged = state.importProgress[id]?.attendeesSoFar ?? 0
+            let seen = paged > 0 ? paged : c.added + c.updated + c.cancelled + c.unchanged
+            let detail = c.added == seen ? "" : " (\(grouped(c.added)) new, \(grouped(c.updated + c.cancelled)) changed)"
+            state.say("Import finished: \(grouped(seen)) attendees\(detail)", .success, now: now)
             return openEvent(&state, id, replacing: true)
         }
         return [.loadEvents]
@@ -151,6 +154,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .vipToggled(let a):
         state.eventView?.pendingVIP[a.id] = nil
         replaceAttendee(&state, a)
+        state.say(a.vip ? "★ VIP: \(a.name)" : "VIP removed: \(a.name)", .info, now: now)
         return [.loadStats(eventId: a.eventId)]
     case .vipToggleFailed(let id, let message):
         if let old = state.eventView?.pendingVIP[id] {

@@ -138,8 +138,10 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     case .attendeeCard: return cardCommand(&state, command, now: now)
     case .help:
         switch command {
-        case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
-        case .moveDown: state.helpScroll += 1
+        case .moveUp:
+            state.helpScroll = max(0, min(state.helpScroll, HelpView.maxScroll(state)) - 1)
+        case .moveDown:
+            state.helpScroll = min(state.helpScroll + 1, HelpView.maxScroll(state))
         case .back:
             state.pop()
             return ensureVisible(&state)

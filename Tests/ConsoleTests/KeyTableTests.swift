@@ -79,7 +79,7 @@ private func help() -> AppState {
 }
 
 /// Every case, including the login / PIN prompt / station ones (StationKeyCases.swift).
-let keyCases: [KeyCase] = deskKeyCases + stationKeyCases
+let keyCases: [KeyCase] = deskKeyCases + stationKeyCases + consoleAppKeyCases
 
 let deskKeyCases: [KeyCase] = [
     // Dashboard

@@ -18,11 +18,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                           Email                      Company               Ticket             Status       In
-        ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
-           Alan Turing                    alan@example.org           Bletchley Park        General            Attending
-           Grace Hopper                   grace@navy.mil             US Navy               Speaker +1         Attending
-           Edsger Dijkstra                ewd@utexas.edu             UT Austin             General            ✖ waitlist
+           Name                      Email                         Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org              Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -42,11 +42,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                           Email                      Company               Ticket             Status       In
-        ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
-           Alan Turing                    alan@example.org           Bletchley Park        General            Attending
-           Grace Hopper                   grace@navy.mil             US Navy               Speaker +1         Attending
-           Edsger Dijkstra                ewd@utexas.edu             UT Austin             General            ✖ waitlist
+           Name                      Email                         Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org              Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -63,8 +63,8 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                           Email                      Company               Ticket             Status       In
-        ▶★ Ada Lovelace                   ada@example.com            Analytical Engines    VIP                ✔ Checked in 09:12
+           Name                      Email                         Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
         ⋯ 29 blank rows
          Filter: All  Search: ad▏                                                                                 rows 1–1 of 1
 
@@ -189,7 +189,8 @@ import ScreenKit
            ↓/j       Next entry
            Enter     Pick the integration / import the event  (admin)
            Esc       Back
-        ⋯ 2 blank rows
+         ↓ more below — ↓/j scrolls
+
          Esc Close                                                                                                       q Quit
         """)
     }

@@ -164,7 +164,7 @@ import ScreenKit
            Esc       Back to the dashboard
 
          Everywhere
-           ?         This help
+         ↓ more below — ↓/j scrolls
 
          Esc Close                                                               q Quit
         """)

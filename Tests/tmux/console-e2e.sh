@@ -3,13 +3,21 @@
 # view appearing by itself, S in flight then done, v flagging a VIP (checked through the CLI on the
 # same database), / search, a scanner burst opening the card and checking in with one key,
 # hostile names not driving the terminal, resize to 80x24 and below the minimum, q exiting 0.
-# usage: Tests/tmux/console-e2e.sh [path/to/badge]
+# Then, at 80x24 with the mono theme and with NO_COLOR: every state still readable without colour,
+# and Ctrl-C quitting cleanly (exit 0, the demo's temporary database removed).
+# usage: Tests/tmux/console-e2e.sh [path/to/badge]   (builds nothing; needs tmux and python3)
 set -euo pipefail
 BIN=$(realpath "${1:-.build/debug/badge}")
 command -v tmux >/dev/null || { echo "console-e2e: tmux not installed" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "console-e2e: python3 not installed" >&2; exit 1; }
 [[ -x $BIN ]] || { echo "console-e2e: no binary at $BIN (swift build first)" >&2; exit 1; }
 
 TMP=$(mktemp -d -t badge-e2e.XXXXXX)
+# A private home: the user's config (theme, printer), log and data are never touched.
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/home/data XDG_STATE_HOME=$TMP/home/state \
+    XDG_CONFIG_HOME=$TMP/home/config TMPDIR=$TMP/tmp LANG=C.UTF-8
+unset BADGE_DB NO_COLOR BADGE_PIN
+mkdir -p "$HOME" "$TMPDIR"
 SOCK=badge-e2e-$$
 DB=$TMP/demo.sqlite
 T="tmux -L $SOCK"
@@ -39,6 +47,18 @@ wait_gone() {
     done
 }
 keys() { $T send-keys -t e2e "$@"; }
+# wait_file PATH SECONDS: polls until the file exists.
+wait_file() {
+    local deadline=$((SECONDS + $2))
+    until [[ -f $1 ]]; do ((SECONDS < deadline)) || return 1; sleep 0.1; done
+}
+# The console has left the terminal as it found it: the alternate screen is off, the cursor
+# shows, and none of the console is left on the pane.
+restored() {
+    [[ $($T display-message -p -t e2e '#{alternate_on}') == 0 ]] || fail "still on the alternate screen"
+    [[ $($T display-message -p -t e2e '#{cursor_flag}') == 1 ]] || fail "the cursor is still hidden"
+    ! screen | grep -qE 'Sync|Quit' || fail "the console is still drawn after it exited"
+}
 cli() { "$BIN" --db "$DB" "$@"; }
 json_count() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
@@ -118,7 +138,32 @@ wait_for "[S]ync" 5
 
 echo "console-e2e: q exits 0 and restores the terminal"
 keys q
-for _ in $(seq 1 100); do [[ -f $TMP/exit ]] && break; sleep 0.1; done
-[[ -f $TMP/exit ]] || fail "the console did not exit on q"
+wait_file "$TMP/exit" 10 || fail "the console did not exit on q"
 [[ $(cat "$TMP/exit") == "EXIT=0" ]] || fail "exit status: $(cat "$TMP/exit")"
+restored
+
+# Without colour: the mono theme, then NO_COLOR. No colour escape reaches the pane, and the
+# states still read as text and symbols. Ctrl-C quits; the temporary demo database is removed.
+for mode in "--theme mono" "NO_COLOR"; do
+    echo "console-e2e: 80x24 without colour ($mode)"
+    rm -f "$TMP/exit"
+    if [[ $mode == NO_COLOR ]]; then run="NO_COLOR=1 '$BIN' demo"; else run="'$BIN' $mode demo"; fi
+    $T kill-session -t e2e
+    $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+        "cd '$TMP' && $run --attendees 300 --latency 150; echo EXIT=\$? > '$TMP/exit'; sleep 30"
+    wait_for "Importing" 10
+    wait_for "● Syncing" 30
+    wait_for "[S]ync" 5
+    wait_for "rows 1–" 5
+    [[ -n $(ls "$TMPDIR" | grep badge-demo) ]] || fail "no temporary demo database under \$TMPDIR"
+    colours=$($T capture-pane -p -e -t e2e | grep -cE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|38;|48;)' || true)
+    [[ $colours == 0 ]] || fail "$colours lines carry colour escapes ($mode)"
+    keys f
+    wait_for "Filter: VIP" 5
+    keys C-c
+    wait_file "$TMP/exit" 10 || fail "Ctrl-C did not end the console ($mode)"
+    [[ $(cat "$TMP/exit") == "EXIT=0" ]] || fail "exit status after Ctrl-C: $(cat "$TMP/exit")"
+    restored
+    [[ -z $(ls "$TMPDIR" | grep badge-demo) ]] || fail "the temporary demo database was left behind"
+done
 echo "console-e2e: all checks passed"

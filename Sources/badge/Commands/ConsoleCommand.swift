@@ -22,9 +22,9 @@ enum ConsoleCommand {
     static func demo(_ ctx: CommandContext) throws {
         let attendees = ctx.parsed.int("attendees") ?? 2_500
         guard (1...200_000).contains(attendees) else { throw ctx.usage("--attendees must be 1 to 200000") }
-        let latency = ctx.parsed.int("latency") ?? 500
-        guard (0...10_000).contains(latency) else { throw ctx.usage("--latency must be 0 to 10000 ms") }
         let provider = try ctx.parsed.option("provider").map(Resolver.provider) ?? .eventbrite
+        let latency = ctx.parsed.int("latency") ?? DemoSession.defaultLatencyMs(provider)
+        guard (0...10_000).contains(latency) else { throw ctx.usage("--latency must be 0 to 10000 ms") }
         let demo = DemoSession(attendees: attendees, provider: provider, latencyMs: latency,
                                databasePath: ctx.parsed.globals.db, config: try ctx.config(),
                                operatorName: ctx.parsed.globals.operatorName,

@@ -14,13 +14,7 @@ final class ConsoleLoop {
     private let mailbox: Mailbox
     private let pump: NotificationPump
     private let station: String
-    private var detector = ScanBurstDetector<Key> { key in
-        switch key {
-        case .char(let c) where !c.isWhitespace || c == " ": return .printable(c)
-        case .enter: return .enter
-        default: return .other
-        }
-    }
+    private var detector = ScanBurstDetector<Key>.forTerminal()
 
     init(terminal: Terminal, state: AppState, runner: EffectRunner, mailbox: Mailbox, pump: NotificationPump,
          station: String) {
@@ -55,10 +49,10 @@ final class ConsoleLoop {
                 if key == .resize {
                     actions.append(.resized(terminal.size))
                 } else {
-                    actions += detector.feed(key, at: Self.monotonic()).map(Self.action)
+                    actions += detector.feed(key, at: Self.monotonic()).map(Action.init)
                 }
             }
-            actions += detector.flush(now: Self.monotonic()).map(Self.action)
+            actions += detector.flush(now: Self.monotonic()).map(Action.init)
             pump.flush()
             actions += mailbox.drain()
             for action in actions where !apply(action) { return }
@@ -78,13 +72,6 @@ final class ConsoleLoop {
             runner.launch(effect, by: who)
         }
         return true
-    }
-
-    private static func action(_ output: ScanBurstDetector<Key>.Output) -> Action {
-        switch output {
-        case .key(let k): return .key(k)
-        case .scan(let code): return .scanned(code)
-        }
     }
 
     /// Seconds on a monotonic clock (the burst detector's time base).

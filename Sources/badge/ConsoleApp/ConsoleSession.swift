@@ -30,18 +30,21 @@ struct ConsoleSession {
             _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
         }
 
+        SignalMask.unblockConsoleSignals()
         let terminal: Terminal
         do {
-            terminal = try Terminal(theme: theme)
+            // Raw: Ctrl-C is a key bound to Quit (it asks first while a job runs, and the demo
+            // removes its temporary database); SIGTERM/SIGHUP still restore the terminal.
+            terminal = try Terminal(theme: theme, options: Terminal.Options(raw: true))
         } catch {
-            throw CLIError.failed("the console needs a terminal (\(error)); use the badge CLI commands in scripts")
+            throw CLIError.failed("\(error); use the badge CLI commands in scripts")
         }
         defer { terminal.shutdown() }
 
         let mailbox = Mailbox()
         let pump = NotificationPump(mailbox: mailbox)
         let engine = self.engine
-        let pumpTask = pump.start(engine: engine)
+        let pumpTask = try pump.start(engine: engine)
         try AsyncBridge.run { await engine.startPolling() }
         defer {
             pumpTask.cancel()

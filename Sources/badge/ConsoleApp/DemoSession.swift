@@ -19,6 +19,25 @@ struct DemoSession {
     var fontSearchPaths: [String]
     var log: any LogSink
 
+    /// Default simulated latency per request: the Eventbrite import fetches pages several at a
+    /// time, Luma's cursor pages one after another, so each shows its progress screen for about
+    /// five seconds with the default 2 500 attendees.
+    static func defaultLatencyMs(_ provider: Provider) -> Int {
+        provider == .eventbrite ? 500 : 100
+    }
+
+    /// The provider's real rate budget (the header shows what a real account would have left)
+    /// while the import and a full scan use at most half of what may be planned; a larger demo
+    /// gets a budget scaled to it, so it never sits waiting for the next window.
+    static func rateLimit(_ provider: Provider, attendees: Int) -> Providers.RateBudget.Limit {
+        let real: Providers.RateBudget.Limit = provider == .eventbrite ? .eventbrite : .luma
+        // Requests of one full pass: Luma pages hold 50 guests; Eventbrite pages 50 orders of
+        // 1–3 attendees (counted as 40 to stay on the safe side); plus a margin for polls.
+        let requests = attendees / (provider == .eventbrite ? 40 : 50) + 20
+        if requests <= real.planned / 2 { return real }
+        return Providers.RateBudget.Limit(limit: requests * 10, window: real.window, planningFraction: real.planningFraction)
+    }
+
     func run() throws {
         let temporary = databasePath == nil
         let directory = databasePath.map { ($0 as NSString).deletingLastPathComponent }
@@ -40,8 +59,9 @@ struct DemoSession {
         let store = try SQLiteStore.open(path: path)
         let engine = SyncEngine(
             store: store,
-            // The providers' real budgets, so the header shows what a real account would have left.
-            clientFactory: DefaultClientFactory.make(eventbriteLimit: .eventbrite, lumaLimit: .luma),
+            clientFactory: DefaultClientFactory.make(
+                eventbriteLimit: Self.rateLimit(.eventbrite, attendees: attendees),
+                lumaLimit: Self.rateLimit(.luma, attendees: attendees)),
             config: SyncConfig(pollInterval: 5, lumaFullScanInterval: 60), log: log)
         let provider = self.provider
         let externalId = simulator.eventIds(for: provider).first!
@@ -51,6 +71,9 @@ struct DemoSession {
             if let existing = try store.event(provider: provider, externalId: externalId) { return existing }
             return try await engine.startImport(provider: provider, externalId: externalId)
         }
+        // A demo database reopened with its import stopped (quit mid-import): resume it.
+        let importing = try AsyncBridge.run { await engine.isImporting(eventId: event.id) }
+        let resume = event.syncStatus == .pending && !importing
 
         var demoConfig = config
         demoConfig.station = config.station ?? "demo"
@@ -58,14 +81,9 @@ struct DemoSession {
                                      badgeDirectory: (directory as NSString).appendingPathComponent("badges"),
                                      fontSearchPaths: fontSearchPaths, log: log)
         try session.run { state in
-            guard state.screen == .dashboard else { return [] }
-            if event.syncStatus == .pending {
-                state.backStack = [.dashboard]
-                state.screen = .importProgress(eventId: event.id)
-                state.importsRunning[event.id] = ImportProgress(startedAt: Date())
-                return [.loadEventView(eventId: event.id)]
-            }
-            return []
+            var effects = state.openDirectly(event, importRunning: event.syncStatus == .pending, now: Date())
+            if resume { effects.append(.retry(eventId: event.id)) }
+            return effects
         }
     }
 }

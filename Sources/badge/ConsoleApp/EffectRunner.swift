@@ -39,23 +39,71 @@ final class EffectRunner: @unchecked Sendable {
         self.log = log
     }
 
-    /// Starts the effect in a background task (never on the UI thread).
+    /// The operator's writes (check-ins, VIP flags, prints, audit lines) run one at a time in
+    /// the order they were asked for: `c` then `u`, or `v` twice, must reach the store in order.
+    /// Prints have their own queue (in order too), so rendering a PDF or waiting for `lp` never
+    /// holds up the next check-in.
+    private let writes = DispatchQueue(label: "badge.console.writes")
+    private let prints = DispatchQueue(label: "badge.console.prints")
+
+    /// Starts the effect off the UI thread: writes on their serial queues, everything else in a
+    /// background task (loads and engine jobs may overlap).
     nonisolated func launch(_ effect: Effect, by who: Operator) {
-        Task.detached { [self] in await self.run(effect, by: who) }
+        if Self.isWrite(effect) {
+            let queue: DispatchQueue
+            if case .printBadge = effect { queue = prints } else { queue = writes }
+            queue.async { [self] in
+                do { try self.performWrite(effect, by: who) } catch { self.report(error, of: effect) }
+            }
+        } else {
+            Task.detached { [self] in await self.run(effect, by: who) }
+        }
+    }
+
+    static func isWrite(_ effect: Effect) -> Bool {
+        switch effect {
+        case .checkIn, .toggleVIP, .printBadge, .recordAudit: return true
+        default: return false
+        }
     }
 
     func run(_ effect: Effect, by who: Operator) async {
         do {
             try await perform(effect, by: who)
         } catch {
-            let reason = Self.describe(error)
-            log.log(.warning, "console effect failed: \(reason)")
-            switch effect {
-            case .toggleVIP(let id, _): mailbox.post(.vipToggleFailed(attendeeId: id, message: reason))
-            case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
-            case .printBadge: mailbox.post(.operationFailed("Print failed: \(reason)"))
-            default: mailbox.post(.operationFailed(reason))
-            }
+            report(error, of: effect)
+        }
+    }
+
+    /// Every failure becomes one line on the console (and the detail in the log).
+    private func report(_ error: any Error, of effect: Effect) {
+        let reason = Self.describe(error)
+        log.log(.warning, "console effect failed: \(reason)")
+        switch effect {
+        case .toggleVIP(let id, _): mailbox.post(.vipToggleFailed(attendeeId: id, message: reason))
+        case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
+        case .printBadge: mailbox.post(.operationFailed("Print failed: \(reason)"))
+        default: mailbox.post(.operationFailed(reason))
+        }
+    }
+
+    /// The store writes, synchronous on the writes queue; each is committed before its result
+    /// is posted (SPEC §5: a check-in is durable before the screen confirms it).
+    private func performWrite(_ effect: Effect, by who: Operator) throws {
+        switch effect {
+        case .toggleVIP(let id, let on):
+            mailbox.post(.vipToggled(try store.setVIP(attendeeId: id, on, operatorName: who.name, at: Date())))
+        case .checkIn(let id, let action):
+            let outcome = try store.checkIn(attendeeId: id, action: action, operatorName: who.name,
+                                            station: who.station, at: Date())
+            mailbox.post(.checkInRecorded(attendeeId: id, outcome))
+        case .printBadge(let id):
+            let (template, output) = try printBadge(attendeeId: id, by: who)
+            mailbox.post(.printed(attendeeId: id, template: template, output: output))
+        case .recordAudit(let action, let detail):
+            try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
+        default:
+            break
         }
     }
 
@@ -92,15 +140,8 @@ final class EffectRunner: @unchecked Sendable {
             try await engineJob { _ = try await self.engine.retry(eventId: id) }
         case .reconnect(let id):
             try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
-        case .toggleVIP(let id, let on):
-            mailbox.post(.vipToggled(try store.setVIP(attendeeId: id, on, operatorName: who.name, at: Date())))
-        case .checkIn(let id, let action):
-            let outcome = try store.checkIn(attendeeId: id, action: action, operatorName: who.name,
-                                            station: who.station, at: Date())
-            mailbox.post(.checkInRecorded(attendeeId: id, outcome))
-        case .printBadge(let id):
-            let (template, output) = try printBadge(attendeeId: id, by: who)
-            mailbox.post(.printed(attendeeId: id, template: template, output: output))
+        case .toggleVIP, .checkIn, .printBadge, .recordAudit:
+            try performWrite(effect, by: who)
         case .lookupBarcode(let eventId, let code):
             if let scanned = ScannedCode(code), let attendee = try store.attendee(eventId: eventId, barcode: scanned.lookupValue) {
                 mailbox.post(.scanResolved(attendee))
@@ -113,8 +154,6 @@ final class EffectRunner: @unchecked Sendable {
                                      prints: try store.prints(attendeeId: id)))
         case .verifyPIN(let name, let pin, let purpose):
             mailbox.post(try verify(name: name, pin: pin, purpose: purpose))
-        case .recordAudit(let action, let detail):
-            try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
         case .quit:
             break  // the loop handles it
         }

@@ -12,21 +12,12 @@ final class Mailbox: @unchecked Sendable {
     }
 
     /// Everything posted so far, in order; repeated `dataChanged` of one event collapse into one
-    /// (the reload it asks for covers them all).
+    /// (`Action.coalesced`: the reload it asks for covers them all).
     func drain() -> [Action] {
         let taken = lock.withLock { () -> [Action] in
             defer { queue.removeAll(keepingCapacity: true) }
             return queue
         }
-        var seenChanged = Set<Int64>()
-        var result: [Action] = []
-        result.reserveCapacity(taken.count)
-        for action in taken.reversed() {
-            if case .dataChanged(let id) = action {
-                if !seenChanged.insert(id).inserted { continue }
-            }
-            result.append(action)
-        }
-        return result.reversed()
+        return taken.isEmpty ? [] : Action.coalesced(taken)
     }
 }

@@ -15,10 +15,12 @@ final class NotificationPump: @unchecked Sendable {
 
     init(mailbox: Mailbox) { self.mailbox = mailbox }
 
-    /// Starts forwarding; returns the task (cancel it to stop).
-    func start(engine: SyncEngine) -> Task<Void, Never> {
-        Task.detached { [self] in
-            for await n in await engine.notifications() {
+    /// Subscribes before it returns (so nothing the engine says after this call is missed by
+    /// the loads that follow), then forwards in the background; cancel the task to stop.
+    func start(engine: SyncEngine) throws -> Task<Void, Never> {
+        let stream = try AsyncBridge.run { await engine.notifications() }
+        return Task.detached { [self] in
+            for await n in stream {
                 self.forward(n)
             }
         }
