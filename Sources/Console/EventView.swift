@@ -29,7 +29,7 @@ enum EventView {
         }
         let inFlight = state.syncInFlight.contains(e.id)
         parts.append(("  ", .title))
-        parts.append(inFlight ? ("[Syncing…]", .buttonDisabled) : ("[S]ync", KeyBindings.canSync(state) ? .button : .buttonDisabled))
+        parts.append(inFlight ? ("[Syncing…]", .buttonDisabled) : (KeyBindings.canSync(state) ? ("[S]ync", .button) : ("[no sync]", .buttonDisabled)))
         let rightWidth = parts.reduce(0) { $0 + DisplayWidth.of($1.0) }
         var x = buf.size.width - rightWidth - 1
         let marker = state.stationMode ? stationMarker + " │ " : ""

@@ -33,7 +33,7 @@ import ScreenKit
     /// Integration disconnected alert with [R] Reconnect
     @Test func disconnected() {
         #expect(snapshot(Scene.disconnected(), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                 ✖ Disconnected · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                              ✖ Disconnected · synced 12 s ago · API 1540/1600  [no sync]
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘

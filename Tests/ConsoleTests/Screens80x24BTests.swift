@@ -30,7 +30,7 @@ import ScreenKit
     /// Integration disconnected alert with [R] Reconnect
     @Test func disconnected() {
         #expect(snapshot(Scene.disconnected(), 80, 24) == """
-         Tech Summit 2026 · Eventbr…  ✖ Disconnected · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Even…  ✖ Disconnected · 12 s ago · API 1540/1600  [no sync]
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                │
         └──────────────────────────────────────────────────────────────────────────────┘
