@@ -79,17 +79,18 @@ public struct LumaClient: ProviderClient {
         var (number, token) = Self.parseScanCursor(resumeCursor)
         var restarted = token == nil
         var used = Set<String>()
-        var ahead: Task<GuestPage, any Error>?
+        var ahead: Task<(GuestPage, [ProviderAttendee]), any Error>?
         defer { ahead?.cancel() }
         while true {
             try Task.checkCancellation()
             let page: GuestPage
+            let attendees: [ProviderAttendee]
             do {
                 if let prefetched = ahead {
                     ahead = nil
-                    page = try await prefetched.value
+                    (page, attendees) = try await prefetched.value
                 } else {
-                    page = try await fetchGuests(eventId: eventExternalId, cursor: token, sort: nil)
+                    (page, attendees) = try await fetchMapped(eventId: eventExternalId, cursor: token)
                 }
             } catch ScanSignal.badCursor where !restarted {
                 restarted = true
@@ -99,14 +100,13 @@ public struct LumaClient: ProviderClient {
             } catch ScanSignal.badCursor {
                 throw ProviderError.badRequest("Luma rejected the guest list paging of event \(eventExternalId)")
             }
-            let attendees = page.entries.compactMap(LumaMapping.attendee)
             var next: String?
             if page.hasMore, !page.entries.isEmpty, let cursor = page.nextCursor, used.insert(cursor).inserted {
                 next = cursor
             }
             if let next {
                 let client = self
-                ahead = Task { try await client.fetchGuests(eventId: eventExternalId, cursor: next, sort: nil) }
+                ahead = Task { try await client.fetchMapped(eventId: eventExternalId, cursor: next) }
             }
             try await onPage(AttendeePage(attendees: attendees, pageNumber: number,
                                           nextCursor: next.map { "\(number + 1)|\($0)" }))
@@ -145,6 +145,13 @@ public struct LumaClient: ProviderClient {
         }
         return GuestPage(entries: wire.entries ?? [], hasMore: wire.has_more?.value ?? false,
                          nextCursor: wire.next_cursor.text)
+    }
+
+    /// A page of the full scan with its guests mapped: the look-ahead task does both, so the
+    /// decoding and mapping of page N+1 overlap the merge of page N.
+    func fetchMapped(eventId: String, cursor: String?) async throws -> (GuestPage, [ProviderAttendee]) {
+        let page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: nil)
+        return (page, page.entries.compactMap(LumaMapping.attendee))
     }
 
     static func parseScanCursor(_ cursor: String?) -> (Int, String?) {

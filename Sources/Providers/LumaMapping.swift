@@ -59,15 +59,25 @@ enum LumaMapping {
     }
 
     /// The `pk` query value of a check-in QR URL (`https://…/check-in/evt-…?pk=g-…`).
+    /// Byte-level (it runs for every guest of every page); percent-decoding only when there is a `%`.
     static func guestKey(fromQRCode text: String) -> String? {
-        guard let query = text.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.first == "pk", parts.count == 2 {
-                let raw = String(parts[1]).split(separator: "#").first.map(String.init) ?? ""
-                let value = raw.removingPercentEncoding ?? raw
-                return value.isEmpty ? nil : value
+        let bytes = text.utf8
+        guard let question = bytes.firstIndex(of: UInt8(ascii: "?")), question != bytes.startIndex else { return nil }
+        var start = bytes.index(after: question)
+        let end = bytes.endIndex
+        while start < end {
+            let pairEnd = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? end
+            let pair = bytes[start..<pairEnd]
+            if pair.starts(with: "pk=".utf8) {
+                let valueStart = bytes.index(start, offsetBy: 3)
+                let valueEnd = bytes[valueStart..<pairEnd].firstIndex(of: UInt8(ascii: "#")) ?? pairEnd
+                if valueStart < pairEnd {
+                    let raw = String(Substring(text.utf8[valueStart..<valueEnd]))
+                    let value = raw.utf8.contains(UInt8(ascii: "%")) ? (raw.removingPercentEncoding ?? raw) : raw
+                    return value.isEmpty ? nil : value
+                }
             }
+            start = pairEnd < end ? bytes.index(after: pairEnd) : end
         }
         return nil
     }

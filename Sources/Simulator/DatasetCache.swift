@@ -7,6 +7,15 @@ final class DatasetCache: @unchecked Sendable {
     private let lock = NSLock()
     private var queries: [String: (version: Int, indices: [Int32])] = [:]
     private var lookups: [Int: (count: Int, map: [String: Int32])] = [:]
+    private var rendered: [RenderKey: (version: Int, items: [String?])] = [:]
+
+    /// The JSON shapes whose per-attendee text is kept.
+    enum Shape: Int { case eventbriteAttendee, lumaGuest, lumaLegacyEntry }
+
+    private struct RenderKey: Hashable {
+        var event: Int
+        var shape: Shape
+    }
 
     func indices(_ key: String, version: Int) -> [Int32]? {
         lock.lock()
@@ -35,5 +44,31 @@ final class DatasetCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let existing = lookups[position], existing.count > count { return }
         lookups[position] = (count, map)
+    }
+
+    /// The encoded JSON of one attendee in `shape`, when it was rendered at this event version.
+    ///
+    /// A provider's server answers from its own storage; what the simulator spends encoding the
+    /// same unchanged attendee again is not something a client could ever see, yet on a 2-core
+    /// machine it competes with the client being measured. Every mutation bumps the event's
+    /// version, which drops that event's texts, so a response never differs from a fresh render.
+    func rendered(event position: Int, shape: Shape, index: Int, version: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let hit = rendered[RenderKey(event: position, shape: shape)], hit.version == version,
+              index < hit.items.count else { return nil }
+        return hit.items[index]
+    }
+
+    func storeRendered(event position: Int, shape: Shape, index: Int, version: Int, count: Int, _ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = RenderKey(event: position, shape: shape)
+        if let hit = rendered[key], hit.version > version { return }
+        if rendered[key]?.version != version || (rendered[key]?.items.count ?? 0) != count {
+            rendered[key] = (version, Array(repeating: nil, count: count))
+        }
+        guard index < count else { return }
+        rendered[key]!.items[index] = text
     }
 }

@@ -67,6 +67,12 @@ struct JSONWriter {
         text += "null"
     }
 
+    /// An already-encoded JSON value as the next array element.
+    mutating func rawElement(_ json: String) {
+        separate()
+        text += json
+    }
+
     /// Already-encoded JSON (e.g. `{}`) under `name`.
     mutating func raw(_ name: String, _ json: String) {
         key(name)

@@ -179,13 +179,12 @@ extension ProviderSimulator {
         case .success(let value): window = value
         case .failure(let error): return error.response
         }
-        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         writePagination(&w, total: attendees.count, offset: window.0, count: window.1, salt: salt)
         w.beginArray("attendees")
         for i in window.0..<(window.0 + window.1) {
-            data.writeEventbriteAttendee(e.attendees[Int(attendees[i])], in: e, into: &w)
+            data.writeAttendee(.eventbriteAttendee, event: position, index: Int(attendees[i]), into: &w)
         }
         w.endArray()
         w.endObject()

@@ -167,17 +167,11 @@ extension ProviderSimulator {
         case .success(let value): window = value
         case .failure(let error): return error.response
         }
-        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         w.beginArray("entries")
         for i in window.0..<(window.0 + window.1) {
-            let guest = e.attendees[Int(guests[i])]
-            if legacy {
-                data.writeLegacyLumaEntry(guest, in: e, into: &w)
-            } else {
-                data.writeLumaGuest(guest, in: e, into: &w)
-            }
+            data.writeAttendee(legacy ? .lumaLegacyEntry : .lumaGuest, event: position, index: Int(guests[i]), into: &w)
         }
         w.endArray()
         writeCursor(&w, total: guests.count, offset: window.0, count: window.1, salt: salt)

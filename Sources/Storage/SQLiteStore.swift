@@ -51,6 +51,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
                 let result = try db.scalarText("PRAGMA quick_check") ?? ""
                 if result != "ok" { throw StorageError.corruptDatabase(path: path, detail: result) }
             }
+            if created, let ps = ProcessInfo.processInfo.environment["BADGE_PAGE_SIZE"] { try db.execute("PRAGMA page_size=\(ps)") }
             let mode = try db.scalarText("PRAGMA journal_mode=WAL")
             guard mode?.lowercased() == "wal" else {
                 throw StorageError.cannotOpen(path: path, reason: "cannot enable WAL (journal mode \(mode ?? "?"))")
@@ -94,7 +95,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         // 32 MB page cache: a 100 000-attendee event's search index and sort indexes stay in memory.
         try db.execute("""
             PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;
-            PRAGMA cache_size=-32768
+            PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384
             """)
         db.assumeSynchronous(full: false)
     }

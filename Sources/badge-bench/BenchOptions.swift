@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes 10000,100000] [--runs N]
 ///                 [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-///                 [--only import,latency,poll,console,cold]
+///                 [--only import,latency,poll,console,cold,stages]
 ///     badge-bench --cold-start-child DB     (internal: the cold start measured by the parent)
 struct BenchOptions {
     var quick = false
@@ -25,6 +25,7 @@ struct BenchOptions {
     /// smallest size.
     var referenceAutocommit = false
     /// Run only these parts (import, latency, poll, console, cold); all when empty. For profiling.
+    /// `stages` (only when named) splits the largest import into fetch + decode and merge.
     var only: Set<String> = []
     /// Providers of the import figures (`--providers eventbrite,luma`).
     var providers: [String] = ["eventbrite", "luma"]
@@ -90,7 +91,7 @@ struct BenchOptions {
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-                           [--only import,latency,poll,console,cold] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
+                           [--only import,latency,poll,console,cold,stages] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
         """
 }
 

@@ -7,8 +7,13 @@ enum BenchRunner {
         report.loadBefore = Report.uptime()
         log("badge-bench \(report.mode): sizes \(options.sizes), \(Report.buildKind()); \(report.loadBefore)")
 
+        if options.only.contains("stages") {
+            log("[0/5] import stages (fetch + decode alone, merge alone)")
+            try await StageBench.run(options, report: &report)
+        }
         log("[1/5] imports (ours vs reference)")
-        let kept = try await ImportBench.run(options, report: &report)
+        let kept = options.wants("import") || !options.only.contains("stages")
+            ? try await ImportBench.run(options, report: &report) : nil
         if options.wants("latency") {
             log("[2/5] imports with \(options.latencyMs) ms latency")
             try await ImportBench.latency(options, report: &report)

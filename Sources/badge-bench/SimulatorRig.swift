@@ -21,6 +21,7 @@ final class SimulatorRig: @unchecked Sendable {
                                      eventbriteRateLimit: 1_000_000_000, eventbriteRateWindowSeconds: 1,
                                      lumaRateLimit: 1_000_000_000, lumaRateWindowSeconds: 1)
         let sim = ProviderSimulator(config: config)
+        sim.warmRenderCache()
         try sim.start()
         simulator = sim
     }
@@ -49,5 +50,13 @@ final class SimulatorRig: @unchecked Sendable {
             throw BenchError.failed("no \(provider.rawValue) event at \(baseURL(provider))")
         }
         return first.externalId
+    }
+}
+
+extension SimulatorRig {
+    /// A connected integration of `provider` at this rig (for building a client directly).
+    func integration(_ provider: Provider) -> Integration {
+        Integration(provider: provider, accountLabel: "bench", credential: credential(provider),
+                    baseURL: baseURL(provider))
     }
 }

@@ -1,0 +1,60 @@
+import BadgeCore
+import Foundation
+import Providers
+import Storage
+import Sync
+
+/// Where an import's time goes: the client's fetch + decode alone (pages kept in memory, no
+/// store) and the store's merge alone (the same pages applied into a fresh store, one
+/// transaction per page with its checkpoint, as the import job does). Not targets: they say
+/// which side to work on when the end-to-end figure misses.
+enum StageBench {
+    static func run(_ options: BenchOptions, report: inout Report) async throws {
+        guard options.baseURL == nil else { return }
+        let size = options.sizes.max() ?? 10_000
+        let rig = try SimulatorRig(attendees: size)
+        defer { rig.stop() }
+        for provider in [Provider.eventbrite, .luma] where options.providers.contains(provider.rawValue) {
+            let label = "\(provider == .eventbrite ? "Eventbrite" : "Luma") \(size.formatted())"
+            var fetch = Samples(), fetchCPU = Samples(), merge = Samples(), mergeCPU = Samples()
+            for _ in 0..<options.runs(for: size) {
+                let client = try DefaultClientFactory.make(transport: URLSessionTransport(), eventbriteLimit: .unlimited,
+                                                           lumaLimit: .unlimited)(rig.integration(provider))
+                let externalId = rig.simulator!.eventIds(for: provider).first!
+                let pages = PageBox()
+                let cpu0 = ProcessClock.processCPU(), t0 = ProcessClock.now()
+                try await client.fullScan(eventExternalId: externalId, resumeCursor: nil) { pages.append($0) }
+                fetch.add((ProcessClock.now() - t0) * 1000)
+                fetchCPU.add((ProcessClock.processCPU() - cpu0) * 1000)
+
+                let temp = try TempStore()
+                defer { temp.remove() }
+                let event = try temp.store.createEvent(Event(provider: provider, externalId: externalId, name: "stage",
+                                                             syncStatus: .pending, accessCode: "BENCH1"))
+                let now = Date()
+                let cpu1 = ProcessClock.processCPU(), t1 = ProcessClock.now()
+                for (n, page) in pages.all.enumerated() {
+                    let cp = ImportCheckpoint(eventId: event.id, cursor: page.nextCursor, pagesDone: n + 1,
+                                              attendeesSoFar: 0, pagesTotal: nil, startedAt: now, updatedAt: now)
+                    _ = try temp.store.applyPage(eventId: event.id, attendees: page.attendees, checkpoint: cp, now: now)
+                }
+                merge.add((ProcessClock.now() - t1) * 1000)
+                mergeCPU.add((ProcessClock.processCPU() - cpu1) * 1000)
+            }
+            report.add(Figure("stage: fetch + decode only, \(label)", unit: "ms", fetch,
+                              note: "client.fullScan into memory, no store (incl. the in-process simulator)"))
+            report.add(Figure("stage: fetch + decode only, process CPU, \(label)", unit: "ms", fetchCPU))
+            report.add(Figure("stage: merge only, \(label)", unit: "ms", merge,
+                              note: "the same pages through store.applyPage, one transaction per page"))
+            report.add(Figure("stage: merge only, process CPU, \(label)", unit: "ms", mergeCPU))
+        }
+    }
+}
+
+/// The pages a scan delivered, collected from its `@Sendable` callback.
+final class PageBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [AttendeePage] = []
+    func append(_ page: AttendeePage) { lock.withLock { pages.append(page) } }
+    var all: [AttendeePage] { lock.withLock { pages } }
+}
