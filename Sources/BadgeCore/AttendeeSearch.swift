@@ -24,9 +24,25 @@ public enum AttendeeSearch {
     }
 
     /// The folded text searched for an attendee, fields separated by a newline.
+    /// Built byte by byte: it runs for every row an import writes.
     public static func haystack(_ a: Attendee) -> String {
-        [a.name, a.email ?? "", a.company ?? "", a.ticketName ?? "", a.barcode ?? ""]
-            .map(normalize).joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(a.name.utf8.count + (a.email?.utf8.count ?? 0) + (a.company?.utf8.count ?? 0) + 48)
+        appendNormalized(a.name, to: &out)
+        for field in [a.email, a.company, a.ticketName, a.barcode] {
+            out.append(0x0A)
+            if let field { appendNormalized(field, to: &out) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalize(text)` appended to `out` (ASCII without an intermediate String).
+    private static func appendNormalized(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for unit in text.utf8 { out.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
+        } else {
+            out.append(contentsOf: normalize(text).utf8)
+        }
     }
 
     public static func matches(_ a: Attendee, query: String) -> Bool {

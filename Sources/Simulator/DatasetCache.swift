@@ -9,8 +9,8 @@ final class DatasetCache: @unchecked Sendable {
     private var lookups: [Int: (count: Int, map: [String: Int32])] = [:]
     private var rendered: [RenderKey: (version: Int, items: [String?])] = [:]
 
-    /// The JSON shapes whose per-attendee text is kept.
-    enum Shape: Int { case eventbriteAttendee, lumaGuest, lumaLegacyEntry }
+    /// The JSON shapes whose per-item text is kept (orders are indexed by order, the rest by attendee).
+    enum Shape: Int { case eventbriteAttendee, eventbriteOrder, eventbriteOrderExpanded, lumaGuest, lumaLegacyEntry }
 
     private struct RenderKey: Hashable {
         var event: Int

@@ -150,13 +150,13 @@ extension ProviderSimulator {
         case .failure(let error): return error.response
         }
         let expand = (r.query("expand") ?? "").split(separator: ",").contains("attendees")
-        let e = data.events[position]
         var w = JSONWriter(capacity: 64 * 1024)
         w.beginObject()
         writePagination(&w, total: orders.count, offset: window.0, count: window.1, salt: salt)
         w.beginArray("orders")
         for i in window.0..<(window.0 + window.1) {
-            data.writeEventbriteOrder(e.orders[Int(orders[i])], in: e, expandAttendees: expand, into: &w)
+            data.writeCached(expand ? .eventbriteOrderExpanded : .eventbriteOrder, event: position, index: Int(orders[i]),
+                             into: &w)
         }
         w.endArray()
         w.endObject()
@@ -184,7 +184,7 @@ extension ProviderSimulator {
         writePagination(&w, total: attendees.count, offset: window.0, count: window.1, salt: salt)
         w.beginArray("attendees")
         for i in window.0..<(window.0 + window.1) {
-            data.writeAttendee(.eventbriteAttendee, event: position, index: Int(attendees[i]), into: &w)
+            data.writeCached(.eventbriteAttendee, event: position, index: Int(attendees[i]), into: &w)
         }
         w.endArray()
         w.endObject()

@@ -171,7 +171,7 @@ extension ProviderSimulator {
         w.beginObject()
         w.beginArray("entries")
         for i in window.0..<(window.0 + window.1) {
-            data.writeAttendee(legacy ? .lumaLegacyEntry : .lumaGuest, event: position, index: Int(guests[i]), into: &w)
+            data.writeCached(legacy ? .lumaLegacyEntry : .lumaGuest, event: position, index: Int(guests[i]), into: &w)
         }
         w.endArray()
         writeCursor(&w, total: guests.count, offset: window.0, count: window.1, salt: salt)

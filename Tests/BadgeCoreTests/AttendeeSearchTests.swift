@@ -15,6 +15,21 @@ import BadgeCore
         #expect(!AttendeeSearch.matches(ada, query: "student"))
     }
 
+    /// The stored search text is each field normalised, one per line, in a fixed order; a row
+    /// written by one build must be found by the next.
+    @Test func haystackIsEveryFieldNormalisedOnePerLine() {
+        #expect(AttendeeSearch.haystack(ada) == "josé müller\njose@example.com\nacme gmbh\nspeaker\n998877"
+            .folding(options: .diacriticInsensitive, locale: nil))
+        let bare = Attendee(eventId: 1, providerAttendeeId: "9", name: "ADA")
+        #expect(AttendeeSearch.haystack(bare) == "ada\n\n\n\n")
+        let mixed = Attendee(eventId: 1, providerAttendeeId: "8", name: "Ｔａｒｏ 山田", email: "T@X.IO",
+                             company: "Ünïcode\u{1B}[31m", ticketName: "VIP", barcode: "AbC")
+        let expected = [mixed.name, mixed.email!, mixed.company!, mixed.ticketName!, mixed.barcode!]
+            .map(AttendeeSearch.normalize).joined(separator: "\n")
+        #expect(AttendeeSearch.haystack(mixed) == expected)
+        #expect(AttendeeSearch.haystack(mixed).hasPrefix("taro 山田\nt@x.io\nunicode"))
+    }
+
     @Test func everyTermMustMatch() {
         #expect(AttendeeSearch.matches(ada, query: "jose acme"))
         #expect(!AttendeeSearch.matches(ada, query: "jose initech"))

@@ -22,6 +22,9 @@ import Testing
         let h = try SimulatorHarness(SimulatorConfig(attendees: 30, events: 1))
         defer { h.stop() }
         h.simulator.warmRenderCache()
+        let ebWarm = try await HTTP.get(h.eventbriteBaseURL + "/events/\(try #require(h.firstEventId(.eventbrite)))/orders/?expand=attendees",
+                                        headers: ["Authorization": "Bearer \(h.credential(for: .eventbrite))"])
+        #expect((ebWarm.object["orders"] as? [[String: Any]])?.isEmpty == false)
         let luma = try #require(h.firstEventId(.luma))
         let before = try await lumaPage(h, luma)
         let first = try #require(before.first?["id"] as? String)
@@ -43,6 +46,11 @@ import Testing
         try h.simulator.checkIn(event: eb, attendee: ebFirst)
         let ebAfter = try await ebPage(h, eb)
         #expect(ebAfter.first { $0["id"] as? String == ebFirst }?["checked_in"] as? Bool == true)
+        // The import path: orders with their attendees expanded.
+        let orders = try await HTTP.get(h.eventbriteBaseURL + "/events/\(eb)/orders/?expand=attendees&status=all_not_deleted",
+                                        headers: ["Authorization": "Bearer \(h.credential(for: .eventbrite))"])
+        let expanded = (orders.object["orders"] as? [[String: Any]] ?? []).flatMap { $0["attendees"] as? [[String: Any]] ?? [] }
+        #expect(expanded.first { $0["id"] as? String == ebFirst }?["checked_in"] as? Bool == true)
         let added = try h.simulator.addRegistrations(event: eb, count: 3)
         let ebAdded = try await ebPage(h, eb)
         #expect(Set(added).isSubset(of: Set(ebAdded.compactMap { $0["id"] as? String })))
