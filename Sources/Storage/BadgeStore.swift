@@ -75,6 +75,12 @@ public protocol BadgeStore: AnyObject, Sendable {
     func importCheckpoint(eventId: Int64) throws -> ImportCheckpoint?
     func clearImportCheckpoint(eventId: Int64) throws
 
+    // MARK: Maintenance
+    /// After a bulk write (an import, a full resync): copies the write-ahead log into the
+    /// database file so later reads (the console, a cold start) do not search a long log.
+    /// Best effort: never blocks on readers, never fails the caller.
+    func settleAfterBulkWrite()
+
     // MARK: Statistics (SQL aggregates, consistent with the table)
     func stats(eventId: Int64) throws -> EventStats
 

@@ -35,3 +35,16 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Imports commit page by page with a large auto-checkpoint threshold (16 384 pages, set in
+    /// `configure`), so an import ends with up to ~64 MB of log that every read would have to
+    /// look through. A PASSIVE checkpoint copies what no reader still needs, and the next write
+    /// restarts the log from its beginning. It runs on a connection of its own, so this store's
+    /// readers and writers (the console) are not held up while it copies.
+    public func settleAfterBulkWrite() {
+        guard path != ":memory:",
+              let db = try? Database(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: 1) else { return }
+        _ = try? db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+}

@@ -173,6 +173,7 @@ extension SyncEngine {
             event.importProgress = progress
             try await save(event)
             try store.clearImportCheckpoint(eventId: eventId)
+            settleInBackground()
             let result = SyncResult(eventId: eventId, syncStatus: event.syncStatus, counts: tally.counts,
                                     requests: await client.requestCount() - requestsBefore,
                                     durationMs: Int(clock.now().timeIntervalSince(started) * 1000))
@@ -230,6 +231,13 @@ extension SyncEngine {
         log.log(.warning, "import of #\(eventId) stopped: \(reason)")
         notify(.importFailed(eventId: eventId, reason: reason))
         throw error
+    }
+
+    /// Copies the write-ahead log of a bulk write into the database file, off the job's path
+    /// (the import is done when its rows are committed; this is housekeeping).
+    nonisolated func settleInBackground() {
+        let store = self.store
+        Task.detached(priority: .utility) { store.settleAfterBulkWrite() }
     }
 
     /// The provider-specific change cursor for "everything changed at or after `date`".

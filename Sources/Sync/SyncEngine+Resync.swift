@@ -56,6 +56,7 @@ extension SyncEngine {
         }
         var counts = seen.counts
         counts.cancelled += try store.markMissing(eventId: eventId, seen: seen.ids, now: clock.now())
+        settleInBackground()
         lastFullScanAt[eventId] = clock.now()
         rollingScans[eventId] = nil  // this pass covered everything a rolling one would
         notify(.dataChanged(eventId: eventId))

@@ -64,12 +64,25 @@ struct ConsoleDriver {
     /// Loads the event list (without statistics: the dashboard is not the measured frame) and
     /// opens `eventId` with Enter, settling its page and statistics.
     mutating func openEvent(_ eventId: Int64) throws {
+        try settle(openEventRowsFirst(eventId))
+    }
+
+    /// Opens `eventId` with Enter and settles everything but the statistics, which are returned:
+    /// the console renders the table as soon as its rows arrive and the statistics after.
+    mutating func openEventRowsFirst(_ eventId: Int64) throws -> [Effect] {
         let events = try store.events().map { EventSummary(event: $0) }
         _ = dispatch(.eventsLoaded(events))
         state.dashboard.selected = events.firstIndex { $0.event.id == eventId } ?? 0
-        try send(.key(.enter))
+        var deferred: [Effect] = []
+        var queue = dispatch(.key(.enter))
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            if case .loadStats = effect { deferred.append(effect); continue }
+            for action in try perform(effect) { queue += dispatch(action) }
+        }
         guard case .eventView = state.screen, state.eventView?.loaded == true else {
             throw BenchError.failed("the event view did not open (screen \(state.screen))")
         }
+        return deferred
     }
 }

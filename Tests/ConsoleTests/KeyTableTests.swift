@@ -93,7 +93,7 @@ let deskKeyCases: [KeyCase] = [
             given: { var s = F.dashboard(); s.dashboard.selected = 1; return s }, effects: [],
             then: { $0.dashboard.selected == 0 }),
     KeyCase(name: "dashboard Enter opens an ACTIVE event", context: .dashboard, key: .enter, given: { F.dashboard() },
-            effects: [.loadEventView(eventId: 1), .loadStats(eventId: 1), .loadAttendeePage(q())],
+            effects: [.loadEventView(eventId: 1), .loadAttendeePage(q()), .loadStats(eventId: 1)],
             then: { $0.screen == .eventView(eventId: 1) && $0.backStack == [.dashboard] && $0.eventView?.pendingQuery == q() }),
     KeyCase(name: "dashboard i", context: .dashboard, key: .char("i"), given: { F.dashboard() }, effects: [.loadIntegrations],
             then: { $0.screen == .importDialog && $0.importDialog.provider == nil }),

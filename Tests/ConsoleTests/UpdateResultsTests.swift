@@ -165,7 +165,7 @@ extension SearchAndPagingTests {
         let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 250), requests: 5, durationMs: 900)
         let effects = update(&s, .importFinished(eventId: 2, result), now: now)
         let q2 = AttendeeQuery(eventId: 2, limit: EventViewState.pageSize)
-        #expect(effects == [.loadEventView(eventId: 2), .loadStats(eventId: 2), .loadAttendeePage(q2)])
+        #expect(effects == [.loadEventView(eventId: 2), .loadAttendeePage(q2), .loadStats(eventId: 2)])
         #expect(s.screen == .eventView(eventId: 2) && s.backStack == [.dashboard])
         #expect(s.event(2)?.syncStatus == .active && s.importsRunning.isEmpty)
         #expect(s.toast?.text == "Import finished: 250 attendees")

@@ -120,3 +120,33 @@ import TestSupport
         #expect(try b.event(id: event.id) == event)
     }
 }
+
+/// Imports leave a long write-ahead log behind (auto-checkpoints are rare during a bulk write);
+/// settling copies it into the database file without losing or hiding anything.
+@Suite struct SettleAfterBulkWriteTests {
+    func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    @Test func importPagesThenSettleLeavesEveryRowAndNoUncopiedLog() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let store = try SQLiteStore.open(path: path)
+        let event = try store.createEvent(StoreFixtures.event())
+        for page in 0..<40 {
+            let rows = (0..<50).map { StoreFixtures.person(page * 50 + $0) }
+            _ = try store.applyPage(eventId: event.id, attendees: rows, checkpoint: nil, now: StoreFixtures.t0)
+        }
+        #expect(size(path + "-wal") > 1_000_000, "40 page commits leave the log long (auto-checkpoint at 16 384 pages)")
+        let before = size(path)
+        #expect(before < 500_000, "the rows are still only in the log")
+        store.settleAfterBulkWrite()
+        #expect(size(path) > before + 500_000, "the log was copied into the database file")
+        let reader = try SQLiteStore.open(path: path)
+        #expect(try reader.attendeeCount(AttendeeQuery(eventId: event.id)) == 2_000)
+        // The next write after the settle still commits and is seen.
+        _ = try store.applyPage(eventId: event.id, attendees: [StoreFixtures.person(9_999)], checkpoint: nil,
+                                now: StoreFixtures.t0)
+        #expect(try reader.attendeeCount(AttendeeQuery(eventId: event.id)) == 2_001)
+    }
+}
