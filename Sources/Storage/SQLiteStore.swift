@@ -51,7 +51,6 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
                 let result = try db.scalarText("PRAGMA quick_check") ?? ""
                 if result != "ok" { throw StorageError.corruptDatabase(path: path, detail: result) }
             }
-            if created, let ps = ProcessInfo.processInfo.environment["BADGE_PAGE_SIZE"] { try db.execute("PRAGMA page_size=\(ps)") }
             let mode = try db.scalarText("PRAGMA journal_mode=WAL")
             guard mode?.lowercased() == "wal" else {
                 throw StorageError.cannotOpen(path: path, reason: "cannot enable WAL (journal mode \(mode ?? "?"))")
