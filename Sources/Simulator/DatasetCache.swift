@@ -1,7 +1,8 @@
 import Foundation
 
-/// Filtered/sorted index lists and Luma id lookups, shared by every copy of a dataset (so route
-/// handlers can work on a snapshot outside the simulator's lock and still reuse the work).
+/// Filtered/sorted index lists, Luma id lookups and each item's encoded JSON, shared by every copy
+/// of a dataset (so route handlers can work on a snapshot outside the simulator's lock and still
+/// reuse the work).
 /// Entries carry the event version (or guest count) they were built for; stale ones are rebuilt.
 final class DatasetCache: @unchecked Sendable {
     private let lock = NSLock()

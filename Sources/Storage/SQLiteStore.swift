@@ -29,9 +29,18 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// The database path (":memory:" for an in-memory store).
     public let path: String
 
-    private init(db: Database, path: String) {
+    /// This file's key in `OpenDatabases` (nil in memory).
+    private let openKey: String?
+
+    private init(db: Database, path: String, openKey: String? = nil) {
         self.db = db
         self.path = path
+        self.openKey = openKey
+        if let openKey { OpenDatabases.shared.opened(openKey) }
+    }
+
+    deinit {
+        if let openKey { OpenDatabases.shared.closed(openKey) }
     }
 
     /// Opens (creating when missing) the database at `path` and migrates it to the latest schema.
@@ -42,7 +51,10 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     public static func open(path: String, options: Options = Options()) throws -> SQLiteStore {
         try DatabaseFile.ensureParentDirectory(of: path)
         let created = try DatabaseFile.createIfMissing(path)
-        if !created { try DatabaseFile.checkHeader(path) }
+        let key = OpenDatabases.key(path)
+        // A file this process already has open passed the check, and reading it through a
+        // descriptor of our own would drop SQLite's locks on it when closed (`OpenDatabases`).
+        if !created && !OpenDatabases.shared.isOpen(key) { try DatabaseFile.checkHeader(path) }
         let db = try Database(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: options.busyTimeout)
         do {
             // First read of the file: NOTADB/CORRUPT surface here, before anything is written.
@@ -65,7 +77,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
             }
             throw error
         }
-        return SQLiteStore(db: db, path: path)
+        return SQLiteStore(db: db, path: path, openKey: key)
     }
 
     /// SPEC §4 default database path: `$XDG_DATA_HOME/badge/badge.sqlite`, falling back to

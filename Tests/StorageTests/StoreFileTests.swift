@@ -150,3 +150,57 @@ import TestSupport
         #expect(try reader.attendeeCount(AttendeeQuery(eventId: event.id)) == 2_001)
     }
 }
+
+/// Opening a second store on a file this process already has open must not drop the first
+/// connection's locks (closing any descriptor of a file drops all of a process's POSIX locks on it).
+@Suite struct SecondOpenKeepsLocksTests {
+    /// Whether some lock conflicts with a write lock on SQLite's lock bytes, asked through an
+    /// open-file-description lock query: it sees this process's own POSIX locks too.
+    func lockBytesAreHeld(_ fd: Int32) -> Bool {
+        var query = flock()
+        query.l_type = Int16(F_WRLCK)
+        query.l_whence = Int16(SEEK_SET)
+        query.l_start = 0x4000_0000  // PENDING_BYTE; RESERVED and the SHARED range follow
+        query.l_len = 512
+        query.l_pid = 0
+        let ofdGetLock: Int32 = 36  // F_OFD_GETLK (Linux; Glibc only exports it under _GNU_SOURCE)
+        guard fcntl(fd, ofdGetLock, &query) == 0 else { return false }
+        return query.l_type != Int16(F_UNLCK)
+    }
+
+    @Test func theFirstConnectionStillHoldsItsLockAfterASecondOpen() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let first = try SQLiteStore.open(path: path)
+        _ = try first.createEvent(StoreFixtures.event())
+        _ = try first.events()
+        let probe = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(probe >= 0)
+        // Closed only at the end: closing it would itself drop the locks being looked at.
+        defer { close(probe) }
+        try #require(lockBytesAreHeld(probe), "SQLite holds its shared lock while a WAL connection is open")
+        // A second spelling of the same file (through a symlink), opened and closed again.
+        let link = dir.file("link.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        do {
+            let second = try SQLiteStore.open(path: link)
+            #expect(try second.events().count == 1)
+        }
+        #expect(lockBytesAreHeld(probe), "the first connection's lock survived")
+        #expect(try first.events().count == 1)
+    }
+
+    @Test func theRegistryCountsOpenStoresByFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("badge.sqlite")
+        let key = OpenDatabases.key(path)
+        #expect(!OpenDatabases.shared.isOpen(OpenDatabases.key(path)))
+        var a: SQLiteStore? = try SQLiteStore.open(path: path)
+        let b = try SQLiteStore.open(path: dir.file("./badge.sqlite"))
+        withExtendedLifetime(b) {
+            #expect(OpenDatabases.shared.isOpen(key))
+            a = nil
+            #expect(a == nil && OpenDatabases.shared.isOpen(key), "still open through b")
+        }
+    }
+}
