@@ -60,7 +60,10 @@ extension SyncEngine {
         lastFullScanAt[eventId] = clock.now()
         rollingScans[eventId] = nil  // this pass covered everything a rolling one would
         notify(.dataChanged(eventId: eventId))
-        return (counts, changeCursor(provider: event.provider, from: scanStart.addingTimeInterval(-config.cursorSafetyMargin)))
+        // As after an import: no later than the newest stamp the provider sent (its clock may be behind ours).
+        var from = scanStart.addingTimeInterval(-config.cursorSafetyMargin)
+        if let newest = seen.newestProviderStamp, newest < from { from = newest }
+        return (counts, changeCursor(provider: event.provider, from: from))
     }
 
     // MARK: - Luma periodic full scan
@@ -162,8 +165,20 @@ final class SeenIds: @unchecked Sendable {
     private let lock = NSLock()
     private var _ids = Set<String>()
     private var _counts = SyncCounts()
+    private var _newest: Date?
     var ids: Set<String> { lock.withLock { _ids } }
     var counts: SyncCounts { lock.withLock { _counts } }
-    func add(_ attendees: [ProviderAttendee]) { lock.withLock { for a in attendees { _ids.insert(a.providerAttendeeId) } } }
+    /// The newest provider time (`changedAt`, `checkedInAt`) on the pages seen.
+    var newestProviderStamp: Date? { lock.withLock { _newest } }
+    func add(_ attendees: [ProviderAttendee]) {
+        lock.withLock {
+            for a in attendees {
+                _ids.insert(a.providerAttendeeId)
+                for stamp in [a.changedAt, a.checkedInAt] {
+                    if let stamp, _newest.map({ stamp > $0 }) ?? true { _newest = stamp }
+                }
+            }
+        }
+    }
     func add(counts: SyncCounts) { lock.withLock { _counts += counts } }
 }

@@ -45,6 +45,26 @@ extension Reliability {
             #expect(try f.event(event.id).syncStatus == .active)
         }
 
+        /// A manual resync that has to provide the change cursor itself (the event has none) starts
+        /// it no later than the provider's newest stamp, so an hour-behind provider clock loses no
+        /// change either.
+        @Test(arguments: [Provider.eventbrite, .luma])
+        func aResyncCursorIsInProviderTime(_ provider: Provider) async throws {
+            let f = try ReliabilityFixture(simulator: SimulatorConfig(
+                attendees: 300, events: 1, seed: 44, referenceDate: Date().addingTimeInterval(-3_600)))
+            f.simulator.setClockSkew(seconds: -3_600)
+            let imported = try await f.imported(provider)
+            var event = try f.event(imported.id)
+            event.syncCursor = nil
+            try f.store.updateEvent(event)
+            try await f.engine.resync(eventId: event.id)
+            #expect(try f.event(event.id).syncCursor != nil)
+            try await Self.nextSecond()
+            let changes = try ProviderChanges.make(f, event, registrations: 2)
+            try await f.engine.poll(eventId: event.id)
+            try changes.expectPickedUp(f, try f.event(event.id), "(resync cursor, skew -3600 s)")
+        }
+
         static func nextSecond() async throws {
             let now = Date().timeIntervalSince1970
             try await Task.sleep(nanoseconds: UInt64((now.rounded(.down) + 1.02 - now) * 1e9))
