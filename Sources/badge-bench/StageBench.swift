@@ -16,7 +16,7 @@ enum StageBench {
         defer { rig.stop() }
         for provider in [Provider.eventbrite, .luma] where options.providers.contains(provider.rawValue) {
             let label = "\(provider == .eventbrite ? "Eventbrite" : "Luma") \(size.formatted())"
-            var fetch = Samples(), fetchCPU = Samples(), merge = Samples(), mergeCPU = Samples()
+            var fetch = Samples(), fetchCPU = Samples(), merge = Samples(), mergeCPU = Samples(), again = Samples()
             for _ in 0..<options.runs(for: size) {
                 let client = try DefaultClientFactory.make(transport: URLSessionTransport(), eventbriteLimit: .unlimited,
                                                            lumaLimit: .unlimited)(rig.integration(provider))
@@ -40,6 +40,15 @@ enum StageBench {
                 }
                 merge.add((ProcessClock.now() - t1) * 1000)
                 mergeCPU.add((ProcessClock.processCPU() - cpu1) * 1000)
+                // The same pages again: every row unchanged, so no row is written: what a commit
+                // costs besides the pages it dirties (lookups, the checkpoint row, BEGIN/COMMIT).
+                let t2 = ProcessClock.now()
+                for (n, page) in pages.all.enumerated() {
+                    let cp = ImportCheckpoint(eventId: event.id, cursor: page.nextCursor, pagesDone: n + 1,
+                                              attendeesSoFar: 0, pagesTotal: nil, startedAt: now, updatedAt: now)
+                    _ = try temp.store.applyPage(eventId: event.id, attendees: page.attendees, checkpoint: cp, now: now)
+                }
+                again.add((ProcessClock.now() - t2) * 1000)
             }
             report.add(Figure("stage: fetch + decode only, \(label)", unit: "ms", fetch,
                               note: "client.fullScan into memory, no store (incl. the in-process simulator)"))
@@ -47,6 +56,8 @@ enum StageBench {
             report.add(Figure("stage: merge only, \(label)", unit: "ms", merge,
                               note: "the same pages through store.applyPage, one transaction per page"))
             report.add(Figure("stage: merge only, process CPU, \(label)", unit: "ms", mergeCPU))
+            report.add(Figure("stage: merge the same pages again, \(label)", unit: "ms", again,
+                              note: "every row unchanged: the per-commit cost without row writes"))
         }
     }
 }
