@@ -34,7 +34,9 @@ enum ImportDialogView {
             return
         }
         let nameW = w - 2 - 11 - 14 - 12 - 1
-        let header = "  " + fit("Event", nameW) + fit("Date", 11) + fitRight("Registrations", 14) + "  " + fit("", 12)
+        // Eventbrite's event list carries only the capacity; Luma's the guest count.
+        let countTitle = provider == .eventbrite ? "Capacity" : "Guests"
+        let header = "  " + fit("Event", nameW) + fit("Date", 11) + fitRight(countTitle, 14) + "  " + fit("", 12)
         buf.fill(x: 0, y: 3, width: w, height: 1, role: .header)
         buf.put(header, x: 0, y: 3, role: .header)
         let rows = buf.size.height - 7

@@ -39,7 +39,7 @@ import ScreenKit
          Import Event                                                       ada · ADMIN
 
           Eventbrite events:
-          Event                                   Date        Registrations
+          Event                                   Date             Capacity
           Tech Summit 2026                        2026-12-03        100 000  ✓ Imported
         ▶ Winter Party                            2026-12-23             80
         ⋯ 17 blank rows

@@ -42,7 +42,8 @@ enum EventsCommand {
             ctx.out.line("The \(provider.displayName) account has no events to import.")
             return
         }
-        var table = TextTable(["EXTERNAL ID", "STARTS", "REGISTRATIONS", "IMPORTED", "NAME"])
+        // The JSON key stays `registrations` (SPEC §4); the table says what the number is.
+        var table = TextTable(["EXTERNAL ID", "STARTS", provider == .eventbrite ? "CAPACITY" : "GUESTS", "IMPORTED", "NAME"])
         for e in available {
             table.add([e.externalId, e.startsAt.map(ISO8601.format) ?? "", e.registrations.map(String.init) ?? "",
                        imported.contains(e.externalId) ? "yes" : "", e.name])
