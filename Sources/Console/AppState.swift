@@ -211,16 +211,19 @@ public struct CardState: Sendable, Hashable {
     public var primaryAction: CardAction? {
         guard let a = attendee else { return nil }
         if a.status == .notAttending && !a.isCheckedIn { return .forceCheckIn }
-        return a.isCheckedIn ? .reprint : .printAndCheckIn
+        guard a.isCheckedIn else { return .printAndCheckIn }
+        // "Reprint" only once a badge was printed (a forced or CLI check-in prints nothing).
+        return a.printCount > 0 || !prints.isEmpty ? .reprint : .print
     }
 }
 
 /// The attendee card's primary actions.
 public enum CardAction: Sendable, Hashable {
-    case printAndCheckIn, reprint, forceCheckIn
+    case printAndCheckIn, print, reprint, forceCheckIn
     public var label: String {
         switch self {
         case .printAndCheckIn: return "Print badge & check in"
+        case .print: return "Print badge"
         case .reprint: return "Reprint badge"
         case .forceCheckIn: return "Force check in"
         }

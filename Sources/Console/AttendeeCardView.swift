@@ -43,7 +43,7 @@ enum AttendeeCardView {
         y += 1
         if let action = card.primaryAction {
             var label = "[Enter] \(action.label)"
-            if action == .reprint, let at = a.checkedInAt { label += " — checked in \(clock(at, tz))" }
+            if action == .reprint || action == .print, let at = a.checkedInAt { label += " — checked in \(clock(at, tz))" }
             let allowed = state.effectiveRole.allows(.checkIn)
             buf.put(label, x: 2, y: y, role: allowed ? .button : .buttonDisabled)
             y += 2

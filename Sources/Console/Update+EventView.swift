@@ -100,7 +100,7 @@ func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Eff
         case .printAndCheckIn?:
             state.printAfterCheckIn.insert(a.id)
             return [.checkIn(attendeeId: a.id, .checkIn)]
-        case .reprint?: return [.printBadge(attendeeId: a.id)]
+        case .reprint?, .print?: return [.printBadge(attendeeId: a.id)]
         case .forceCheckIn?: return [.checkIn(attendeeId: a.id, .forceCheckIn)]
         case nil: return []
         }

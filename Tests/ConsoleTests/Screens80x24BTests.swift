@@ -63,7 +63,7 @@ import ScreenKit
         """)
     }
 
-    /// card of a checked-in attendee: Reprint badge, showing when; history newest first
+    /// card of a checked-in attendee, no badge printed yet: Print badge, showing when; history newest first
     @Test func card0() {
         #expect(snapshot(Scene.card(0), 80, 24) == """
          Attendee — Ada Lovelace                                            ada · ADMIN
@@ -79,7 +79,7 @@ import ScreenKit
           Barcode     BC1
           Badges      not printed
 
-          [Enter] Reprint badge — checked in 09:12
+          [Enter] Print badge — checked in 09:12
 
           Check-in history
             2026-12-03 09:12  CHECK_IN       ada @ desk-1

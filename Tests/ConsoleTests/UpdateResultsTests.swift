@@ -119,6 +119,19 @@ extension SearchAndPagingTests {
         #expect(s.toast?.text == "Already checked in at 09:12 by bob — [p] Reprint")
     }
 
+    @Test func theCardSaysReprintOnlyOnceABadgeWasPrinted() {
+        var a = F.rows[1]
+        a.checkedInAt = now
+        #expect(CardState(attendeeId: a.id, attendee: a, loaded: true).primaryAction == .print)
+        a.printCount = 1
+        #expect(CardState(attendeeId: a.id, attendee: a, loaded: true).primaryAction == .reprint)
+        a.printCount = 0
+        let printed = PrintRecord(attendeeId: a.id, at: now, templateName: "default", output: "/tmp/b.pdf", operatorName: "ada")
+        #expect(CardState(attendeeId: a.id, attendee: a, prints: [printed], loaded: true).primaryAction == .reprint)
+        a.checkedInAt = nil
+        #expect(CardState(attendeeId: a.id, attendee: a, loaded: true).primaryAction == .printAndCheckIn)
+    }
+
     @Test func printAndCheckInPrintsOnlyAfterTheDurableCheckIn() {
         var s = F.eventView()
         s.eventView!.selected = 1
@@ -129,7 +142,7 @@ extension SearchAndPagingTests {
         let record = CheckInRecord(attendeeId: 2, at: now, action: .checkIn, operatorName: "ada", station: "desk-1")
         let effects = update(&s, .checkInRecorded(attendeeId: 2, .recorded(alan, record)), now: now)
         #expect(effects == [.loadStats(eventId: 1), .loadCard(attendeeId: 2), .loadAttendeePage(q()), .printBadge(attendeeId: 2)])
-        #expect(s.card?.primaryAction == .reprint)
+        #expect(s.card?.primaryAction == .print, "the badge is on its way, not printed yet")
         #expect(s.card?.history == [record])
     }
 
