@@ -1,14 +1,15 @@
 /// Per-item JSON reuse for the list routes (see `DatasetCache.rendered`).
 extension SimulatorDataset {
     /// Writes item `index` of event `position` in `shape` (an order for the order shapes, an
-    /// attendee otherwise) as the next array element, from the cache when this event version
-    /// already rendered it.
+    /// attendee otherwise) as the next array element.
     func writeCached(_ shape: DatasetCache.Shape, event position: Int, index: Int, into w: inout JSONWriter) {
+        w.rawElement(renderedItem(shape, event: position, index: index))
+    }
+
+    /// The item's JSON, from the cache when this event version already rendered it.
+    private func renderedItem(_ shape: DatasetCache.Shape, event position: Int, index: Int) -> String {
         let e = events[position]
-        if let text = cache.rendered(event: position, shape: shape, index: index, version: e.version) {
-            w.rawElement(text)
-            return
-        }
+        if let text = cache.rendered(event: position, shape: shape, index: index, version: e.version) { return text }
         var one = JSONWriter(capacity: 1024)
         let count: Int
         switch shape {
@@ -26,7 +27,7 @@ extension SimulatorDataset {
             count = e.attendees.count
         }
         cache.storeRendered(event: position, shape: shape, index: index, version: e.version, count: count, one.text)
-        w.rawElement(one.text)
+        return one.text
     }
 
     /// Renders every item of every event in the shape its provider's import asks for (Eventbrite
@@ -36,11 +37,7 @@ extension SimulatorDataset {
         for (position, e) in events.enumerated() where !e.deleted {
             let shape: DatasetCache.Shape = e.provider == .eventbrite ? .eventbriteOrderExpanded : .lumaGuest
             let count = e.provider == .eventbrite ? e.orders.count : e.attendees.count
-            var sink = JSONWriter(capacity: 0)
-            for index in 0..<count {
-                writeCached(shape, event: position, index: index, into: &sink)
-                if index % 64 == 63 { sink = JSONWriter(capacity: 0) }
-            }
+            for index in 0..<count { _ = renderedItem(shape, event: position, index: index) }
         }
     }
 }
