@@ -29,15 +29,18 @@ public enum AttendeeSearch {
         var out: [UInt8] = []
         out.reserveCapacity(a.name.utf8.count + (a.email?.utf8.count ?? 0) + (a.company?.utf8.count ?? 0) + 48)
         appendNormalized(a.name, to: &out)
-        for field in [a.email, a.company, a.ticketName, a.barcode] {
-            out.append(0x0A)
-            if let field { appendNormalized(field, to: &out) }
-        }
+        appendNormalized(a.email, to: &out, newLineFirst: true)
+        appendNormalized(a.company, to: &out, newLineFirst: true)
+        appendNormalized(a.ticketName, to: &out, newLineFirst: true)
+        appendNormalized(a.barcode, to: &out, newLineFirst: true)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `normalize(text)` appended to `out` (ASCII without an intermediate String).
-    private static func appendNormalized(_ text: String, to out: inout [UInt8]) {
+    /// `normalize(text)` appended to `out` (ASCII without an intermediate String), after a field
+    /// separator when asked; a missing field is an empty one.
+    private static func appendNormalized(_ text: String?, to out: inout [UInt8], newLineFirst: Bool = false) {
+        if newLineFirst { out.append(0x0A) }
+        guard let text else { return }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for unit in text.utf8 { out.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
         } else {
