@@ -81,9 +81,10 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         if state.screen == .importProgress(eventId: id) {
             let c = result.counts
             // The job's own count of attendees paged through (the closing sweep re-reads rows
-            // that moved meanwhile, so the merge counts may see some twice).
+            // that moved meanwhile, so the merge counts may see some twice) — unless more were
+            // new than paged: registrations that arrived while it ran, which the sweep added.
             let paged = state.importProgress[id]?.attendeesSoFar ?? 0
-            let seen = paged > 0 ? paged : c.added + c.updated + c.cancelled + c.unchanged
+            let seen = paged > 0 ? max(paged, c.added) : c.added + c.updated + c.cancelled + c.unchanged
             let detail = c.added == seen ? "" : " (\(grouped(c.added)) new, \(grouped(c.updated + c.cancelled)) changed)"
             state.say("Import finished: \(grouped(seen)) attendees\(detail)", .success, now: now)
             return openEvent(&state, id, replacing: true)

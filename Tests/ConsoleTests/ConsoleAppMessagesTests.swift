@@ -37,6 +37,17 @@ import ScreenKit
         #expect(s.toast?.text == "Import finished: 2 500 attendees")
     }
 
+    @Test func registrationsThatArriveDuringTheImportAreCounted() {
+        var s = Scene.importing()
+        _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 27, pagesTotal: 27, attendeesSoFar: 2_500,
+                                                                    startedAt: F.now)), now: F.now)
+        // The closing sweep added one registration made while the pages were read.
+        let result = SyncResult(eventId: 2, syncStatus: .active, counts: SyncCounts(added: 2_501, unchanged: 3),
+                                requests: 28, durationMs: 4_000)
+        _ = update(&s, .importFinished(eventId: 2, result), now: F.now)
+        #expect(s.toast?.text == "Import finished: 2 501 attendees")
+    }
+
     @Test func aResumedImportSaysHowManyWereNew() {
         var s = Scene.importing()
         _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 27, pagesTotal: 27, attendeesSoFar: 2_500,
