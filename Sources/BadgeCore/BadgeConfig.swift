@@ -10,6 +10,8 @@ import Foundation
 /// printer = Zebra_GK420d    # CUPS queue for `lp`; empty = write PDFs
 /// station = Door A          # name recorded with every check-in
 /// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+/// scan_gap_ms = 50          # longest gap between two keys of a scanner burst, 10…500
+/// scan_mode = standard      # express: a valid scan checks in and prints at once
 /// ```
 public struct BadgeConfig: Sendable, Hashable {
     public var theme: String = "default"
@@ -17,6 +19,10 @@ public struct BadgeConfig: Sendable, Hashable {
     public var printer: String?
     public var station: String?
     public var font: String?
+    /// Keys arriving within this many milliseconds of each other are one burst (SPEC §10).
+    public var scanGapMs: Int = 50
+    /// Express scanning: a valid scan checks in and prints at once (SPEC §10).
+    public var expressScan: Bool = false
 
     public init() {}
 
@@ -55,8 +61,19 @@ public struct BadgeConfig: Sendable, Hashable {
             case "printer": config.printer = value.isEmpty ? nil : value
             case "station": config.station = value.isEmpty ? nil : value
             case "font": config.font = value.isEmpty ? nil : value
+            case "scan_gap_ms":
+                guard let ms = Int(value), ms >= 10, ms <= 500 else {
+                    throw ParseError(line: lineNumber, message: "scan_gap_ms must be 10 to 500 milliseconds")
+                }
+                config.scanGapMs = ms
+            case "scan_mode":
+                switch value.lowercased() {
+                case "express": config.expressScan = true
+                case "standard": config.expressScan = false
+                default: throw ParseError(line: lineNumber, message: "scan_mode must be express or standard")
+                }
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode)")
             }
         }
         return config

@@ -11,6 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 /* Swift 6 refuses mutable C globals and function-like macros: these accessors wrap them. */
@@ -131,5 +135,50 @@ static inline int cn_put_cell(int y, int x, const wchar_t *wcs, int n, int width
     }
     while (used < width) { cn_put_one(y, x + used, L' ', attrs, pair); used++; }
     return OK;
+}
+/// The terminal's size from the kernel (rows, cols); 0 on success. Used to notice a resize while
+/// input is read by a thread of the console's own (curses' SIGWINCH handling only reports a
+/// resize from get_wch).
+static inline int cn_window_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+/* ---- Crash reset: a trap or fault must not leave the operator with a raw, invisible-cursor
+   terminal under a backtrace. The handler only uses async-signal-safe calls (tcsetattr, write),
+   then hands the signal to whatever handler was there before (the Swift runtime's backtracer, or
+   the default action). ---- */
+/* Function-local statics: Swift's importer emits no storage for a header's static variables. */
+static inline struct termios *cn_saved_termios(void) { static struct termios saved; return &saved; }
+static inline int *cn_saved_termios_valid(void) { static int valid = 0; return &valid; }
+static inline struct sigaction *cn_previous_actions(void) { static struct sigaction previous[32]; return previous; }
+
+static void cn_on_crash_signal(int sig) {
+    if (*cn_saved_termios_valid()) tcsetattr(0, TCSANOW, cn_saved_termios());
+    /* leave the alternate screen, reset attributes, show the cursor, keypad off, new line */
+    static const char reset[] = "\033[?1049l\033[0m\033[?25h\033[?1l\033>\r\n";
+    ssize_t ignored = write(1, reset, sizeof reset - 1);
+    (void)ignored;
+    if (sig > 0 && sig < 32) sigaction(sig, &cn_previous_actions()[sig], NULL);
+    else signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/// Saves the terminal's modes as they are now (call before curses changes them) and installs the
+/// crash reset for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT.
+static inline void cn_install_crash_reset(void) {
+    if (tcgetattr(0, cn_saved_termios()) == 0) *cn_saved_termios_valid() = 1;
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = cn_on_crash_signal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_NODEFER;
+        sigaction(signals[i], &sa, &cn_previous_actions()[signals[i]]);
+    }
 }
 #endif

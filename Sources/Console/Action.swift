@@ -9,6 +9,9 @@ public enum Action: Sendable, Equatable {
     case key(Key)
     /// A barcode scanner burst (the composition root's `ScanBurstDetector` decided it).
     case scanned(String)
+    /// Several keys typed faster than a person types, not ended by Enter/Tab: text for the
+    /// search field (never commands).
+    case typed(String)
     /// Timer tick: expires toasts; the frame re-renders relative times.
     case tick
     case resized(Size)
@@ -52,11 +55,14 @@ public enum Action: Sendable, Equatable {
     case vipToggled(Attendee)
     /// `toggleVIP` failed: the optimistic flip is reverted.
     case vipToggleFailed(attendeeId: Int64, message: String)
-    /// Reply to `printBadge`.
-    case printed(attendeeId: Int64, template: String, output: String)
-    /// Reply to `lookupBarcode` when the code matched.
-    case scanResolved(Attendee)
-    case scanNotFound(code: String)
+    /// Reply to `printBadge`: what really happened to the badge.
+    case printed(attendeeId: Int64, template: String, delivery: PrintDelivery)
+    /// `printBadge` failed (the check-in, if any, stays recorded).
+    case printFailed(attendeeId: Int64, reason: String)
+    /// Reply to `lookupScan`.
+    case scanLookedUp(code: String, ScanLookup)
+    /// Reply to `locateAttendee`: the attendee's index in the query's order (nil: not in it).
+    case attendeeLocated(query: AttendeeQuery, attendeeId: Int64, position: Int?)
     /// Any effect failed; a one-line human reason (never a credential).
     case operationFailed(String)
 
@@ -66,4 +72,33 @@ public enum Action: Sendable, Equatable {
     case pinVerified(name: String, role: OperatorRole, purpose: PINPurpose)
     /// Reply to `verifyPIN` when it did not match (also for an unknown name, or no admin matched).
     case pinRejected(name: String?, purpose: PINPurpose)
+}
+
+/// Where a printed badge went (SPEC §10 "honest results").
+public struct PrintDelivery: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A printer (CUPS queue or label printer) accepted the job.
+        case printer(queue: String)
+        /// Only a PDF file was written.
+        case pdf(path: String)
+    }
+    public var kind: Kind
+    /// Characters of the badge's text that no installed font has (printed as blanks).
+    public var missingGlyphs: String
+
+    public init(_ kind: Kind, missingGlyphs: String = "") {
+        self.kind = kind
+        self.missingGlyphs = missingGlyphs
+    }
+
+    /// "Printed on QUEUE" / "Saved PDF → path" (+ the missing glyphs).
+    public var summary: String {
+        var text: String
+        switch kind {
+        case .printer(let queue): text = "Printed on \(queue)"
+        case .pdf(let path): text = "Saved PDF → \(path)"
+        }
+        if !missingGlyphs.isEmpty { text += " — no font has: \(missingGlyphs)" }
+        return text
+    }
 }

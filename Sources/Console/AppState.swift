@@ -52,6 +52,18 @@ public struct AppState: Sendable, Equatable {
     public var integrationsScreen: IntegrationsState
     public var eventView: EventViewState?
     public var card: CardState?
+    /// The scanning line, while it shows (and kept when Help covers it).
+    public var scan: ScanState?
+    /// Express scanning (SPEC §10): a valid scan checks in and prints at once; standard opens
+    /// the verdict with the primary action on Enter. Per desk (config `scan_mode`), F2 toggles.
+    public var expressScan: Bool
+    /// Rings of the terminal bell asked for so far (the loop rings when it grows).
+    public var bells: Int
+    /// Keys are ignored until then (SPEC §10: after the row under the cursor left a filtered
+    /// view, the next key within 500 ms does nothing).
+    public var keyGuardUntil: Date?
+    /// This desk's name (config `station`): check-ins made here read "at this desk".
+    public var deskName: String
     public var helpScroll: Int
 
     // MARK: Messages
@@ -90,6 +102,11 @@ public struct AppState: Sendable, Equatable {
         self.integrationsScreen = IntegrationsState()
         self.eventView = nil
         self.card = nil
+        self.scan = nil
+        self.expressScan = false
+        self.bells = 0
+        self.keyGuardUntil = nil
+        self.deskName = "console"
         self.helpScroll = 0
         self.toast = nil
         self.confirmingQuit = false
@@ -112,10 +129,11 @@ public struct AppState: Sendable, Equatable {
     /// The event the current screen belongs to (event view, card, import progress).
     public var currentEventId: Int64? {
         switch screen {
-        case .eventView(let id), .importProgress(let id): return id
+        case .eventView(let id), .importProgress(let id), .scan(let id): return id
         case .attendeeCard: return card?.attendee?.eventId ?? eventView?.eventId
         case .help: return backStack.last.flatMap { s in
             if case .eventView(let id) = s { return id }
+            if case .scan(let id) = s { return id }
             return nil
         } ?? eventView?.eventId
         default: return nil

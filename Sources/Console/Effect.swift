@@ -37,10 +37,13 @@ public enum Effect: Sendable, Equatable {
     case toggleVIP(attendeeId: Int64, Bool)
     /// → `checkInRecorded`.
     case checkIn(attendeeId: Int64, CheckInAction)
-    /// Select the template, print, record → `printed` (or `operationFailed`).
+    /// Select the template, print, record → `printed` (or `printFailed`).
     case printBadge(attendeeId: Int64)
-    /// → `scanResolved` or `scanNotFound`.
-    case lookupBarcode(eventId: Int64, code: String)
+    /// Look the (normalised) code up in this event, then in every other imported event →
+    /// `scanLookedUp(code:_:)` (the code as given).
+    case lookupScan(eventId: Int64, code: String)
+    /// → `attendeeLocated(query:attendeeId:position:)`: where the attendee now is in the query's order.
+    case locateAttendee(AttendeeQuery, attendeeId: Int64)
     /// Attendee, check-in history and prints → `cardLoaded`.
     case loadCard(attendeeId: Int64)
     /// Leave the console (jobs continue as the composition root decides).

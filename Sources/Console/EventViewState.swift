@@ -27,6 +27,15 @@ public struct EventViewState: Sendable, Hashable {
     public var stats: EventStats?
     /// VIP flags flipped optimistically, with the value to restore on failure.
     public var pendingVIP: [Int64: Bool]
+    /// The attendee under the cursor (SPEC §10: the cursor is a person, not a row number). Live
+    /// inserts, renames and re-sorts move the row; the cursor follows it.
+    public var selectedId: Int64?
+    /// Set while the store is asked where `selectedId` went (it is not in the loaded window):
+    /// row actions wait for the answer.
+    public var locating: Int64?
+    /// True while the first page after the operator changed the filter loads: if the person
+    /// under the cursor is not in the new view, the cursor simply starts at the top.
+    public var filterChanged: Bool
 
     public init(eventId: Int64, filter: AttendeeFilter = .all, search: String = "", sort: AttendeeSort = .name) {
         self.eventId = eventId
@@ -43,6 +52,9 @@ public struct EventViewState: Sendable, Hashable {
         self.loaded = false
         self.stats = nil
         self.pendingVIP = [:]
+        self.selectedId = nil
+        self.locating = nil
+        self.filterChanged = false
     }
 
     /// The loaded row at an absolute index, if it is in the window.
@@ -51,7 +63,24 @@ public struct EventViewState: Sendable, Hashable {
         return rows.indices.contains(i) ? rows[i] : nil
     }
 
-    public var selectedAttendee: Attendee? { row(at: selected) }
+    /// The attendee row actions apply to: the row under the cursor, and only when it is the
+    /// person the cursor follows (never a row that slid under it).
+    public var selectedAttendee: Attendee? {
+        guard locating == nil, let a = row(at: selected) else { return nil }
+        if let id = selectedId, id != a.id { return nil }
+        return a
+    }
+
+    /// Puts the cursor on the row at `index`; it then follows whoever is there.
+    public mutating func moveCursor(to index: Int) {
+        selected = index
+        followRowAtCursor()
+    }
+
+    /// The cursor now follows whoever is at the selected index (after the operator moved it).
+    mutating func followRowAtCursor() {
+        selectedId = row(at: selected)?.id
+    }
 
     /// A query for the current filter/search at `offset`.
     public func query(offset: Int, limit: Int = EventViewState.pageSize) -> AttendeeQuery {

@@ -1,4 +1,5 @@
 import Foundation
+import BadgeCore
 
 /// "HH:mm" in the console's time zone.
 func clock(_ date: Date, _ tz: TimeZone) -> String {
@@ -48,4 +49,28 @@ func duration(_ seconds: TimeInterval) -> String {
     let s = max(0, Int(seconds))
     if s >= 3600 { return String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60) }
     return String(format: "%02d:%02d", s / 60, s % 60)
+}
+
+/// A moment for people at a desk: "14:05" today, "3 Dec 14:05" on another day this year,
+/// "3 Dec 2025 14:05" in another year (SPEC §10: a time that is not today shows its date).
+func when(_ date: Date, _ tz: TimeZone, now: Date) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = tz
+    let d = cal.dateComponents([.year, .month, .day], from: date)
+    let n = cal.dateComponents([.year, .month, .day], from: now)
+    let time = clock(date, tz)
+    if d == n { return time }
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let month = months[max(0, min(11, (d.month ?? 1) - 1))]
+    let dayPart = "\(d.day ?? 0) \(month)"
+    return d.year == n.year ? "\(dayPart) \(time)" : "\(dayPart) \(d.year ?? 0) \(time)"
+}
+
+/// Where a check-in came from, in words: "at this desk", "at desk-2", "on Eventbrite".
+func checkInPlace(source: CheckInSource?, station: String?, provider: Provider?, desk: String) -> String {
+    if source == .provider || station == "PROVIDER" {
+        return "on \(provider?.displayName ?? "the provider")"
+    }
+    guard let station, !station.isEmpty else { return "at a desk" }
+    return station == desk ? "at this desk" : "at \(clean(station))"
 }

@@ -12,12 +12,15 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case submitCredential, cancelCredential
     case confirmQuit, cancelQuit
     case signIn, nextField, toggleStation, submitPIN, cancelPIN
+    case scanMode, submitScan, clearLine, toggleExpress
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case dashboard, importDialog, integrations, credentialEntry, importProgress
     case eventView, search, card, help, confirmQuit, global
+    /// The scanning line (text entry: every printable key is part of a code).
+    case scanScreen
     /// The login screen (text entry: only its own keys).
     case login
     /// The admin-PIN prompt for leaving station mode (text entry: only its own keys).
@@ -38,6 +41,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .global: return "Everywhere"
         case .login: return "Sign in"
         case .pinPrompt: return "Admin PIN"
+        case .scanScreen: return "Scan mode"
         }
     }
 }

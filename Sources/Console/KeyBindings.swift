@@ -16,6 +16,7 @@ public enum KeyBindings {
         case .importProgress: return [.importProgress, .global]
         case .eventView: return state.eventView?.searchMode == true ? [.search] : [.eventView, .global]
         case .attendeeCard: return [.card, .global]
+        case .scan: return [.scanScreen]
         case .help: return [.help, .global]
         }
     }
@@ -149,6 +150,8 @@ public enum KeyBindings {
                    summary: "Cycle filters: all / VIP / checked in / not checked in / not attending", context: .eventView),
         KeyBinding(.sync, [.char("S")], label: "S", title: "Sync", summary: "Full resync now (ignored while one runs)",
                    context: .eventView, permission: .manualSync, enabledWhen: canSync),
+        KeyBinding(.scanMode, [.char("s")], label: "s", title: "Scan mode",
+                   summary: "The scanning line: everything typed is a code, verdicts full width", context: .eventView),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
 
         // Search field
@@ -179,6 +182,26 @@ public enum KeyBindings {
                    context: .card, permission: .printBadge, enabledWhen: hasCard),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
 
+        // Scan mode: every printable key is part of a code, so commands are on keys no scanner sends.
+        KeyBinding(.submitScan, [.enter, .tab], label: "Enter", title: "Submit / do it",
+                   summary: "Look up the typed code; on an empty line, the verdict's action (after 0.5 s)",
+                   context: .scanScreen),
+        KeyBinding(.toggleExpress, [.function(2)], label: "F2", title: "Express/standard",
+                   summary: "Express: a valid scan checks in and prints at once; standard: Enter confirms",
+                   context: .scanScreen),
+        KeyBinding(.print, [.function(4)], label: "F4", title: "Print",
+                   summary: "Print / reprint the badge of the person on screen", context: .scanScreen,
+                   permission: .printBadge, enabledWhen: { $0.scan?.verdict?.attendee != nil }),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .scanScreen, inFooter: false),
+        KeyBinding(.clearLine, [.ctrl("u")], label: "^U", title: "Clear", summary: "Clear the scan line",
+                   context: .scanScreen, inFooter: false),
+        KeyBinding(.help, [.function(1)], label: "F1", title: "Help", summary: "This help", context: .scanScreen),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Table", summary: "Back to the attendee table",
+                   context: .scanScreen),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (station mode asks for an admin PIN)",
+                   context: .scanScreen, inFooter: false),
+
         // Help
         KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Scroll up", context: .help, inFooter: false),
         KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Scroll down",
@@ -205,11 +228,11 @@ public enum KeyBindings {
         KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit", context: .login),
 
         // Admin PIN prompt (leaving station mode)
-        KeyBinding(.submitPIN, [.enter], label: "Enter", title: "Leave station mode",
-                   summary: "Check the admin PIN and leave station mode", context: .pinPrompt),
+        KeyBinding(.submitPIN, [.enter], label: "Enter", title: "Unlock",
+                   summary: "Check the admin PIN (leave station mode, quit or leave the event)", context: .pinPrompt),
         KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last digit",
                    context: .pinPrompt, inFooter: false),
-        KeyBinding(.cancelPIN, [.escape], label: "Esc", title: "Stay", summary: "Stay in station mode",
+        KeyBinding(.cancelPIN, [.escape], label: "Esc", title: "Cancel", summary: "Stay as you are (station mode stays on)",
                    context: .pinPrompt),
 
         // Everywhere

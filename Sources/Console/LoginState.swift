@@ -21,9 +21,38 @@ public struct LoginState: Sendable, Hashable {
 public struct PINPromptState: Sendable, Hashable {
     public var pin: Secret
     public var verifying: Bool
-    public init(pin: Secret = .pin(""), verifying: Bool = false) {
+    /// What an admin's PIN unlocks (station mode is a lock, SPEC §10).
+    public var then: StationUnlock
+    public init(pin: Secret = .pin(""), verifying: Bool = false, then: StationUnlock = .leaveStation) {
         self.pin = pin
         self.verifying = verifying
+        self.then = then
+    }
+}
+
+/// What the station-mode admin PIN is asked for.
+public enum StationUnlock: Sendable, Hashable {
+    /// Leave station mode (L).
+    case leaveStation
+    /// Quit the console (q, Ctrl-C).
+    case quit
+    /// Leave the event for the dashboard (Esc), staying in station mode.
+    case leaveEvent
+
+    public var title: String {
+        switch self {
+        case .leaveStation: return "Leave station mode"
+        case .quit: return "Quit (station mode)"
+        case .leaveEvent: return "Leave the event (station mode)"
+        }
+    }
+
+    public var explanation: String {
+        switch self {
+        case .leaveStation: return "Any admin's PIN leaves station mode."
+        case .quit: return "Station mode: any admin's PIN quits the console."
+        case .leaveEvent: return "Station mode: any admin's PIN leaves this event."
+        }
     }
 }
 

@@ -29,4 +29,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case reconnect = "event.reconnect"
     case enterStationMode = "station.enter"
     case leaveStationMode = "station.leave"
+    /// An admin's PIN let a station-mode console quit or leave its event.
+    case stationUnlock = "station.unlock"
 }

@@ -17,6 +17,7 @@ public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
     case .importProgress(let id): ImportProgressView.draw(state, eventId: id, into: &buf, now: now)
     case .eventView: EventView.draw(state, into: &buf, now: now)
     case .attendeeCard: AttendeeCardView.draw(state, into: &buf, now: now)
+    case .scan: ScanView.draw(state, into: &buf, now: now)
     case .help: HelpView.draw(state, into: &buf, now: now)
     }
     drawMessage(state, into: &buf, now: now)

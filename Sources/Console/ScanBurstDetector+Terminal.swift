@@ -1,13 +1,13 @@
 import ScreenKit
 
 /// The burst detector as the UI loop uses it on terminal keys. Printable characters (space
-/// included: a Luma QR URL or a pasted code may hold one) can belong to a scan and Enter ends it;
-/// every other key (arrows, Esc, Tab, Backspace, control keys, resize) is never part of a code,
-/// so it breaks a burst and is replayed as a key.
+/// included: a pasted code may hold one) can belong to a scan; Enter and Tab end one; every other
+/// key (arrows, Esc, Backspace, control keys, resize) is never part of a code, so it ends a burst
+/// and passes through.
 extension ScanBurstDetector where Key == ScreenKit.Key {
-    /// A detector with the SPEC §3 timings for terminal keys.
-    public static func forTerminal() -> ScanBurstDetector<ScreenKit.Key> {
-        ScanBurstDetector(classify: classifyTerminalKey)
+    /// A detector for terminal keys with the configured `scan_gap_ms` (SPEC §10, default 50).
+    public static func forTerminal(gapMs: Int = 50) -> ScanBurstDetector<ScreenKit.Key> {
+        ScanBurstDetector(gap: Double(gapMs) / 1000, classify: classifyTerminalKey)
     }
 
     /// How a terminal key counts for scan detection.
@@ -15,8 +15,8 @@ extension ScanBurstDetector where Key == ScreenKit.Key {
         switch key {
         case .char(let c) where c == " " || !(c.isWhitespace || isControl(c)):
             return .printable(c)
-        case .enter:
-            return .enter
+        case .enter, .tab:
+            return .terminator
         default:
             return .other
         }
@@ -28,12 +28,13 @@ extension ScanBurstDetector where Key == ScreenKit.Key {
 }
 
 extension Action {
-    /// The console action for what the burst detector decided: a scan looks the code up, a
-    /// key is a command (or text while a field has focus).
+    /// The console action for what the burst detector decided: a scan looks the code up, text
+    /// goes to the search field, a lone key is a command (or a character while a field has focus).
     public init(_ output: ScanBurstDetector<ScreenKit.Key>.Output) {
         switch output {
         case .key(let key): self = .key(key)
         case .scan(let code): self = .scanned(code)
+        case .text(let text): self = .typed(text)
         }
     }
 }

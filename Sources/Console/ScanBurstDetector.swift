@@ -1,76 +1,101 @@
-/// Tells scanner input from typing (SPEC §3). A USB scanner "types" a whole code in a few
-/// milliseconds and ends it with Enter; a person types much slower. Keys arriving within
-/// `burstGap` of each other are buffered as one burst; a burst of at least `minimumLength`
-/// printable characters ended by Enter is a scan. Anything else is replayed as ordinary keys once
-/// no further key follows within `settleDelay` — so a scanned letter never triggers a command.
+/// Tells scanner input from typing (SPEC §3, §10). A USB scanner "types" a whole code in a few
+/// milliseconds a key and ends it with Enter (or Tab); a person types much slower. Keys whose
+/// *arrival* times are within `gap` of each other are one burst:
 ///
-/// Pure: times are parameters (seconds, monotonic). The UI loop calls `feed` for each key and
-/// `flush(now:)` when its read times out (`deadline` tells when).
+/// - a burst ended by Enter or Tab is a **scan** (its keys never run as commands);
+/// - a burst of several keys without Enter/Tab is **text** (it goes to the search field);
+/// - a lone key — no other key within `gap` before or after it — is a **key** (a command, or a
+///   character for the field that has focus).
+///
+/// Enter/Tab keys right after a scan (a scanner configured to send CR LF or Tab Enter) belong to
+/// that scan and are dropped. Keys that are never part of a code (arrows, Esc, Backspace,
+/// control keys) end a burst and pass through at once.
+///
+/// Pure: times are parameters (seconds, monotonic, *when the key arrived*). The UI loop feeds
+/// every key that arrived, then calls `flush(now:)` with the time up to which it knows every
+/// arrived key was fed (`deadline` tells when that matters).
 public struct ScanBurstDetector<Key: Equatable & Sendable>: Sendable {
     /// How the detector sees a key.
     public enum KeyClass: Sendable, Equatable {
         case printable(Character)
-        case enter
+        /// Enter or Tab: ends a scan.
+        case terminator
         case other
     }
 
     public enum Output: Equatable, Sendable {
         case key(Key)
         case scan(String)
+        case text(String)
     }
 
-    public var burstGap: Double
-    public var settleDelay: Double
-    public var minimumLength: Int
+    /// Rounding slack (1 µs) so a gap of exactly `scan_gap_ms` still counts as within it.
+    static var tolerance: Double { 0.000_001 }
+
+    /// Longest gap between two keys of one burst (seconds): `scan_gap_ms`.
+    public var gap: Double
     private let classify: @Sendable (Key) -> KeyClass
     private var buffer: [Key] = []
     private var text = ""
     private var lastAt: Double = -.infinity
+    private var scanEndedAt: Double?
 
-    public init(burstGap: Double = 0.012, settleDelay: Double = 0.030, minimumLength: Int = 4,
-                classify: @escaping @Sendable (Key) -> KeyClass) {
-        self.burstGap = burstGap
-        self.settleDelay = settleDelay
-        self.minimumLength = minimumLength
+    public init(gap: Double = 0.050, classify: @escaping @Sendable (Key) -> KeyClass) {
+        self.gap = gap
         self.classify = classify
     }
 
-    /// When the buffered keys must be released if nothing else arrives (nil: nothing buffered).
-    public var deadline: Double? { buffer.isEmpty ? nil : lastAt + settleDelay }
+    /// When the buffered keys are decided if nothing else arrives (nil: nothing buffered).
+    public var deadline: Double? { buffer.isEmpty ? nil : lastAt + gap }
 
-    /// Feeds one key read at time `at`; returns what is now decided.
+    /// True while keys are held back waiting to see whether more follow.
+    public var isHolding: Bool { !buffer.isEmpty }
+
+    /// Feeds one key that arrived at `at`; returns what is now decided.
     public mutating func feed(_ key: Key, at: Double) -> [Output] {
         var out: [Output] = []
-        if !buffer.isEmpty && at - lastAt > burstGap { out += release() }
-        switch classify(key) {
+        if !buffer.isEmpty && at - lastAt > gap + Self.tolerance { out += release() }
+        let kind = classify(key)
+        if kind == .terminator, let end = scanEndedAt, at - end <= gap + Self.tolerance {
+            scanEndedAt = at
+            return out
+        }
+        switch kind {
         case .printable(let c):
             buffer.append(key)
             text.append(c)
             lastAt = at
-        case .enter:
-            if !buffer.isEmpty && at - lastAt <= burstGap && text.count >= minimumLength {
+            scanEndedAt = nil
+        case .terminator:
+            if buffer.isEmpty {
+                out.append(.key(key))
+            } else {
                 out.append(.scan(text))
                 buffer.removeAll()
                 text = ""
-            } else {
-                out += release()
-                out.append(.key(key))
+                scanEndedAt = at
             }
         case .other:
             out += release()
             out.append(.key(key))
+            scanEndedAt = nil
         }
         return out
     }
 
-    /// Releases buffered keys as ordinary keys once `settleDelay` passed without another key.
+    /// Decides the buffered keys once `now` is past the deadline: every key that arrived up to
+    /// `now` must have been fed first.
     public mutating func flush(now: Double) -> [Output] {
-        guard let deadline, now >= deadline else { return [] }
+        guard let deadline, now > deadline + Self.tolerance else { return [] }
         return release()
     }
 
     private mutating func release() -> [Output] {
         defer { buffer.removeAll(); text = "" }
-        return buffer.map { .key($0) }
+        switch buffer.count {
+        case 0: return []
+        case 1: return [.key(buffer[0])]
+        default: return [.text(text)]
+        }
     }
 }

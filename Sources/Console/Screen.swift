@@ -9,5 +9,7 @@ public enum Screen: Sendable, Hashable {
     case importProgress(eventId: Int64)
     case eventView(eventId: Int64)
     case attendeeCard(attendeeId: Int64)
+    /// The scanning line (SPEC §10): everything typed is a code; verdicts full width.
+    case scan(eventId: Int64)
     case help
 }

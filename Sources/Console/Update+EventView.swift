@@ -16,6 +16,10 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         v.scrollTop += page
     case .home: v.selected = 0
     case .end: v.selected = v.total - 1
+    case .scanMode:
+        state.eventView = v
+        openScanScreen(&state, v.eventId)
+        return []
     case .search:
         v.searchMode = true
     case .keepSearch:
@@ -34,13 +38,14 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
     case .cycleFilter:
         v.filter = v.filter.next
         state.eventView = v
-        return restartQuery(&state)
+        return restartQuery(&state, keepPerson: true)
     case .sync:
         state.syncInFlight.insert(v.eventId)
         return [.runResync(eventId: v.eventId)]
     case .recover:
         return recover(&state, v.eventId, now: now)
     case .back:
+        if state.stationMode { return askAdminPIN(&state, then: .leaveEvent, now: now) }
         state.pop()
         return [.loadEvents]
     case .open, .checkIn, .undo, .toggleVIP, .print:
@@ -50,7 +55,10 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return []
     }
     state.eventView = v
-    return ensureVisible(&state)
+    let effects = ensureVisible(&state)
+    // The operator moved the cursor: it now follows whoever is there (once loaded).
+    state.eventView?.followRowAtCursor()
+    return effects
 }
 
 /// Commands on one attendee, shared by the table row and the card.
@@ -136,11 +144,15 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
     }
 }
 
-/// The search or filter changed: back to the top with a fresh first page.
-func restartQuery(_ state: inout AppState) -> [Effect] {
+/// The search or filter changed: a fresh first page. A new filter keeps the cursor on its person
+/// when they are still shown (`keepPerson`); a new search starts at the first hit.
+func restartQuery(_ state: inout AppState, keepPerson: Bool = false) -> [Effect] {
     guard var v = state.eventView else { return [] }
     v.selected = 0
     v.scrollTop = 0
+    if !keepPerson { v.selectedId = nil }
+    v.filterChanged = keepPerson
+    v.locating = nil
     let q = v.query(offset: 0)
     v.pendingQuery = q
     state.eventView = v
@@ -180,26 +192,4 @@ func ensureVisible(_ state: inout AppState) -> [Effect] {
     }
     state.eventView = v
     return effects
-}
-
-func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
-    let eventId: Int64?
-    switch state.screen {
-    case .eventView(let id): eventId = id
-    case .attendeeCard: eventId = state.currentEventId
-    default: eventId = nil
-    }
-    guard let eventId else {
-        state.say("Open an event to scan badges", .warning, now: now)
-        return []
-    }
-    guard let code = ScannedCode(raw) else {
-        state.say("Not a badge code", .warning, now: now)
-        return []
-    }
-    if let last = state.lastScan, last.code == code.lookupValue, now.timeIntervalSince(last.at) < scanRepeatSeconds {
-        return []
-    }
-    state.lastScan = ScanMemo(code: code.lookupValue, at: now)
-    return [.lookupBarcode(eventId: eventId, code: code.lookupValue)]
 }

@@ -104,9 +104,7 @@ func loginCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Ef
 /// `L`: enter station mode at once; leaving asks for an admin PIN.
 func toggleStation(_ state: inout AppState, now: Date) -> [Effect] {
     if state.stationMode {
-        state.pinPrompt = PINPromptState()
-        state.pinNotice = nil
-        return []
+        return askAdminPIN(&state, then: .leaveStation, now: now)
     }
     state.stationMode = true
     // Admin-only screens close: back to the screen under them.
@@ -136,7 +134,7 @@ func pinPromptCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return []
     case .submitPIN:
         if state.members.isEmpty {
-            return leaveStation(&state, detail: "no members defined", now: now)
+            return unlockStation(&state, p.then, detail: "no members defined", now: now)
         }
         guard !p.verifying, !state.pinLockout.isLocked(now: now) else { return [] }
         guard !state.admins.isEmpty else {
@@ -153,6 +151,34 @@ func pinPromptCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return [.verifyPIN(name: nil, pin: p.pin, purpose: .leaveStationMode)]
     default:
         return []
+    }
+}
+
+/// Opens the admin-PIN prompt for what station mode locks (SPEC §10).
+func askAdminPIN(_ state: inout AppState, then: StationUnlock, now: Date) -> [Effect] {
+    state.pinPrompt = PINPromptState(then: then)
+    state.pinNotice = nil
+    return []
+}
+
+/// An admin's PIN matched: do what it was asked for.
+func unlockStation(_ state: inout AppState, _ what: StationUnlock, detail: String, now: Date) -> [Effect] {
+    switch what {
+    case .leaveStation:
+        return leaveStation(&state, detail: detail, now: now)
+    case .quit:
+        state.pinPrompt = nil
+        state.pinNotice = nil
+        if state.jobRunning {
+            state.confirmingQuit = true
+            return [.recordAudit(action: .stationUnlock, detail: "quit: \(detail)")]
+        }
+        return [.recordAudit(action: .stationUnlock, detail: "quit: \(detail)"), .quit]
+    case .leaveEvent:
+        state.pinPrompt = nil
+        state.pinNotice = nil
+        state.pop()
+        return [.recordAudit(action: .stationUnlock, detail: "leave event: \(detail)"), .loadEvents]
     }
 }
 
@@ -183,7 +209,7 @@ func handlePINResult(_ state: inout AppState, _ action: Action, now: Date) -> [E
         guard state.stationMode, state.pinPrompt?.verifying == true else { return [] }
         guard role == .admin else { return pinRejected(&state, name: name, purpose: .leaveStationMode, now: now) }
         state.pinLockout.recordSuccess()
-        return leaveStation(&state, detail: "admin PIN of \(name)", now: now)
+        return unlockStation(&state, state.pinPrompt?.then ?? .leaveStation, detail: "admin PIN of \(name)", now: now)
     case .pinRejected(let name, let purpose):
         return pinRejected(&state, name: name, purpose: purpose, now: now)
     default:

@@ -29,6 +29,46 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         v.total = total
         v.loaded = true
         v.pendingQuery = nil
+        // The cursor follows its person (SPEC §10): find them in the new rows, or ask the store.
+        var locate: [Effect] = []
+        if let id = v.selectedId {
+            if let i = rows.firstIndex(where: { $0.id == id }) {
+                v.selected = query.offset + i
+                v.filterChanged = false
+            } else if v.locating == nil {
+                v.locating = id
+                locate = [.locateAttendee(v.query(offset: 0), attendeeId: id)]
+            }
+        } else {
+            v.selected = min(max(0, v.selected), max(0, total - 1))
+            v.selectedId = v.row(at: v.selected)?.id
+        }
+        state.eventView = v
+        return locate + ensureVisible(&state)
+    case .attendeeLocated(let query, let id, let position):
+        guard var v = state.eventView, v.locating == id, query.filter == v.filter, query.search == v.search,
+              query.eventId == v.eventId else { return [] }
+        v.locating = nil
+        if let position {
+            v.selected = position
+            if v.row(at: position)?.id != id {
+                // Not in the window yet: load around it; until then no row is actionable.
+                let rows = max(1, EventViewLayout(state: state, size: state.size).tableRows)
+                let q = v.query(offset: max(0, position - (EventViewState.pageSize - rows) / 2))
+                v.pendingQuery = q
+                v.scrollTop = max(0, position - rows / 2)
+                state.eventView = v
+                return [.loadAttendeePage(q)]
+            }
+        } else {
+            // The person left this view (checked in under "not checked in", cancelled, filtered
+            // out): the cursor stays at the same place — the next person — and the next key
+            // within 500 ms is ignored, so a double press never acts on them.
+            v.selected = v.filterChanged ? 0 : min(max(0, v.selected), max(0, v.total - 1))
+            v.selectedId = v.row(at: v.selected)?.id
+            if !v.filterChanged { state.keyGuardUntil = now.addingTimeInterval(confirmGuardSeconds) }
+        }
+        v.filterChanged = false
         state.eventView = v
         return ensureVisible(&state)
     case .cardLoaded(let a, let history, let prints):
@@ -135,6 +175,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
 
     case .checkInRecorded(let id, let outcome):
         let print = state.printAfterCheckIn.remove(id) != nil
+        scanCheckInOutcome(&state, attendeeId: id, outcome, now: now)
         switch outcome {
         case .recorded(let a, let record):
             replaceAttendee(&state, a)
@@ -145,7 +186,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             if print && record.action != .undo { effects.append(.printBadge(attendeeId: id)) }
             return effects
         case .alreadyCheckedIn(let at, let by):
-            state.say("Already checked in at \(clock(at, state.timeZone)) by \(by) — [p] Reprint", .warning, now: now)
+            state.say("Already checked in \(when(at, state.timeZone, now: now)) by \(clean(by)) — [p] Reprint", .warning, now: now)
         case .notAttending:
             state.say("Not attending — open the card (Enter) to force check in", .warning, now: now)
         case .nothingToUndo:
@@ -164,32 +205,42 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         }
         state.say("VIP not changed: \(message)", .error, now: now)
         return []
-    case .printed(let id, let template, let output):
+    case .printed(let id, let template, let delivery):
+        let output: String
+        switch delivery.kind {
+        case .printer(let queue): output = queue
+        case .pdf(let path): output = path
+        }
         if let i = state.eventView?.rows.firstIndex(where: { $0.id == id }) { state.eventView?.rows[i].printCount += 1 }
         if state.card?.attendeeId == id {
             state.card?.attendee?.printCount += 1
             state.card?.prints.append(PrintRecord(attendeeId: id, at: now, templateName: template, output: output,
                                                   operatorName: state.operatorName))
         }
-        state.say("Printed (\(template)) → \(output)", .success, now: now)
+        if state.scan?.verdict?.attendee?.id == id { state.scan?.printNote = delivery.summary }
+        // "Printed" only when a printer took the job; a PDF file says where it is.
+        let symbol = delivery.missingGlyphs.isEmpty ? "" : "▲ "
+        state.say("\(symbol)\(delivery.summary) (\(template))", delivery.missingGlyphs.isEmpty ? .success : .warning, now: now)
         return []
-    case .scanResolved(let a):
-        state.card = CardState(attendeeId: a.id, attendee: a)
-        if case .attendeeCard = state.screen {
-            state.replace(with: .attendeeCard(attendeeId: a.id))
-        } else {
-            state.push(.attendeeCard(attendeeId: a.id))
-        }
-        return [.loadCard(attendeeId: a.id)]
-    case .scanNotFound(let code):
-        state.say("Attendee not found: \(code)", .error, now: now)
+    case .printFailed(let id, let reason):
+        let person = state.scan?.verdict?.attendee.flatMap { $0.id == id ? $0 : nil }
+            ?? state.card?.attendee.flatMap { $0.id == id ? $0 : nil }
+            ?? state.eventView?.rows.first { $0.id == id }
+        let checkedIn = person?.isCheckedIn == true
+            || { if case .checkedIn(let a)? = state.scan?.verdict { return a.id == id } else { return false } }()
+        let text = checkedIn
+            ? "Badge NOT printed: \(reason) — the check-in IS recorded; p (F4 in scan mode) prints again"
+            : "Badge NOT printed: \(reason)"
+        if state.scan?.verdict?.attendee?.id == id { state.scan?.printNote = "✖ " + text }
+        state.bells += 1
+        state.say(text, .error, now: now)
         return []
     case .operationFailed(let message):
         state.integrationsScreen.connecting = nil
         state.importDialog.loading = false
         state.say(message, .error, now: now)
         return []
-    case .key, .scanned, .tick, .resized, .pinVerified, .pinRejected:
+    case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .scanLookedUp:
         return []
     }
 }

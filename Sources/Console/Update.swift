@@ -11,11 +11,19 @@ let scanRepeatSeconds: TimeInterval = 3
 /// returned as effects for the composition root to run.
 public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
-    case .key(let key): return handleKey(&state, key, now: now)
+    case .key(let key):
+        guard inputAccepted(&state, key: key, now: now) else { return [] }
+        return handleKey(&state, key, now: now)
     case .scanned(let raw):
+        guard inputAccepted(&state, key: nil, now: now) else { return [] }
         // A scan never types into a PIN (a numeric barcode would count as a wrong PIN).
-        if state.screen == .login || state.pinPrompt != nil { return [] }
+        if state.screen == .login || state.pinPrompt != nil || state.confirmingQuit { return [] }
         return handleScan(&state, raw, now: now)
+    case .typed(let text):
+        guard inputAccepted(&state, key: nil, now: now) else { return [] }
+        return handleTyped(&state, text, now: now)
+    case .scanLookedUp(let code, let lookup):
+        return handleScanLookup(&state, code: code, lookup, now: now)
     case .pinVerified, .pinRejected:
         return handlePINResult(&state, action, now: now)
     case .tick:
@@ -27,6 +35,21 @@ public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     default:
         return handleResult(&state, action, now: now)
     }
+}
+
+/// Input does nothing while the terminal is too small to show what it would act on (only Ctrl-C,
+/// outside station mode, still quits), nor during the 500 ms guard after the row under the
+/// cursor left the view (SPEC §10).
+func inputAccepted(_ state: inout AppState, key: Key?, now: Date) -> Bool {
+    if key == .resize { return true }
+    if ScreenBuffer.isTooSmall(state.size, minimum: minimumSize) {
+        return key == .ctrl("c") && !state.stationMode
+    }
+    if let until = state.keyGuardUntil {
+        if now < until { return key == nil }  // a scan still counts: it names its person
+        state.keyGuardUntil = nil
+    }
+    return true
 }
 
 extension AppState {
@@ -86,6 +109,11 @@ func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
     }
     // Text entry: printable characters go to the active field.
     guard case .char(let c) = key else { return [] }
+    return typeCharacter(&state, c, now: now)
+}
+
+/// One character for the field with focus (PIN prompt, login, token, search, scan line).
+func typeCharacter(_ state: inout AppState, _ c: Character, now: Date) -> [Effect] {
     if state.pinPrompt != nil {
         pinPromptType(&state, c, now: now)
         return []
@@ -99,6 +127,10 @@ func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
         state.integrationsScreen.entry = entry
         return []
     }
+    if case .scan = state.screen, state.scan != nil, !state.confirmingQuit {
+        if state.scan!.line.count < 512 { state.scan!.line.append(c) }
+        return []
+    }
     if var view = state.eventView, view.searchMode, case .eventView = state.screen {
         view.search.append(c)
         state.eventView = view
@@ -110,6 +142,9 @@ func handleKey(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
 func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -> [Effect] {
     switch command {
     case .quit:
+        if state.stationMode && state.pinPrompt == nil {
+            return askAdminPIN(&state, then: .quit, now: now)
+        }
         if state.jobRunning {
             state.confirmingQuit = true
             return []
@@ -135,9 +170,12 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     case .dashboard: return dashboardCommand(&state, command, now: now)
     case .importDialog: return importDialogCommand(&state, command, now: now)
     case .integrations: return integrationsCommand(&state, command, now: now)
-    case .importProgress(let id): return importProgressCommand(&state, command, eventId: id, now: now)
+    case .importProgress(let id):
+        if command == .back && state.stationMode { return askAdminPIN(&state, then: .leaveEvent, now: now) }
+        return importProgressCommand(&state, command, eventId: id, now: now)
     case .eventView: return eventViewCommand(&state, command, now: now)
     case .attendeeCard: return cardCommand(&state, command, now: now)
+    case .scan: return scanCommand(&state, command, now: now)
     case .help:
         switch command {
         case .moveUp:

@@ -12,6 +12,7 @@ enum BuiltinThemes {
 # A role listed twice is an error; a role not listed takes its style from mono.theme.
 # Roles: normal title header border selection statusOK statusWarn statusError vip checkedIn
 #   dim keyHint button buttonDisabled input alert progress accent
+#   verdictOK verdictWarn verdictError (the scan verdict bands)
 # Meaning never rests on colour alone: the console also shows text and symbols.
 
 normal          fg=default bg=default
@@ -32,6 +33,9 @@ input           underline
 alert           fg=white bg=red bold
 progress        fg=green
 accent          fg=yellow
+verdictOK       fg=black bg=green bold
+verdictWarn     fg=black bg=yellow bold
+verdictError    fg=white bg=red bold
 """# + "\n"
 
     static let light = #"""
@@ -45,6 +49,7 @@ accent          fg=yellow
 # A role listed twice is an error; a role not listed takes its style from mono.theme.
 # Roles: normal title header border selection statusOK statusWarn statusError vip checkedIn
 #   dim keyHint button buttonDisabled input alert progress accent
+#   verdictOK verdictWarn verdictError (the scan verdict bands)
 # Meaning never rests on colour alone: the console also shows text and symbols.
 
 normal          fg=default bg=default
@@ -65,6 +70,9 @@ input           underline
 alert           fg=white bg=124 bold
 progress        fg=blue
 accent          fg=magenta
+verdictOK       fg=white bg=22 bold
+verdictWarn     fg=black bg=214 bold
+verdictError    fg=white bg=124 bold
 """# + "\n"
 
     static let highContrast = #"""
@@ -78,6 +86,7 @@ accent          fg=magenta
 # A role listed twice is an error; a role not listed takes its style from mono.theme.
 # Roles: normal title header border selection statusOK statusWarn statusError vip checkedIn
 #   dim keyHint button buttonDisabled input alert progress accent
+#   verdictOK verdictWarn verdictError (the scan verdict bands)
 # Meaning never rests on colour alone: the console also shows text and symbols.
 
 normal          fg=bright-white bg=black
@@ -98,6 +107,9 @@ input           fg=bright-white bg=blue bold
 alert           fg=bright-white bg=red bold
 progress        fg=bright-cyan bg=black bold
 accent          fg=bright-cyan bg=black bold
+verdictOK       fg=black bg=bright-green bold
+verdictWarn     fg=black bg=bright-yellow bold
+verdictError    fg=bright-white bg=red bold
 """# + "\n"
 
     static let mono = #"""
@@ -111,6 +123,7 @@ accent          fg=bright-cyan bg=black bold
 # A role listed twice is an error; a role not listed takes its style from mono.theme.
 # Roles: normal title header border selection statusOK statusWarn statusError vip checkedIn
 #   dim keyHint button buttonDisabled input alert progress accent
+#   verdictOK verdictWarn verdictError (the scan verdict bands)
 # Meaning never rests on colour alone: the console also shows text and symbols.
 
 normal
@@ -131,5 +144,8 @@ input           underline
 alert           bold reverse
 progress        bold
 accent          bold
+verdictOK       reverse bold
+verdictWarn     reverse bold
+verdictError    reverse bold underline
 """# + "\n"
 }

@@ -19,6 +19,10 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case alert
     case progress
     case accent
+    /// The scan verdict bands (SPEC §10): full width, with symbol and word as well.
+    case verdictOK
+    case verdictWarn
+    case verdictError
 }
 
 extension Role {
@@ -43,6 +47,9 @@ extension Role {
         case .alert: return "A"
         case .progress: return "P"
         case .accent: return "a"
+        case .verdictOK: return "G"
+        case .verdictWarn: return "W"
+        case .verdictError: return "E"
         }
     }
 }

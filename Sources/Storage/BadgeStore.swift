@@ -40,6 +40,9 @@ public protocol BadgeStore: AnyObject, Sendable {
     func attendees(_ query: AttendeeQuery) throws -> [Attendee]
     /// Number of rows the query matches (ignores offset/limit).
     func attendeeCount(_ query: AttendeeQuery) throws -> Int
+    /// Where an attendee is in the query's order (0-based, ignoring offset/limit), or nil when
+    /// the query does not match them: the console's cursor follows a person (SPEC §10).
+    func attendeePosition(_ query: AttendeeQuery, attendeeId: Int64) throws -> Int?
     func attendee(id: Int64) throws -> Attendee?
     func attendee(eventId: Int64, providerAttendeeId: String) throws -> Attendee?
     /// Looks up a scanned code (Eventbrite barcode or Luma guest key) in the event.

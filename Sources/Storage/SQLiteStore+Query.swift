@@ -103,4 +103,32 @@ extension SQLiteStore {
             return try s.firstRow { $0.int(0) } ?? 0
         }
     }
+
+    public func attendeePosition(_ query: AttendeeQuery, attendeeId: Int64) throws -> Int? {
+        let order = Self.orderClause(query.sort, descending: query.descending)
+        let terms = AttendeeSearch.terms(query.search)
+        if !terms.isEmpty {
+            return try locked { db in
+                let hits = try searchHits(db, query, terms: terms)
+                guard hits.contains(attendeeId) else { return nil }
+                let s = try db.cached("""
+                    SELECT pos FROM (SELECT a.id AS id, row_number() OVER (ORDER BY \(order)) - 1 AS pos
+                                     FROM attendees a WHERE a.id IN (SELECT value FROM json_each(?1)))
+                    WHERE id = ?2
+                    """)
+                try s.bindAll([.text("[" + hits.map(String.init).joined(separator: ",") + "]"), .integer(attendeeId)])
+                return try s.firstRow { Int($0.int(0)) }
+            }
+        }
+        let (whereSQL, values) = Self.whereClause(query)
+        return try locked { db in
+            let s = try db.cached("""
+                SELECT pos FROM (SELECT a.id AS id, row_number() OVER (ORDER BY \(order)) - 1 AS pos
+                                 FROM attendees a WHERE \(whereSQL))
+                WHERE id = ?\(values.count + 1)
+                """)
+            try s.bindAll(values + [.integer(attendeeId)])
+            return try s.firstRow { Int($0.int(0)) }
+        }
+    }
 }

@@ -56,6 +56,7 @@ public final class Terminal {
         guard isatty(0) != 0, isatty(1) != 0 else {
             throw TerminalError("not a terminal: the console needs an interactive terminal on stdin and stdout")
         }
+        cn_install_crash_reset()
         cn_install_teardown()
         guard cn_newterm() == 0 else {
             throw TerminalError("cannot initialise the terminal (check TERM)")

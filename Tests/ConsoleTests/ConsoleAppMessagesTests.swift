@@ -8,7 +8,7 @@ import ScreenKit
 @Suite struct ConsoleAppMessagesTests {
     @Test func vipToggleSaysWhoChanged() {
         var s = F.eventView()
-        s.eventView!.selected = 1
+        s.eventView!.moveCursor(to: 1)
         _ = update(&s, .key(.char("v")), now: F.now)
         var stored = F.rows[1]
         stored.vip = true
@@ -75,7 +75,7 @@ import ScreenKit
     }
 
     @Test func helpThatFitsHasNoMoreLine() {
-        let s = Scene.help(Size(width: 120, height: 80))
+        let s = Scene.help(Size(width: 120, height: 100))
         #expect(!F.text(s).contains("more below") && !F.text(s).contains("more above"))
         #expect(F.text(s).contains("Scanner"))
     }

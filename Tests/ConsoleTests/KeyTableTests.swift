@@ -21,7 +21,7 @@ private func q(_ offset: Int = 0, filter: AttendeeFilter = .all, search: String 
 }
 private func card(_ index: Int = 0) -> AppState {
     var s = F.eventView()
-    s.eventView!.selected = index
+    s.eventView!.moveCursor(to: index)
     _ = update(&s, .key(.enter), now: now)
     return s
 }
@@ -30,6 +30,17 @@ private func searching(_ text: String = "ad") -> AppState {
     _ = update(&s, .key(.char("/")), now: now)
     for c in text { _ = update(&s, .key(.char(c)), now: now) }
     _ = update(&s, .attendeePageLoaded(query: q(search: text), rows: [F.rows[0]], total: 1), now: now)
+    return s
+}
+/// The scan screen with a code typed and the verdict `verdict` shown a second ago.
+private func scanning(line: String = "", verdict: ScanVerdict? = nil) -> AppState {
+    var s = F.eventView()
+    _ = update(&s, .key(.char("s")), now: now)
+    s.scan?.line = line
+    if let verdict {
+        s.scan?.verdict = verdict
+        s.scan?.verdictAt = now.addingTimeInterval(-1)
+    }
     return s
 }
 private func failed(_ status: SyncStatus, error: String = "503 from provider") -> AppState {
@@ -167,24 +178,24 @@ let deskKeyCases: [KeyCase] = [
     KeyCase(name: "event j", context: .eventView, key: .char("j"), given: { F.eventView() }, effects: [],
             then: { $0.eventView?.selected == 1 }),
     KeyCase(name: "event ↑", context: .eventView, key: .up,
-            given: { var s = F.eventView(); s.eventView!.selected = 2; return s }, effects: [],
+            given: { var s = F.eventView(); s.eventView!.moveCursor(to: 2); return s }, effects: [],
             then: { $0.eventView?.selected == 1 }),
     KeyCase(name: "event k", context: .eventView, key: .char("k"),
-            given: { var s = F.eventView(); s.eventView!.selected = 2; return s }, effects: [],
+            given: { var s = F.eventView(); s.eventView!.moveCursor(to: 2); return s }, effects: [],
             then: { $0.eventView?.selected == 1 }),
     KeyCase(name: "event PgDn (17 rows visible)", context: .eventView, key: .pageDown,
             given: { F.eventView(rows: F.page(offset: 0, count: 120), total: 100_000) }, effects: [],
             then: { $0.eventView?.selected == 17 && $0.eventView?.scrollTop == 17 }),
     KeyCase(name: "event PgUp", context: .eventView, key: .pageUp,
             given: { var s = F.eventView(rows: F.page(offset: 0, count: 120), total: 100_000)
-                     s.eventView!.selected = 40; s.eventView!.scrollTop = 30; return s }, effects: [],
+                     s.eventView!.moveCursor(to: 40); s.eventView!.scrollTop = 30; return s }, effects: [],
             then: { $0.eventView?.selected == 23 && $0.eventView?.scrollTop == 13 }),
     KeyCase(name: "event End loads the last page", context: .eventView, key: .end,
             given: { F.eventView(rows: F.page(offset: 0, count: 120), total: 100_000) },
             effects: [.loadAttendeePage(q(99_983 - 51))],
             then: { $0.eventView?.selected == 99_999 && $0.eventView?.scrollTop == 99_983 }),
     KeyCase(name: "event Home", context: .eventView, key: .home,
-            given: { var s = F.eventView(); s.eventView!.selected = 3; return s }, effects: [],
+            given: { var s = F.eventView(); s.eventView!.moveCursor(to: 3); return s }, effects: [],
             then: { $0.eventView?.selected == 0 }),
     KeyCase(name: "event R retries a failed sync", context: .eventView, key: .char("R"), given: { failed(.failed) },
             effects: [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")], then: { $0.syncInFlight == [1] }),
@@ -196,12 +207,12 @@ let deskKeyCases: [KeyCase] = [
     KeyCase(name: "event / starts search", context: .eventView, key: .char("/"), given: { F.eventView() }, effects: [],
             then: { $0.eventView?.searchMode == true }),
     KeyCase(name: "event c checks in", context: .eventView, key: .char("c"),
-            given: { var s = F.eventView(); s.eventView!.selected = 1; return s },
+            given: { var s = F.eventView(); s.eventView!.moveCursor(to: 1); return s },
             effects: [.checkIn(attendeeId: 2, .checkIn)], then: { _ in true }),
     KeyCase(name: "event u undoes", context: .eventView, key: .char("u"), given: { F.eventView() },
             effects: [.checkIn(attendeeId: 1, .undo)], then: { _ in true }),
     KeyCase(name: "event v toggles VIP optimistically", context: .eventView, key: .char("v"),
-            given: { var s = F.eventView(); s.eventView!.selected = 1; return s },
+            given: { var s = F.eventView(); s.eventView!.moveCursor(to: 1); return s },
             effects: [.toggleVIP(attendeeId: 2, true)],
             then: { $0.eventView?.rows[1].vip == true && $0.eventView?.pendingVIP == [2: false] }),
     KeyCase(name: "event p prints", context: .eventView, key: .char("p"), given: { F.eventView() },
@@ -281,6 +292,33 @@ let deskKeyCases: [KeyCase] = [
     KeyCase(name: "quit Esc", context: .confirmQuit, key: .escape,
             given: { var s = importing(); _ = update(&s, .key(.char("q")), now: now); return s },
             effects: [], then: { !$0.confirmingQuit }),
+
+    // Scan mode
+    KeyCase(name: "event s opens scan mode", context: .eventView, key: .char("s"), given: { F.eventView() }, effects: [],
+            then: { $0.screen == .scan(eventId: 1) && $0.backStack.last == .eventView(eventId: 1) }),
+    KeyCase(name: "scan Enter submits the typed code", context: .scanScreen, key: .enter, given: { scanning(line: "BC3") },
+            effects: [.lookupScan(eventId: 1, code: "BC3")], then: { $0.scan?.line == "" }),
+    KeyCase(name: "scan Tab submits the typed code", context: .scanScreen, key: .tab, given: { scanning(line: "BC3") },
+            effects: [.lookupScan(eventId: 1, code: "BC3")], then: { $0.scan?.pendingCode == "BC3" }),
+    KeyCase(name: "scan Enter on an empty line confirms the verdict", context: .scanScreen, key: .enter,
+            given: { scanning(verdict: .ready(F.rows[1])) }, effects: [.checkIn(attendeeId: 2, .checkIn)],
+            then: { $0.printAfterCheckIn == [2] }),
+    KeyCase(name: "scan F2 toggles express", context: .scanScreen, key: .function(2), given: { scanning() }, effects: [],
+            then: { $0.expressScan }),
+    KeyCase(name: "scan F4 prints the person on screen", context: .scanScreen, key: .function(4),
+            given: { scanning(verdict: .checkedIn(F.rows[0])) }, effects: [.printBadge(attendeeId: 1)], then: { _ in true }),
+    KeyCase(name: "scan Backspace", context: .scanScreen, key: .backspace, given: { scanning(line: "BC3") }, effects: [],
+            then: { $0.scan?.line == "BC" }),
+    KeyCase(name: "scan Del", context: .scanScreen, key: .delete, given: { scanning(line: "BC3") }, effects: [],
+            then: { $0.scan?.line == "BC" }),
+    KeyCase(name: "scan ^U clears the line", context: .scanScreen, key: .ctrl("u"), given: { scanning(line: "BC3") },
+            effects: [], then: { $0.scan?.line == "" }),
+    KeyCase(name: "scan F1 help", context: .scanScreen, key: .function(1), given: { scanning() }, effects: [],
+            then: { $0.screen == .help }),
+    KeyCase(name: "scan Esc back to the table", context: .scanScreen, key: .escape, given: { scanning() }, effects: [],
+            then: { $0.screen == .eventView(eventId: 1) }),
+    KeyCase(name: "scan ^C quits", context: .scanScreen, key: .ctrl("c"), given: { scanning() }, effects: [.quit],
+            then: { _ in true }),
 
     // Everywhere
     KeyCase(name: "? opens help", context: .global, key: .char("?"), given: { F.eventView() }, effects: [],

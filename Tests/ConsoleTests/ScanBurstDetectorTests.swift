@@ -1,52 +1,102 @@
 import Testing
 import Console
 
+/// SPEC §10: keys within `scan_gap_ms` of each other (arrival times) are one burst; a burst
+/// ended by Enter/Tab is a scan, a burst without it is text, a lone key is a command.
 @Suite struct ScanBurstDetectorTests {
-    enum K: Equatable, Sendable { case ch(Character), enter, up }
-    func detector() -> ScanBurstDetector<K> {
-        ScanBurstDetector { key in
+    enum K: Equatable, Sendable { case ch(Character), enter, tab, up }
+    func detector(gap: Double = 0.050) -> ScanBurstDetector<K> {
+        ScanBurstDetector(gap: gap) { key in
             switch key {
             case .ch(let c): return .printable(c)
-            case .enter: return .enter
+            case .enter, .tab: return .terminator
             case .up: return .other
             }
         }
     }
 
-    @Test func fastCharactersEndedByEnterAreAScan() {
-        var d = detector()
+    /// Feeds `code` at `gapMs` a key from `start`, then Enter; flushes as the UI loop would.
+    func scan(_ code: String, gapMs: Double, start: Double = 10, end: K = .enter, d: inout ScanBurstDetector<K>)
+        -> [ScanBurstDetector<K>.Output] {
         var out: [ScanBurstDetector<K>.Output] = []
-        var t = 10.0
-        for c in "https://luma.com/check-in/evt-1?pk=g-vx" { out += d.feed(.ch(c), at: t); t += 0.002 }
-        out += d.feed(.enter, at: t)
-        #expect(out == [.scan("https://luma.com/check-in/evt-1?pk=g-vx")])
+        var t = start
+        for c in code {
+            out += d.flush(now: t - 0.0005)
+            out += d.feed(.ch(c), at: t)
+            t += gapMs / 1000
+        }
+        out += d.flush(now: t - 0.0005)
+        out += d.feed(end, at: t)
+        out += d.flush(now: t + 1)
+        return out
+    }
+
+    @Test(arguments: [2.0, 10, 20, 35, 50])
+    func scannerBurstsAtEverySpeedUpToTheGapAreOneScan(gapMs: Double) {
+        var d = detector()
+        #expect(scan("https://luma.com/check-in/evt-1?pk=g-vx", gapMs: gapMs, d: &d)
+                == [.scan("https://luma.com/check-in/evt-1?pk=g-vx")])
+        #expect(scan("310100000073310150000133001", gapMs: gapMs, start: 20, end: .tab, d: &d)
+                == [.scan("310100000073310150000133001")])
         #expect(d.deadline == nil)
     }
 
-    @Test func aLoneKeyIsACommandOnceTheSettleDelayPasses() {
+    @Test func aLoneKeyIsACommandOnceNoKeyFollowsWithinTheGap() {
         var d = detector()
         #expect(d.feed(.ch("v"), at: 1.0) == [])
-        #expect(d.flush(now: 1.01) == [])
-        #expect(d.deadline == 1.03)
-        #expect(d.flush(now: 1.031) == [.key(.ch("v"))])
+        #expect(d.flush(now: 1.03) == [])
+        #expect(d.deadline == 1.05)
+        #expect(d.flush(now: 1.0501) == [.key(.ch("v"))])
     }
 
-    @Test func humanTypingIsReplayedKeyByKey() {
+    @Test func humanTypingIsKeyByKey() {
         var d = detector()
         var out: [ScanBurstDetector<K>.Output] = []
-        out += d.feed(.ch("a"), at: 1.0)
-        out += d.feed(.ch("d"), at: 1.12)
-        out += d.feed(.ch("a"), at: 1.25)
+        for (c, t) in [("a", 1.0), ("d", 1.12), ("a", 1.25)] as [(Character, Double)] {
+            out += d.flush(now: t - 0.001)
+            out += d.feed(.ch(c), at: t)
+        }
+        out += d.flush(now: 1.39)
         out += d.feed(.enter, at: 1.40)
         #expect(out == [.key(.ch("a")), .key(.ch("d")), .key(.ch("a")), .key(.enter)])
     }
 
-    @Test func aShortFastBurstIsNotAScan() {
+    @Test func aFastBurstWithoutEnterIsTextNeverCommands() {
         var d = detector()
-        var out = d.feed(.ch("j"), at: 1.0)
-        out += d.feed(.ch("k"), at: 1.001)
-        out += d.feed(.enter, at: 1.002)
-        #expect(out == [.key(.ch("j")), .key(.ch("k")), .key(.enter)])
+        var out = d.feed(.ch("c"), at: 1.0)
+        out += d.feed(.ch("u"), at: 1.01)
+        out += d.feed(.ch("v"), at: 1.02)
+        out += d.flush(now: 2)
+        #expect(out == [.text("cuv")])
+    }
+
+    @Test func aSlowUILoopDoesNotSplitABurst() {
+        // The loop looked at the keys 300 ms late, all at once: their arrival times decide.
+        var d = detector()
+        var out: [ScanBurstDetector<K>.Output] = []
+        var t = 1.0
+        for c in "vpq/1001" { out += d.feed(.ch(c), at: t); t += 0.010 }
+        out += d.feed(.enter, at: t)
+        out += d.flush(now: t + 0.3)
+        #expect(out == [.scan("vpq/1001")])
+    }
+
+    @Test func aFlushBeforeTheGapEndsReleasesNothing() {
+        var d = detector()
+        _ = d.feed(.ch("1"), at: 1.0)
+        #expect(d.flush(now: 1.049) == [])
+        _ = d.feed(.ch("2"), at: 1.049)
+        #expect(d.flush(now: 1.09) == [])
+        #expect(d.feed(.enter, at: 1.095) == [.scan("12")])
+    }
+
+    @Test func crLfOrTabEnterAfterAScanBelongToIt() {
+        var d = detector()
+        var out = scan("1234", gapMs: 5, d: &d)
+        out += d.feed(.enter, at: 10.03)  // the LF of CR LF, 10 ms after the CR
+        #expect(out == [.scan("1234")])
+        // A human Enter later is a key again.
+        #expect(d.feed(.enter, at: 11) == [.key(.enter)])
     }
 
     @Test func aNonPrintableKeyReleasesTheBufferFirst() {
@@ -56,13 +106,10 @@ import Console
         #expect(out == [.key(.ch("x")), .key(.up)])
     }
 
-    @Test func scanLettersNeverBecomeCommands() {
-        var d = detector()
-        var out: [ScanBurstDetector<K>.Output] = []
-        var t = 5.0
-        for c in "vSqc1234" { out += d.feed(.ch(c), at: t); t += 0.003 }
-        out += d.flush(now: t)  // the read timed out before the 30 ms settle delay
-        out += d.feed(.enter, at: t + 0.001)
-        #expect(out == [.scan("vSqc1234")])
+    @Test func aLongerGapSettingHoldsSlowerScanners() {
+        var d = detector(gap: 0.080)
+        #expect(scan("98765", gapMs: 70, d: &d) == [.scan("98765")])
+        var e = detector(gap: 0.050)
+        #expect(scan("98765", gapMs: 70, d: &e) == [.key(.ch("9")), .key(.ch("8")), .key(.ch("7")), .key(.ch("6")), .key(.ch("5")), .key(.enter)])
     }
 }

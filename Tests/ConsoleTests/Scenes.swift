@@ -78,7 +78,7 @@ enum Scene {
 
     static func card(_ index: Int, _ size: Size = Size(width: 80, height: 24)) -> AppState {
         var s = F.eventView(size: size)
-        s.eventView!.selected = index
+        s.eventView!.moveCursor(to: index)
         _ = update(&s, .key(.enter), now: now)
         let a = F.rows[index]
         let history = a.checkedInAt.map {

@@ -137,7 +137,7 @@ import ScreenKit
         ⋯ 26 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  Esc Back                    ? Help  q Quit
+         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back       ? Help  q Quit
         """)
     }
 }

@@ -26,7 +26,7 @@ import ScreenKit
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  Esc Back         ? Help  q Quit
+         R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode      ? Help  q Quit
         """)
     }
 
@@ -50,7 +50,7 @@ import ScreenKit
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  Esc Back                 ? Help  q Quit
+         R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  s Scan mode  Esc Back    ? Help  q Quit
         """)
     }
 
@@ -170,6 +170,7 @@ import ScreenKit
            p         Print / reprint the badge
            f         Cycle filters: all / VIP / checked in / not checked in / not attending
            S         Full resync now (ignored while one runs)
+           s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
 
          Everywhere
@@ -188,7 +189,6 @@ import ScreenKit
            ↑/k       Previous entry
            ↓/j       Next entry
            Enter     Pick the integration / import the event  (admin)
-           Esc       Back
          ↓ more below — ↓/j scrolls
 
          Esc Close                                                                                                       q Quit

@@ -161,9 +161,9 @@ import ScreenKit
            p         Print / reprint the badge
            f         Cycle filters: all / VIP / checked in / not checked in / not atte…
            S         Full resync now (ignored while one runs)
+           s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
 
-         Everywhere
          ↓ more below — ↓/j scrolls
 
          Esc Close                                                               q Quit

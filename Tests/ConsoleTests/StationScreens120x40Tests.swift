@@ -87,7 +87,7 @@ import ScreenKit
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  Esc Back                    ? Help  q Quit
+         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back       ? Help  q Quit
         """)
     }
 
@@ -109,12 +109,12 @@ import ScreenKit
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
                                     │  Admin PIN: ••••▏                                            │
-                                    │  Enter checks the PIN, Esc stays in station mode.            │
+                                    │  Enter checks the PIN, Esc cancels.                          │
                                     └──────────────────────────────────────────────────────────────┘
         ⋯ 15 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 
@@ -141,7 +141,7 @@ import ScreenKit
         ⋯ 15 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 
@@ -162,13 +162,13 @@ import ScreenKit
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  No members are defined, so no PIN is needed.                │
-                                    │  Enter leaves station mode, Esc stays.                       │
+                                    │  Enter confirms, Esc stays.                                  │
                                     │                                                              │
                                     └──────────────────────────────────────────────────────────────┘
         ⋯ 15 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 }

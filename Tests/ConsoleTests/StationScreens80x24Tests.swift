@@ -103,12 +103,12 @@ import ScreenKit
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
                 │  Admin PIN: ••••▏                                            │
-                │  Enter checks the PIN, Esc stays in station mode.            │
+                │  Enter checks the PIN, Esc cancels.                          │
                 └──────────────────────────────────────────────────────────────┘
         ⋯ 7 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 
@@ -132,7 +132,7 @@ import ScreenKit
         ⋯ 7 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 
@@ -150,13 +150,13 @@ import ScreenKit
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  No members are defined, so no PIN is needed.                │
-                │  Enter leaves station mode, Esc stays.                       │
+                │  Enter confirms, Esc stays.                                  │
                 │                                                              │
                 └──────────────────────────────────────────────────────────────┘
         ⋯ 7 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
-         Enter Leave station mode  Esc Stay
+         Enter Unlock  Esc Cancel
         """)
     }
 }

@@ -48,7 +48,7 @@ import ScreenKit
 
     @Test func rowRolesForVIPCheckInAndNotAttending() {
         var s = Scene.eventView()
-        s.eventView!.selected = 1
+        s.eventView!.moveCursor(to: 1)
         let buf = render(s, size: small, now: F.now)
         #expect(buf[1, 4].grapheme == "★" && buf[1, 4].role == .vip)
         let t = column(of: "09:12", in: buf, y: 4)!
@@ -121,13 +121,17 @@ import ScreenKit
         var e = F.summit
         e.name = "Summit\u{1B}[5m"
         _ = update(&s, .eventStatusChanged(e), now: F.now)
-        _ = update(&s, .scanNotFound(code: "\u{1B}[31mX"), now: F.now)
         for buf in [render(s, size: small, now: F.now), render(s, size: Size(width: 120, height: 40), now: F.now)] {
             #expect(!buf.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
             #expect(buf.lines.contains { $0.contains("␛[2J␛]0;pwned␇") && $0.contains("p0@example.com") })
             #expect(buf.lines[0].contains("Summit␛[5m"))
-            #expect(buf.lines[buf.size.height - 2].contains("Attendee not found: ␛[31mX"))
         }
+        var scanned = s
+        _ = update(&scanned, .scanned("\u{1B}[31mX"), now: F.now)
+        _ = update(&scanned, .scanLookedUp(code: "[31mX", .unknown), now: F.now)
+        let verdict = render(scanned, size: small, now: F.now)
+        #expect(!verdict.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+        #expect(verdict.text.contains("✖ UNKNOWN CODE") && verdict.text.contains("␛[31mX"))
         _ = update(&s, .key(.enter), now: F.now)
         let card = render(s, size: small, now: F.now)
         #expect(!card.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })

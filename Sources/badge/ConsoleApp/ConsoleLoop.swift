@@ -4,9 +4,12 @@ import Foundation
 import ScreenKit
 import TerminalCurses
 
-/// The UI loop (ARCHITECTURE §3): owns the terminal on the calling thread; keys go through the
-/// scanner-burst detector into `update`; effects run in the background and come back through the
-/// mailbox; the frame is rendered from the state and only changed cells are written.
+/// The UI loop (ARCHITECTURE §3): owns the terminal's drawing on the calling thread. Input is
+/// read and timestamped as it arrives by an `InputReader` thread (SPEC §10), so a slow frame or a
+/// busy machine never splits a scanner burst; the loop feeds every key that arrived, with its
+/// arrival time, through the burst detector into `update`; effects run in the background and
+/// come back through the mailbox; the frame is rendered from the state and only changed cells
+/// are written.
 final class ConsoleLoop {
     private let terminal: Terminal
     private var state: AppState
@@ -14,24 +17,33 @@ final class ConsoleLoop {
     private let mailbox: Mailbox
     private let pump: NotificationPump
     private let station: String
-    private var detector = ScanBurstDetector<Key>.forTerminal()
+    private var detector: ScanBurstDetector<Key>
+    private let input = InputReader()
 
     init(terminal: Terminal, state: AppState, runner: EffectRunner, mailbox: Mailbox, pump: NotificationPump,
-         station: String) {
+         station: String, scanGapMs: Int = 50) {
         self.terminal = terminal
         self.state = state
         self.runner = runner
         self.mailbox = mailbox
         self.pump = pump
         self.station = station
+        self.detector = ScanBurstDetector<Key>.forTerminal(gapMs: scanGapMs)
     }
 
     /// Runs until the console asks to quit.
     func run(initialEffects: [Effect]) {
         state.size = terminal.size
+        mailbox.onPost = { [input] in input.wake() }
+        input.start()
+        defer {
+            mailbox.onPost = nil
+            input.stop()
+        }
         guard dispatch(initialEffects) else { return }
         var lastFrame: AppState?
         var lastTick = Date()
+        var bells = state.bells
         while true {
             let now = Date()
             if lastFrame != state || now.timeIntervalSince(lastTick) >= 1 {
@@ -39,23 +51,31 @@ final class ConsoleLoop {
                     lastTick = now
                     if !apply(.tick) { return }
                 }
+                if state.bells != bells {
+                    bells = state.bells
+                    terminal.ringBell()
+                }
                 terminal.present(render(state, size: terminal.size, now: Date()))
                 lastFrame = state
             }
 
-            let timeout = detector.deadline.map { max(1, Int32((($0 - Self.monotonic()) * 1000).rounded(.up))) } ?? 40
+            // Wait for input (or the burst deadline, or background results).
+            let wait = detector.deadline.map { max(0.001, $0 - InputReader.now() + 0.001) } ?? 0.040
+            let (keys, horizon) = input.next(timeout: min(wait, 0.040))
             var actions: [Action] = []
-            if let key = terminal.readKey(timeoutMs: min(timeout, 40)) {
-                if key == .resize {
-                    actions.append(.resized(terminal.size))
-                } else {
-                    actions += detector.feed(key, at: Self.monotonic()).map(Action.init)
-                }
+            if terminal.pollResize() { actions.append(.resized(terminal.size)) }
+            for timed in keys {
+                if timed.key == .resize { continue }
+                actions += detector.feed(timed.key, at: timed.at).map(Action.init)
             }
-            actions += detector.flush(now: Self.monotonic()).map(Action.init)
+            // Only up to the reader's horizon is it known that no further key arrived.
+            actions += detector.flush(now: horizon).map(Action.init)
             pump.flush()
             actions += mailbox.drain()
             for action in actions where !apply(action) { return }
+            if input.isFinished && keys.isEmpty {
+                return  // the terminal went away
+            }
         }
     }
 
@@ -72,10 +92,5 @@ final class ConsoleLoop {
             runner.launch(effect, by: who)
         }
         return true
-    }
-
-    /// Seconds on a monotonic clock (the burst detector's time base).
-    private static func monotonic() -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
     }
 }

@@ -25,6 +25,8 @@ struct ConsoleSession {
         let (theme, themeProblem) = ThemeLoader.loadWithFallback(name: config.theme)
         let members = try store.members().map { MemberSummary(name: $0.name, role: $0.role) }
         var state = AppState.start(members: members, operatorName: operatorName, timeZone: .current)
+        state.expressScan = config.expressScan
+        state.deskName = config.station ?? "console"
         let extra = prepare(&state)
         if let themeProblem {
             _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
@@ -53,7 +55,7 @@ struct ConsoleSession {
         let runner = EffectRunner(store: store, engine: engine, mailbox: mailbox, printer: config.printer,
                                   badgeDirectory: badgeDirectory, fontSearchPaths: fontSearchPaths, log: log)
         let loop = ConsoleLoop(terminal: terminal, state: state, runner: runner, mailbox: mailbox, pump: pump,
-                               station: config.station ?? "console")
+                               station: config.station ?? "console", scanGapMs: config.scanGapMs)
         log.log(.info, "console started")
         loop.run(initialEffects: state.startEffects + extra)
         log.log(.info, "console closed")

@@ -82,7 +82,7 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .toggleVIP(let id, _): mailbox.post(.vipToggleFailed(attendeeId: id, message: reason))
         case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
-        case .printBadge: mailbox.post(.operationFailed("Print failed: \(reason)"))
+        case .printBadge(let id): mailbox.post(.printFailed(attendeeId: id, reason: reason))
         default: mailbox.post(.operationFailed(reason))
         }
     }
@@ -98,8 +98,8 @@ final class EffectRunner: @unchecked Sendable {
                                             station: who.station, at: Date())
             mailbox.post(.checkInRecorded(attendeeId: id, outcome))
         case .printBadge(let id):
-            let (template, output) = try printBadge(attendeeId: id, by: who)
-            mailbox.post(.printed(attendeeId: id, template: template, output: output))
+            let (template, delivery) = try printBadge(attendeeId: id, by: who)
+            mailbox.post(.printed(attendeeId: id, template: template, delivery: delivery))
         case .recordAudit(let action, let detail):
             try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
         default:
@@ -142,12 +142,11 @@ final class EffectRunner: @unchecked Sendable {
             try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
         case .toggleVIP, .checkIn, .printBadge, .recordAudit:
             try performWrite(effect, by: who)
-        case .lookupBarcode(let eventId, let code):
-            if let scanned = ScannedCode(code), let attendee = try store.attendee(eventId: eventId, barcode: scanned.lookupValue) {
-                mailbox.post(.scanResolved(attendee))
-            } else {
-                mailbox.post(.scanNotFound(code: code))
-            }
+        case .lookupScan(let eventId, let code):
+            mailbox.post(.scanLookedUp(code: code, try lookupScan(eventId: eventId, code: code)))
+        case .locateAttendee(let query, let id):
+            mailbox.post(.attendeeLocated(query: query, attendeeId: id,
+                                          position: try store.attendeePosition(query, attendeeId: id)))
         case .loadCard(let id):
             guard let attendee = try store.attendee(id: id) else { throw ConsoleAppError("attendee #\(id) no longer exists") }
             mailbox.post(.cardLoaded(attendee, history: try store.checkInHistory(attendeeId: id),
@@ -188,8 +187,24 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// The verdict's facts for a scanned code: the attendee of this event (with the check-in that
+    /// counts), or the other imported event it belongs to, or nothing.
+    private func lookupScan(eventId: Int64, code: String) throws -> ScanLookup {
+        if let attendee = try store.attendee(eventId: eventId, barcode: code) {
+            let last = attendee.isCheckedIn
+                ? try store.checkInHistory(attendeeId: attendee.id).last { $0.action != .undo }
+                : nil
+            return .found(attendee, lastCheckIn: last)
+        }
+        let events = try store.events()
+        for event in events where event.id != eventId {
+            if try store.attendee(eventId: event.id, barcode: code) != nil { return .otherEvent(eventName: event.name) }
+        }
+        return .unknown
+    }
+
     /// Selects the template, renders, delivers (printer or a PDF file) and records the print.
-    private func printBadge(attendeeId: Int64, by who: Operator) throws -> (String, String) {
+    private func printBadge(attendeeId: Int64, by who: Operator) throws -> (String, PrintDelivery) {
         guard let attendee = try store.attendee(id: attendeeId) else { throw ConsoleAppError("attendee #\(attendeeId) no longer exists") }
         let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
@@ -208,7 +223,10 @@ final class EffectRunner: @unchecked Sendable {
         let output = try BadgePrinter().deliver(pdf, to: destination, title: "Badge: \(attendee.name)")
         try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
                                           output: output, operatorName: who.name))
-        return (template.name, output)
+        switch destination {
+        case .printer(let queue): return (template.name, PrintDelivery(.printer(queue: queue)))
+        default: return (template.name, PrintDelivery(.pdf(path: output)))
+        }
     }
 
     private func fontSet() throws -> FontSet {

@@ -6,9 +6,21 @@ import Foundation
 final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: [Action] = []
+    private var wake: (@Sendable () -> Void)?
+
+    /// Called after every post (the UI loop wakes up for the result instead of waiting out its
+    /// input timeout).
+    var onPost: (@Sendable () -> Void)? {
+        get { lock.withLock { wake } }
+        set { lock.withLock { wake = newValue } }
+    }
 
     func post(_ action: Action) {
-        lock.withLock { queue.append(action) }
+        let wake = lock.withLock { () -> (@Sendable () -> Void)? in
+            queue.append(action)
+            return self.wake
+        }
+        wake?()
     }
 
     /// Everything posted so far, in order; repeated `dataChanged` of one event collapse into one
