@@ -21,7 +21,11 @@ enum AttendeeCardView {
         let raw = a.providerStatus.map { " (\(clean($0)))" } ?? ""
         let checked: String
         if let at = a.checkedInAt {
-            checked = "✔ \(day(at, tz)) \(clock(at, tz)) (\(a.checkInSource?.rawValue ?? "LOCAL"))"
+            let record = card.history.last { $0.action != .undo }
+            let place = checkInPlace(source: a.checkInSource, station: record?.station,
+                                     provider: state.event(a.eventId)?.provider, desk: state.deskName)
+            let who = record.map { $0.operatorName == "PROVIDER" ? "" : " by \(clean($0.operatorName))" } ?? ""
+            checked = "✔ \(when(at, tz, now: now))\(who) \(place)"
         } else {
             checked = "not checked in"
         }
@@ -43,7 +47,7 @@ enum AttendeeCardView {
         y += 1
         if let action = card.primaryAction {
             var label = "[Enter] \(action.label)"
-            if action == .reprint || action == .print, let at = a.checkedInAt { label += " — checked in \(clock(at, tz))" }
+            if action == .reprint || action == .print, let at = a.checkedInAt { label += " — checked in \(when(at, tz, now: now))" }
             let allowed = state.effectiveRole.allows(.checkIn)
             buf.put(label, x: 2, y: y, role: allowed ? .button : .buttonDisabled)
             y += 2
@@ -55,7 +59,9 @@ enum AttendeeCardView {
             buf.put(card.loaded ? "none" : "loading…", x: 4, y: y, role: .dim)
         }
         for r in card.history.suffix(max(0, room)).reversed() {
-            let line = "\(day(r.at, tz)) \(clock(r.at, tz))  \(fit(r.action.rawValue, 14)) \(clean(r.operatorName)) @ \(clean(r.station))"
+            let place = checkInPlace(source: r.station == "PROVIDER" ? .provider : .local, station: r.station,
+                                     provider: state.event(a.eventId)?.provider, desk: state.deskName)
+            let line = "\(day(r.at, tz)) \(clock(r.at, tz))  \(fit(r.action.rawValue, 14)) \(clean(r.operatorName)) \(place)"
             buf.put(truncate(line, w - 6), x: 4, y: y)
             y += 1
         }

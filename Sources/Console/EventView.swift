@@ -15,7 +15,7 @@ enum EventView {
             drawAlert(alert, eventId: e.id, state, y: y, into: &buf, now: now)
         }
         StatCards.draw(v.stats, y: layout.stats, height: layout.statsHeight, into: &buf, now: now)
-        drawTable(v, state, layout, into: &buf)
+        drawTable(v, state, layout, into: &buf, now: now)
         drawStatusLine(v, y: layout.statusLine, visibleRows: layout.tableRows, into: &buf)
     }
 
@@ -39,7 +39,8 @@ enum EventView {
         for (text, role) in parts { x = buf.put(text, x: x, y: 0, role: role) }
     }
 
-    static func drawTable(_ v: EventViewState, _ state: AppState, _ layout: EventViewLayout, into buf: inout ScreenBuffer) {
+    static func drawTable(_ v: EventViewState, _ state: AppState, _ layout: EventViewLayout, into buf: inout ScreenBuffer,
+                          now: Date) {
         let w = buf.size.width
         let cols = AttendeeColumns(width: w)
         let header = "   " + fit("Name", cols.name) + " " + fit("Email", cols.email) + " " + fit("Company", cols.company)
@@ -65,12 +66,12 @@ enum EventView {
                 buf.put("…", x: 3, y: y, role: .dim)
                 continue
             }
-            drawRow(a, selected: index == v.selected, cols: cols, y: y, state: state, into: &buf)
+            drawRow(a, selected: index == v.selected, cols: cols, y: y, state: state, into: &buf, now: now)
         }
     }
 
     static func drawRow(_ a: Attendee, selected: Bool, cols: AttendeeColumns, y: Int, state: AppState,
-                        into buf: inout ScreenBuffer) {
+                        into buf: inout ScreenBuffer, now: Date) {
         if selected { buf.put("▶", x: 0, y: y, role: .selection) }
         if a.vip { buf.put("★", x: 1, y: y, role: .vip) }
         var x = 3
@@ -80,7 +81,7 @@ enum EventView {
         x = buf.put(fit(clean(a.ticketLabel), cols.ticket) + " ", x: x, y: y)
         let (status, role) = statusCell(a)
         x = buf.put(fit(status, cols.status) + " ", x: x, y: y, role: role)
-        if let at = a.checkedInAt { buf.put(clock(at, state.timeZone), x: x, y: y, role: .checkedIn) }
+        if let at = a.checkedInAt { buf.put(shortWhen(at, state.timeZone, now: now), x: x, y: y, role: .checkedIn) }
         if selected { buf.setRole(x: 0, y: y, width: buf.size.width, role: .selection) }
     }
 

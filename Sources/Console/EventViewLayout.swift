@@ -36,7 +36,7 @@ struct AttendeeColumns {
     static let lead = 3
 
     init(width: Int) {
-        time = 5
+        time = 6
         // Wide terminals spell statuses out ("✖ Not attending", "✖ waitlist") and give the
         // email, the longest field, more room than the name.
         let wide = width >= 110

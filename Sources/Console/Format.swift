@@ -66,6 +66,13 @@ func when(_ date: Date, _ tz: TimeZone, now: Date) -> String {
     return d.year == n.year ? "\(dayPart) \(time)" : "\(dayPart) \(d.year ?? 0) \(time)"
 }
 
+/// For a narrow column: "14:05" today, "3 Dec" on another day.
+func shortWhen(_ date: Date, _ tz: TimeZone, now: Date) -> String {
+    let full = when(date, tz, now: now)
+    guard full.count > 5 else { return full }
+    return full.split(separator: " ").prefix(2).joined(separator: " ")
+}
+
 /// Where a check-in came from, in words: "at this desk", "at desk-2", "on Eventbrite".
 func checkInPlace(source: CheckInSource?, station: String?, provider: Provider?, desk: String) -> String {
     if source == .provider || station == "PROVIDER" {

@@ -18,11 +18,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -42,11 +42,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -63,8 +63,8 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
         ⋯ 29 blank rows
          Filter: All  Search: ad▏                                                                                 rows 1–1 of 1
 
@@ -84,16 +84,16 @@ import ScreenKit
           Job title   —
           Ticket      VIP
           Status      ATTENDING
-          Checked in  ✔ 2026-12-03 09:12 (LOCAL)
+          Checked in  ✔ 09:12 by ada at desk-1
           Barcode     BC1
           Badges      not printed
 
           [Enter] Print badge — checked in 09:12
 
           Check-in history
-            2026-12-03 09:12  CHECK_IN       ada @ desk-1
-            2026-12-03 09:07  UNDO           bob @ desk-2
-            2026-12-03 09:02  CHECK_IN       bob @ desk-2
+            2026-12-03 09:12  CHECK_IN       ada at desk-1
+            2026-12-03 09:07  UNDO           bob at desk-2
+            2026-12-03 09:02  CHECK_IN       bob at desk-2
         ⋯ 20 blank rows
          Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back                                               ? Help  q Quit
         """)

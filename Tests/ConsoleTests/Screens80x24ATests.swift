@@ -126,11 +126,11 @@ import ScreenKit
          Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
         ⋯ 13 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 

@@ -15,11 +15,11 @@ import ScreenKit
         └──────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -36,11 +36,11 @@ import ScreenKit
         └──────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -54,8 +54,8 @@ import ScreenKit
          Tech Summit 2026 · Eventbri…  ● Syncing · 12 s ago · API 1540/1600  [Syncing…]
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
         ⋯ 16 blank rows
          Filter: All  Search: ad▏                                         rows 1–1 of 1
 
@@ -75,16 +75,16 @@ import ScreenKit
           Job title   —
           Ticket      VIP
           Status      ATTENDING
-          Checked in  ✔ 2026-12-03 09:12 (LOCAL)
+          Checked in  ✔ 09:12 by ada at desk-1
           Barcode     BC1
           Badges      not printed
 
           [Enter] Print badge — checked in 09:12
 
           Check-in history
-            2026-12-03 09:12  CHECK_IN       ada @ desk-1
-            2026-12-03 09:07  UNDO           bob @ desk-2
-            2026-12-03 09:02  CHECK_IN       bob @ desk-2
+            2026-12-03 09:12  CHECK_IN       ada at desk-1
+            2026-12-03 09:07  UNDO           bob at desk-2
+            2026-12-03 09:02  CHECK_IN       bob at desk-2
         ⋯ 4 blank rows
          Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back       ? Help  q Quit
         """)

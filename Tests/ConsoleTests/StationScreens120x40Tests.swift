@@ -79,11 +79,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -100,11 +100,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -127,11 +127,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -154,11 +154,11 @@ import ScreenKit
          General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
          VIP                      ███████████████▓░░░░ 230/300 checked in
          Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
-           Name                      Email                         Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com               Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org              Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil                US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu                UT Austin           General            ✖ waitlist
+           Name                      Email                        Company             Ticket             Status           In
+        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               alan@example.org             Bletchley Park      General            Attending
+           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  No members are defined, so no PIN is needed.                │

@@ -76,11 +76,11 @@ import ScreenKit
         └──────────────────────────────────────────────────────────────────────────────┘
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -94,11 +94,11 @@ import ScreenKit
          STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -118,11 +118,11 @@ import ScreenKit
          STATION MODE │ Tech Summit 2026…  ● Syncing · 13 s ago · API 1540/1600  [S]ync
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -142,11 +142,11 @@ import ScreenKit
          STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
          Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
-           Name              Email           Company     Ticket       Status       In
-        ▶★ Ada Lovelace      ada@example.com Analytical… VIP          ✔ Checked in 09:12
-           Alan Turing       alan@example.o… Bletchley … General      Attending
-           Grace Hopper      grace@navy.mil  US Navy     Speaker +1   Attending
-           Edsger Dijkstra   ewd@utexas.edu  UT Austin   General      ✖ waitlist
+           Name             Email          Company      Ticket       Status       In
+        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      alan@example.… Bletchley P… General      Attending
+           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  No members are defined, so no PIN is needed.                │

@@ -104,7 +104,7 @@ import ScreenKit
                     "email column of row \(i) starts at \(emailX): \(buf.lines[y])")
         }
         #expect(buf.lines[4].contains("山田太郎"))
-        #expect(buf.lines[5].contains("山田太郎山田太郎… p1"), "a wide name is cut at a grapheme, with …")
+        #expect(buf.lines[5].contains("山田太郎山田太…  p1"), "a wide name is cut at a grapheme, with … (and padded when a wide character cannot fit)")
         #expect(buf.lines[6].contains("José Martínez"))
         #expect(buf.lines[7].contains("محمد علي"))
     }
