@@ -55,6 +55,20 @@ enum TextShaper {
         shape(text, chain: chain).reduce(0) { $0 + $1.width(size: size) }
     }
 
+    /// Characters no font of the chain draws (they would print as the empty .notdef box), once
+    /// each, in order of appearance.
+    static func missingCharacters(in runs: [GlyphRun]) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for run in runs {
+            for (glyph, scalars) in zip(run.glyphs, run.scalars) where glyph == 0 {
+                let text = String(String.UnicodeScalarView(scalars))
+                if seen.insert(text).inserted { result.append(text) }
+            }
+        }
+        return result
+    }
+
     /// Joiners, variation selectors and other invisible format characters a font may lack.
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isDefaultIgnorableCodePoint || (0xFE00...0xFE0F).contains(scalar.value)
