@@ -35,11 +35,8 @@ enum TextShaper {
                         if g != 0 { chosen = (font, g); break }
                     }
                 }
-                if chosen == nil {
-                    if isIgnorable(scalar) { continue }
-                    chosen = (primary, 0)
-                }
-                let (font, glyph) = chosen!
+                if chosen == nil, isIgnorable(scalar) { continue }
+                let (font, glyph) = chosen ?? (primary, 0)
                 if clusterFont == nil { clusterFont = font }
                 if runs.last?.font.path != font.path { runs.append(GlyphRun(font: font)) }
                 runs[runs.count - 1].glyphs.append(glyph)
