@@ -4,11 +4,12 @@ extension AttendeeField {
     /// The text this field shows for `attendee` ("" hides the element). `first_name`/`last_name`
     /// fall back to the first word / the rest of `name` when the provider sent no split name.
     func value(for attendee: Attendee, ribbonText: String = "VIP") -> String {
-        let words = attendee.name.split(separator: " ", maxSplits: 1).map(String.init)
+        // Split only a bounded prefix of the name: a first word is never 20 000 characters long.
+        var words: [String] { BadgeTextLimit.limited(attendee.name).split(separator: " ", maxSplits: 1).map(String.init) }
         switch self {
         case .name: return attendee.name
         case .firstName: return nonEmpty(attendee.firstName) ?? words.first ?? ""
-        case .lastName: return nonEmpty(attendee.lastName) ?? (words.count > 1 ? words[1] : "")
+        case .lastName: return nonEmpty(attendee.lastName) ?? words.dropFirst().first ?? ""
         case .company: return attendee.company ?? ""
         case .jobTitle: return attendee.jobTitle ?? ""
         case .ticketName: return attendee.ticketName ?? ""
@@ -23,18 +24,20 @@ extension AttendeeField {
 }
 
 extension TextElement {
-    /// The element's text for `attendee`: placeholders filled, control and bidi-override
-    /// characters removed, whitespace collapsed, optionally upper-cased.
+    /// The element's text for `attendee`: placeholders filled, cut to `BadgeTextLimit`, control
+    /// and bidi-override characters removed, whitespace collapsed, optionally upper-cased.
     func text(for attendee: Attendee) -> String {
         var raw: String
         switch content {
         case let .field(field):
-            raw = field.value(for: attendee, ribbonText: ribbonText)
+            raw = BadgeTextLimit.limited(field.value(for: attendee, ribbonText: ribbonText))
         case let .literal(template):
             raw = template
-            for field in AttendeeField.allCases {
-                raw = raw.replacingOccurrences(of: "{\(field.rawValue)}", with: field.value(for: attendee))
+            for field in AttendeeField.allCases where raw.contains("{\(field.rawValue)}") {
+                raw = raw.replacingOccurrences(of: "{\(field.rawValue)}",
+                                               with: BadgeTextLimit.limited(field.value(for: attendee)))
             }
+            raw = BadgeTextLimit.limited(raw)
         }
         let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.map { scalar -> Unicode.Scalar in
             let v = scalar.value

@@ -1,3 +1,4 @@
+import BadgeCore
 import Foundation
 
 /// Delivers a rendered badge: writes the PDF to a file, or submits it to a CUPS printer with
@@ -23,21 +24,65 @@ public struct BadgePrinter: Sendable {
     }
 
     /// Writes or submits `pdf`; returns the output to record in the print log: the file path,
-    /// or `printer:NAME`.
+    /// or `printer:NAME` (`deliverBadge(_:to:title:).output`).
     @discardableResult
     public func deliver(_ pdf: Data, to destination: Destination, title: String = "Badge") throws -> String {
+        try deliverBadge(pdf, to: destination, title: title).output
+    }
+
+    /// Writes or submits `pdf` and says which of the two happened.
+    public func deliverBadge(_ pdf: Data, to destination: Destination, title: String = "Badge") throws -> PrintOutcome {
         switch destination {
         case let .file(path):
-            do {
-                try pdf.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw PrintingError.writeFailed(path: path, reason: (error as NSError).localizedDescription)
-            }
-            return path
+            try Self.writePDF(pdf, to: path)
+            return .savedPDF(path: path)
         case let .printer(name):
             try submit(pdf, printer: name, title: title)
-            return "printer:\(name)"
+            return .printed(queue: name)
         }
+    }
+
+    /// Renders `attendee`'s badge with `template` and delivers it: the template's name, where the
+    /// badge went, and the characters no font has. Nothing is recorded here (the caller records
+    /// the print in the store).
+    public func printBadge(attendee: Attendee, template: BadgeTemplate, fonts: FontSet,
+                           to destination: Destination) throws -> BadgePrintResult {
+        let rendered = try BadgeRenderer.renderBadge(attendee: attendee, template: template, fonts: fonts)
+        let outcome = try deliverBadge(rendered.pdf, to: destination, title: "Badge: \(attendee.name)")
+        return BadgePrintResult(templateName: template.name, outcome: outcome, missingGlyphs: rendered.missingGlyphs)
+    }
+
+    /// Writes the file atomically; a failure is one line that says why (a directory, a missing
+    /// folder, no permission) rather than Foundation's "NSCocoaErrorDomain error 512".
+    static func writePDF(_ pdf: Data, to path: String) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if path.hasSuffix("/") || (fm.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw PrintingError.writeFailed(path: path, reason: "it is a folder; give a file name such as \((path as NSString).appendingPathComponent("badge.pdf"))")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !(fm.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw PrintingError.writeFailed(path: path, reason: "folder \(folder) does not exist")
+        }
+        do {
+            try pdf.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PrintingError.writeFailed(path: path, reason: reason(error, folder: folder.isEmpty ? "." : folder))
+        }
+    }
+
+    /// The POSIX reason behind a Foundation write error, in words.
+    static func reason(_ error: any Error, folder: String) -> String {
+        var nsError = error as NSError
+        while nsError.domain != NSPOSIXErrorDomain, let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            nsError = underlying
+        }
+        if nsError.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(truncatingIfNeeded: nsError.code))).lowercased()
+        }
+        if !FileManager.default.isWritableFile(atPath: folder) { return "no permission to write in \(folder)" }
+        let text = (error as NSError).localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init)
+        return text ?? "write failed"
     }
 
     private func submit(_ pdf: Data, printer: String, title: String) throws {

@@ -19,6 +19,15 @@ public enum BadgeRenderer {
     }
 
     public static func render(attendee: Attendee, layout: BadgeLayout, fonts: FontSet) throws -> Data {
+        try renderBadge(attendee: attendee, layout: layout, fonts: fonts).pdf
+    }
+
+    /// Renders and reports the characters no installed font has (they print as empty boxes).
+    public static func renderBadge(attendee: Attendee, template: BadgeTemplate, fonts: FontSet) throws -> RenderedBadge {
+        try renderBadge(attendee: attendee, layout: TemplateParser.parse(template.layout), fonts: fonts)
+    }
+
+    public static func renderBadge(attendee: Attendee, layout: BadgeLayout, fonts: FontSet) throws -> RenderedBadge {
         var canvas = BadgeCanvas(pageHeight: layout.height)
         for element in layout.elements {
             switch element {
@@ -34,7 +43,22 @@ public enum BadgeRenderer {
                 canvas.text(value, element: text, chain: fonts.chain(text.weight))
             }
         }
-        return canvas.pdf(width: layout.width, height: layout.height, title: "Badge: \(attendee.name)")
+        let name = attendee.name.count > 200 ? String(attendee.name.prefix(199)) + "…" : attendee.name
+        let pdf = canvas.pdf(width: layout.width, height: layout.height, title: "Badge: \(name)")
+        return RenderedBadge(pdf: pdf, missingGlyphs: canvas.missingGlyphs)
+    }
+}
+
+/// A rendered badge and what it could not draw.
+public struct RenderedBadge: Sendable, Equatable {
+    public let pdf: Data
+    /// Characters of the badge's text that no installed font has, each once, in order of
+    /// appearance (for example ["한", "🎉"]); they print as empty boxes.
+    public let missingGlyphs: [String]
+
+    public init(pdf: Data, missingGlyphs: [String]) {
+        self.pdf = pdf
+        self.missingGlyphs = missingGlyphs
     }
 }
 
@@ -51,6 +75,8 @@ struct BadgeCanvas {
 
     let pageHeight: Double
     var ops: [Op] = []
+    /// Characters drawn as .notdef because no font of their chain has them (each once).
+    private(set) var missingGlyphs: [String] = []
 
     /// Template box (top-left origin) → PDF rectangle (bottom-left origin).
     func pdfBox(_ box: BadgeBox) -> BadgeBox {
@@ -99,6 +125,9 @@ struct BadgeCanvas {
         }
         for (index, line) in fitted.lines.enumerated() {
             let runs = TextShaper.shape(BidiText.visualOrder(line), chain: chain)
+            for missing in TextShaper.missingCharacters(in: runs) where !missingGlyphs.contains(missing) {
+                missingGlyphs.append(missing)
+            }
             let width = runs.reduce(0) { $0 + $1.width(size: fitted.size) }
             let x: Double
             switch element.align {

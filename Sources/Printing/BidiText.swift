@@ -45,8 +45,8 @@ enum BidiText {
             guard resolved[i] == .neutral else { i += 1; continue }
             var j = i
             while j < resolved.count, resolved[j] == .neutral { j += 1 }
-            let before = i > 0 ? strongish(resolved[i - 1])! : base
-            let after = j < resolved.count ? strongish(resolved[j])! : base
+            let before = i > 0 ? strongish(resolved[i - 1]) ?? base : base
+            let after = j < resolved.count ? strongish(resolved[j]) ?? base : base
             let fill: Kind = before == after ? before : base
             for k in i..<j { resolved[k] = fill }
             i = j

@@ -68,9 +68,16 @@ struct PDFWriter {
         return "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
     }
 
-    /// A number with at most 3 decimals and no trailing zeros ("12", "3.5", "-0.125").
+    /// Largest magnitude written; PDF readers only promise about ±3.4e38 for reals and ±2^31 for
+    /// integers, and a validated layout never comes near it (a page side is at most 14 400 pt).
+    static let numberLimit = 1e9
+
+    /// A number with at most 3 decimals and no trailing zeros ("12", "3.5", "-0.125"). Never traps:
+    /// NaN and infinities are written as 0 and huge values are clamped to ±`numberLimit`.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
+        guard value.isFinite else { return "0" }
+        let clamped = Swift.min(Swift.max(value, -numberLimit), numberLimit)
+        let rounded = (clamped * 1000).rounded() / 1000
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(format: "%.3f", rounded)
         while text.hasSuffix("0") { text.removeLast() }

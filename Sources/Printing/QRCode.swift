@@ -32,19 +32,19 @@ public struct QRCode: Sendable, Equatable {
         var matrix = QRMatrix(version: version)
         matrix.drawFunctionPatterns()
         matrix.placeCodewords(codewords)
-        var best: (mask: Int, penalty: Int, grid: [Bool])?
+        var best: (mask: Int, penalty: Int, grid: [Bool]) = (0, Int.max, [])
         for mask in 0..<8 {
             var candidate = matrix
             candidate.applyMask(mask)
             candidate.drawFormatBits(mask: mask)
             let penalty = candidate.penalty()
-            if best == nil || penalty < best!.penalty {
+            if best.grid.isEmpty || penalty < best.penalty {
                 best = (mask, penalty, candidate.dark)
             }
         }
         self.version = version
-        self.mask = best!.mask
-        self.modules = best!.grid
+        self.mask = best.mask
+        self.modules = best.grid
     }
 
     // MARK: - Level M block structure

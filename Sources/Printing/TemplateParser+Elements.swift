@@ -35,10 +35,10 @@ extension ParserState {
         let (values, flags) = try options(args, keys: Self.textKeys, flags: Self.textFlags)
         let box = try box(values)
         var element = TextElement(content: content, box: box)
-        if let size = values["size"] { element.fontSize = try points(size, range: 2...500) }
+        if let size = values["size"] { element.fontSize = try points(size, range: Self.fontSizes) }
         element.minFontSize = min(element.fontSize, max(6, element.fontSize / 2))
         if let minSize = values["min"] {
-            element.minFontSize = try points(minSize, range: 2...500)
+            element.minFontSize = try points(minSize, range: Self.fontSizes)
             guard element.minFontSize <= element.fontSize else { throw error("'min' must not exceed 'size'") }
         }
         if let weight = values["weight"] {
@@ -62,7 +62,7 @@ extension ParserState {
             element.verticalAlign = v
         }
         if let lines = values["lines"] {
-            guard let n = Int(lines.text), (1...3).contains(n) else { throw error("lines must be 1, 2 or 3, found '\(lines.text)'") }
+            guard let n = Int(lines.text), (1...3).contains(n) else { throw error("lines must be 1, 2 or 3, found '\(Self.shown(lines.text))'") }
             element.maxLines = n
         }
         if let color = values["color"] { element.color = try self.color(color) }
@@ -101,7 +101,7 @@ extension ParserState {
         var element = RectElement(box: try box(values), vipOnly: flags.contains("vip"))
         if let fill = values["fill"] { element.fill = try color(fill) }
         if let stroke = values["stroke"] { element.stroke = try color(stroke) }
-        if let line = values["line"] { element.lineWidth = try length(line) }
+        if let line = values["line"] { element.lineWidth = try lineWidth(line) }
         if element.fill == nil, element.stroke == nil { element.stroke = .black }
         layout.elements.append(.rect(element))
     }

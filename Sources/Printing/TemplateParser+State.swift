@@ -19,6 +19,12 @@ struct ParserState {
         "a4": (210, 297, "mm"), "a5": (148, 210, "mm"), "a6": (105, 148, "mm"), "a7": (74, 105, "mm"),
         "cr80": (85.6, 53.98, "mm"), "letter": (8.5, 11, "in"),
     ]
+    /// Each side of the badge, in points: from a quarter inch to 200 in (the largest page PDF allows).
+    static let pageSides: ClosedRange<Double> = 18...14_400
+    /// Font sizes in points (`size=`, `min=`).
+    static let fontSizes: ClosedRange<Double> = 2...500
+    /// Stroke widths in points (`line=`).
+    static let lineWidths: ClosedRange<Double> = 0...72
 
     func error(_ message: String) -> PrintingError { .template(line: line, message: message) }
 
@@ -77,11 +83,27 @@ struct ParserState {
         let numbers = spec.dropLast(unitName?.count ?? 0).split(separator: "x", omittingEmptySubsequences: false)
         guard numbers.count == 2, let w = Double(numbers[0]), let h = Double(numbers[1]), w > 0, h > 0,
               w.isFinite, h.isFinite else {
-            throw error("cannot read size '\(spec)' (expected WIDTHxHEIGHT with a unit, e.g. 4x3in, or A4–A7, CR80, letter)")
+            throw error("cannot read size '\(Self.shown(spec))' (expected WIDTHxHEIGHT with a unit, e.g. 4x3in, or A4–A7, CR80, letter)")
         }
-        guard let unitName else { throw error("size '\(spec)' needs a unit: in, mm, cm or pt (e.g. \(spec)mm)") }
-        sizeUnits = Self.unitPoints[unitName]!
-        size = (w * sizeUnits, h * sizeUnits)
+        guard let unitName, let scale = Self.unitPoints[unitName] else {
+            throw error("size '\(Self.shown(spec))' needs a unit: in, mm, cm or pt (e.g. \(Self.shown(spec))mm)")
+        }
+        let points = (w * scale, h * scale)
+        guard Self.pageSides.contains(points.0), Self.pageSides.contains(points.1) else {
+            throw error("size '\(Self.shown(spec))' is out of range: each side must be between 0.25 in (6.35 mm) and 200 in (5080 mm)")
+        }
+        sizeUnits = scale
+        size = points
+    }
+
+    /// A user's token quoted in an error: at most 40 characters, so the message stays one short line.
+    static func shown(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+
+    /// A number in an error message: one decimal, or scientific notation when it is huge.
+    static func shown(_ value: Double) -> String {
+        abs(value) < 1e7 ? String(format: "%.1f", value) : String(format: "%.3g", value)
     }
 
     /// Fixes the page size on the first element; later size/orientation/units lines are errors.
@@ -105,16 +127,27 @@ struct ParserState {
         let text = token.text.lowercased()
         let unitName = Self.unitPoints.keys.first { text.hasSuffix($0) }
         let number = text.dropLast(unitName?.count ?? 0)
-        guard let value = Double(number), value.isFinite else {
-            throw error("'\(token.key ?? "")' must be a length like 1.5, 12mm or 0.5in, found '\(token.text)'")
+        let scale = unitName.flatMap { Self.unitPoints[$0] } ?? units ?? sizeUnits
+        // Finite before and after the unit: 1e308in would overflow to infinity in points.
+        guard let value = Double(number), value.isFinite, (value * scale).isFinite else {
+            throw error("'\(token.key ?? "")' must be a length like 1.5, 12mm or 0.5in, found '\(Self.shown(token.text))'")
         }
-        return value * (unitName.map { Self.unitPoints[$0]! } ?? units ?? sizeUnits)
+        return value * scale
     }
 
     func points(_ token: TemplateToken, range: ClosedRange<Double>) throws -> Double {
         let text = token.text.lowercased()
         guard let value = Double(text.hasSuffix("pt") ? String(text.dropLast(2)) : text), range.contains(value) else {
-            throw error("'\(token.key ?? "")' must be a font size in points between \(Int(range.lowerBound)) and \(Int(range.upperBound)), found '\(token.text)'")
+            throw error("'\(token.key ?? "")' must be a font size in points between \(String(format: "%g", range.lowerBound)) and \(String(format: "%g", range.upperBound)), found '\(Self.shown(token.text))'")
+        }
+        return value
+    }
+
+    /// A stroke width: a length between 0 and 1 in.
+    func lineWidth(_ token: TemplateToken) throws -> Double {
+        let value = try length(token)
+        guard Self.lineWidths.contains(value) else {
+            throw error("'\(token.key ?? "line")' must be a line width between 0 and 72 pt (1 in), found '\(Self.shown(token.text))'")
         }
         return value
     }
@@ -124,8 +157,8 @@ struct ParserState {
         if let c = named[token.text.lowercased()] { return c }
         var hex = token.text
         if hex.hasPrefix("#") { hex.removeFirst() }
-        guard hex.count == 6, let value = Int(hex, radix: 16) else {
-            throw error("'\(token.key ?? "")' must be a colour like #1A2B3C, black or white, found '\(token.text)'")
+        guard hex.count == 6, hex.allSatisfy(\.isHexDigit), let value = Int(hex, radix: 16) else {
+            throw error("'\(token.key ?? "")' must be a colour like #1A2B3C, black or white, found '\(Self.shown(token.text))'")
         }
         return BadgeColor(red: Double(value >> 16 & 0xFF) / 255, green: Double(value >> 8 & 0xFF) / 255,
                           blue: Double(value & 0xFF) / 255)
@@ -163,10 +196,11 @@ struct ParserState {
         let box = BadgeBox(x: numbers[0], y: numbers[1], width: numbers[2], height: numbers[3])
         guard box.width > 0, box.height > 0 else { throw error("width and height must be greater than zero") }
         let tolerance = 0.5
+        // `x + w` of two huge finite numbers is infinite, which fails the comparison: still an error.
         guard box.x >= -tolerance, box.y >= -tolerance, box.x + box.width <= layout.width + tolerance,
               box.y + box.height <= layout.height + tolerance else {
-            throw error(String(format: "element (%.1f, %.1f, %.1f × %.1f pt) extends beyond the %.1f × %.1f pt badge",
-                               box.x, box.y, box.width, box.height, layout.width, layout.height))
+            let shown = [box.x, box.y, box.width, box.height, layout.width, layout.height].map(Self.shown)
+            throw error("element (\(shown[0]), \(shown[1]), \(shown[2]) × \(shown[3]) pt) extends beyond the \(shown[4]) × \(shown[5]) pt badge")
         }
         return box
     }

@@ -35,11 +35,8 @@ enum TextShaper {
                         if g != 0 { chosen = (font, g); break }
                     }
                 }
-                if chosen == nil {
-                    if isIgnorable(scalar) { continue }
-                    chosen = (primary, 0)
-                }
-                let (font, glyph) = chosen!
+                if chosen == nil, isIgnorable(scalar) { continue }
+                let (font, glyph) = chosen ?? (primary, 0)
                 if clusterFont == nil { clusterFont = font }
                 if runs.last?.font.path != font.path { runs.append(GlyphRun(font: font)) }
                 runs[runs.count - 1].glyphs.append(glyph)
@@ -53,6 +50,20 @@ enum TextShaper {
     /// Width in points of `text` at `size` (order does not change the width).
     static func width(_ text: String, chain: [TrueTypeFont], size: Double) -> Double {
         shape(text, chain: chain).reduce(0) { $0 + $1.width(size: size) }
+    }
+
+    /// Characters no font of the chain draws (they would print as the empty .notdef box), once
+    /// each, in order of appearance.
+    static func missingCharacters(in runs: [GlyphRun]) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for run in runs {
+            for (glyph, scalars) in zip(run.glyphs, run.scalars) where glyph == 0 {
+                let text = String(String.UnicodeScalarView(scalars))
+                if seen.insert(text).inserted { result.append(text) }
+            }
+        }
+        return result
     }
 
     /// Joiners, variation selectors and other invisible format characters a font may lack.

@@ -55,15 +55,21 @@ public struct TrueTypeFont: Sendable {
         where tables[required] == nil {
             throw fail("missing '\(required)' table")
         }
+        // Fixed-size tables must be long enough for the fields read here and patched by `subset`.
+        for (tag, minimum) in [("head", 54), ("hhea", 36), ("maxp", 6)] where (tables[tag]?.length ?? 0) < minimum {
+            throw fail("'\(tag)' table too short")
+        }
         self.tables = tables
-        let head = tables["head"]!.offset, hhea = tables["hhea"]!.offset
+        guard let head = tables["head"]?.offset, let hhea = tables["hhea"]?.offset, let maxp = tables["maxp"]?.offset else {
+            throw fail("missing 'head', 'hhea' or 'maxp' table")
+        }
         unitsPerEm = max(16, bytes.u16(head + 18))
         bbox = (bytes.i16(head + 36), bytes.i16(head + 38), bytes.i16(head + 40), bytes.i16(head + 42))
         longLoca = bytes.i16(head + 50) == 1
         ascent = bytes.i16(hhea + 4)
         descent = bytes.i16(hhea + 6)
         numberOfHMetrics = max(1, bytes.u16(hhea + 34))
-        numGlyphs = bytes.u16(tables["maxp"]!.offset + 4)
+        numGlyphs = bytes.u16(maxp + 4)
         if let os2 = tables["OS/2"], bytes.u16(os2.offset) >= 2, os2.length >= 90 {
             capHeight = bytes.i16(os2.offset + 88)
         } else {
@@ -79,7 +85,11 @@ public struct TrueTypeFont: Sendable {
     }
 
     /// The glyph for `scalar`, or 0 (.notdef) when the font lacks it.
-    public func glyphID(for scalar: Unicode.Scalar) -> Int { glyphID(for: scalar, in: cmap) }
+    /// A glyph id past `numGlyphs` (a damaged cmap) counts as missing.
+    public func glyphID(for scalar: Unicode.Scalar) -> Int {
+        let glyph = glyphID(for: scalar, in: cmap)
+        return glyph < numGlyphs ? glyph : 0
+    }
 
     func glyphID(for scalar: Unicode.Scalar, in cmap: (offset: Int, format: Int)) -> Int {
         let c = Int(scalar.value)
@@ -118,20 +128,19 @@ public struct TrueTypeFont: Sendable {
 
     /// Advance width of `glyph` in font units.
     public func advanceWidth(glyph: Int) -> Int {
-        let hmtx = tables["hmtx"]!.offset
-        return bytes.u16(hmtx + 4 * min(glyph, numberOfHMetrics - 1))
+        guard let hmtx = tables["hmtx"]?.offset else { return 0 }
+        return bytes.u16(hmtx + 4 * max(0, min(glyph, numberOfHMetrics - 1)))
     }
 
     func leftSideBearing(glyph: Int) -> Int {
-        let hmtx = tables["hmtx"]!.offset
+        guard let hmtx = tables["hmtx"]?.offset, glyph >= 0 else { return 0 }
         if glyph < numberOfHMetrics { return bytes.i16(hmtx + 4 * glyph + 2) }
         return bytes.i16(hmtx + 4 * numberOfHMetrics + 2 * (glyph - numberOfHMetrics))
     }
 
     /// Byte range of `glyph`'s outline in the file (empty for blank glyphs).
     func glyphRange(_ glyph: Int) -> Range<Int> {
-        guard glyph >= 0, glyph < numGlyphs else { return 0..<0 }
-        let loca = tables["loca"]!.offset, glyf = tables["glyf"]!
+        guard glyph >= 0, glyph < numGlyphs, let loca = tables["loca"]?.offset, let glyf = tables["glyf"] else { return 0..<0 }
         let (a, b) = longLoca
             ? (bytes.u32(loca + 4 * glyph), bytes.u32(loca + 4 * glyph + 4))
             : (bytes.u16(loca + 2 * glyph) * 2, bytes.u16(loca + 2 * glyph + 2) * 2)
@@ -156,10 +165,12 @@ public struct TrueTypeFont: Sendable {
     private static func readPostScriptName(_ bytes: [UInt8], table: (offset: Int, length: Int)?) -> String? {
         guard let table else { return nil }
         let count = bytes.u16(table.offset + 2), strings = table.offset + bytes.u16(table.offset + 4)
-        for i in 0..<count {
+        var tried = 0
+        for i in 0..<count where tried < 16 {  // bounded: a hostile table may list 65 535 empty names
             let record = table.offset + 6 + 12 * i
             guard bytes.u16(record + 6) == 6 else { continue }
-            let platform = bytes.u16(record), length = bytes.u16(record + 8), start = strings + bytes.u16(record + 10)
+            tried += 1
+            let platform = bytes.u16(record), length = min(bytes.u16(record + 8), 256), start = strings + bytes.u16(record + 10)
             var name = ""
             if platform == 3 || platform == 0 {
                 for j in stride(from: 0, to: length, by: 2) {

@@ -8,6 +8,19 @@ extension SQLiteStore {
     public func saveTemplate(_ template: BadgeTemplate) throws -> BadgeTemplate {
         let names = String(decoding: try JSONEncoder().encode(template.ticketNames), as: UTF8.self)
         return try write { db in
+            // One Default per event: a Default under another name is refused (same name replaces).
+            if template.isDefault {
+                let other = try db.cached("""
+                    SELECT name FROM templates
+                    WHERE event_id = ?1 AND name <> ?2 AND is_vip_variant = 0 AND ticket_names = '[]'
+                    ORDER BY id LIMIT 1
+                    """)
+                try other.bind(1, template.eventId)
+                try other.bind(2, template.name)
+                if let existing = try other.firstRow({ $0.text(0) }) {
+                    throw StorageError.secondDefaultTemplate(existing: existing)
+                }
+            }
             let s = try db.cached("""
                 INSERT INTO templates (event_id, name, ticket_names, is_vip_variant, layout)
                 VALUES (?1, ?2, ?3, ?4, ?5)

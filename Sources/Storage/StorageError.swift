@@ -22,6 +22,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     case cannotOpen(path: String, reason: String)
     /// The row a call names does not exist ("attendee 42").
     case notFound(String)
+    /// Saving a second Default template (no tickets, not VIP) under another name; `existing` is
+    /// the event's Default. Two Defaults would make the choice of badge arbitrary.
+    case secondDefaultTemplate(existing: String)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -52,6 +55,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
             return "cannot open database \(path): \(reason)"
         case .notFound(let what):
             return "\(what) not found"
+        case .secondDefaultTemplate(let existing):
+            return "the event already has a Default template '\(existing)': remove it first, save under the name "
+                + "'\(existing)' to replace it, or give ticket names"
         }
     }
 

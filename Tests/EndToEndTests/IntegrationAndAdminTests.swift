@@ -89,7 +89,7 @@ import TestSupport
         #expect(result["output"] as? String == pdf)
         #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5) == Data("%PDF-".utf8))
         let reprint = try badge.run(["print", event, "A4", "--out", pdf, "--db", db])
-        #expect(reprint.stdout.hasPrefix("Reprinted (print 2)"))
+        #expect(reprint.stdout.hasPrefix("Saved PDF → \(pdf): the badge of 山田 太郎 (print 2)"), "\(reprint.stdout)")
         let csv = try badge.run(["attendees", event, "--csv", "--search", "taro", "--db", db])
         #expect(csv.stdout.contains(",2,4444,"))  // print_count, barcode
 

@@ -76,6 +76,25 @@ import TestSupport
         #expect(try store.removeTemplate(eventId: event.id, name: "VIP") == false)
     }
 
+    @Test func anEventHasOneDefaultTemplate() throws {
+        let (store, event) = try StoreFixtures.storeWithEvent()
+        let first = try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "Default", layout: "size 4x3in"))
+        #expect(throws: StorageError.secondDefaultTemplate(existing: "Default")) {
+            try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "Front desk", layout: "size A6"))
+        }
+        #expect(StorageError.secondDefaultTemplate(existing: "Default").description.contains("already has a Default template 'Default'"))
+        // Replacing the Default under its own name, and variants, stay allowed.
+        let replaced = try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "Default", layout: "size A6"))
+        #expect(replaced.id == first.id)
+        _ = try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "Speakers", ticketNames: ["Speaker"], layout: "size A6"))
+        _ = try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "VIP", isVIPVariant: true, layout: "size A6"))
+        // A variant cannot become a second Default by losing its tickets.
+        #expect(throws: StorageError.secondDefaultTemplate(existing: "Default")) {
+            try store.saveTemplate(BadgeTemplate(eventId: event.id, name: "Speakers", layout: "size A6"))
+        }
+        #expect(try store.templates(eventId: event.id).filter(\.isDefault).map(\.name) == ["Default"])
+    }
+
     @Test func membersAreUniqueByName() throws {
         let store = try SQLiteStore.inMemory()
         try store.saveMember(Member(name: "ada", role: .staff, pinHash: "$6$a"))

@@ -26,18 +26,32 @@ enum PrintCommand {
         let template = TemplateSelector.select(for: attendee, from: templates)
             ?? BadgeTemplate(eventId: event.id, name: BuiltInTemplate.name, layout: BuiltInTemplate.text)
         let fonts = try fontSet(ctx)
-        let pdf = try BadgeRenderer.render(attendee: attendee, template: template, fonts: fonts)
-        let output = try BadgePrinter().deliver(pdf, to: destination, title: "Badge: \(attendee.name)")
+        let result = try BadgePrinter().printBadge(attendee: attendee, template: template, fonts: fonts, to: destination)
         try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
-                                          output: output, operatorName: ctx.operatorName))
+                                          output: result.outcome.output, operatorName: ctx.operatorName))
         if ctx.wantsJSON {
-            ctx.out.json(JSONOutput.printResult(template: template.name, output: output))
+            ctx.out.json(JSONOutput.printResult(result))
             return
         }
         let count = try store.prints(attendeeId: attendee.id).count
-        let what = count > 1 ? "Reprinted (print \(count))" : "Printed"
-        ctx.out.line("\(what) the badge of \(Sanitizer.sanitize(attendee.name)) with template "
-                     + "'\(Sanitizer.sanitize(template.name))' to \(Sanitizer.sanitize(output)).")
+        ctx.out.line(message(result, attendeeName: attendee.name, printCount: count))
+        if let note = result.missingGlyphsNote {
+            OutputWriter.note("badge: warning: \(Sanitizer.sanitize(note, maxWidth: 200)) (no installed font has them; "
+                              + "they print as empty boxes)")
+        }
+    }
+
+    /// `Printed on QUEUE: …` only when a printer took the job; `Saved PDF → PATH: …` otherwise.
+    static func message(_ result: BadgePrintResult, attendeeName: String, printCount: Int) -> String {
+        let reprint = printCount > 1 ? " (print \(printCount))" : ""
+        let what = "the badge of \(Sanitizer.sanitize(attendeeName, maxWidth: 80))\(reprint) with template "
+            + "'\(Sanitizer.sanitize(result.templateName, maxWidth: 80))'"
+        switch result.outcome {
+        case let .printed(queue):
+            return "\(printCount > 1 ? "Reprinted" : "Printed") \(what) on \(Sanitizer.sanitize(queue))."
+        case let .savedPDF(path):
+            return "Saved PDF → \(Sanitizer.sanitize(path)): \(what); nothing was sent to a printer."
+        }
     }
 
     /// Fonts: the config's `font` file first (if set), then the system's DejaVu and CJK fallbacks.

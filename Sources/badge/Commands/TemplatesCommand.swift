@@ -1,6 +1,7 @@
 import BadgeCore
 import Foundation
 import Printing
+import Storage
 
 /// `badge templates list|add|remove` (SPEC §6): templates are stored in the database.
 enum TemplatesCommand {
@@ -47,9 +48,17 @@ enum TemplatesCommand {
             throw CLIError.failed("\(file): \(error.description)")
         }
         // Options win; otherwise the file's own `tickets` / `vip` header lines apply.
-        let template = try store.saveTemplate(BadgeTemplate(
-            eventId: event.id, name: name, ticketNames: tickets.isEmpty ? parsed.ticketNames : tickets,
-            isVIPVariant: ctx.parsed.flag("vip") || parsed.isVIPVariant, layout: layout))
+        let template: BadgeTemplate
+        do {
+            template = try store.saveTemplate(BadgeTemplate(
+                eventId: event.id, name: name, ticketNames: tickets.isEmpty ? parsed.ticketNames : tickets,
+                isVIPVariant: ctx.parsed.flag("vip") || parsed.isVIPVariant, layout: layout))
+        } catch StorageError.secondDefaultTemplate(let existing) {
+            // One Default per event (refused, not replaced: the existing one may be in use).
+            throw CLIError.failed("event \(event.id) already has a Default template '\(existing)': remove it first "
+                                  + "(badge templates remove \(event.id) '\(existing)'), use --name '\(existing)' "
+                                  + "to replace it, or give --tickets")
+        }
         try store.recordAudit(operatorName: ctx.operatorName, action: "template.save",
                               detail: "event \(event.id) \(name)", at: Date())
         ctx.out.line("Saved template '\(template.name)' (\(kind(template))) of event \(event.id).")

@@ -1,5 +1,6 @@
 import BadgeCore
 import Foundation
+import Printing
 
 /// The JSON shapes of SPEC §4, field by field in a stable order. Timestamps are ISO 8601 UTC;
 /// providers lower case; statuses upper case. A credential is never part of any shape.
@@ -84,8 +85,18 @@ enum JSONOutput {
         ])
     }
 
-    static func printResult(template: String, output: String) -> JSONValue {
-        .object([("template", .string(template)), ("output", .string(output))])
+    /// `template` and `output` as before, plus what happened: `outcome` (`printed` or
+    /// `saved_pdf`), `queue` or `path`, and `missingGlyphs` (characters no font has; keys camelCase as in SPEC §4).
+    static func printResult(_ result: BadgePrintResult) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("template", .string(result.templateName)),
+                                             ("output", .string(result.outcome.output)),
+                                             ("outcome", .string(result.outcome.kind))]
+        switch result.outcome {
+        case let .printed(queue): fields.append(("queue", .string(queue)))
+        case let .savedPDF(path): fields.append(("path", .string(path)))
+        }
+        fields.append(("missingGlyphs", .array(result.missingGlyphs.map { .string($0) })))
+        return .object(fields)
     }
 
     static func providerEvent(_ e: ProviderEvent, imported: Bool) -> JSONValue {
