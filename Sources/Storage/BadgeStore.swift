@@ -81,6 +81,12 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// Best effort: never blocks on readers, never fails the caller.
     func settleAfterBulkWrite()
 
+    // MARK: Change feed (ARCHITECTURE §2: part of the contract)
+    /// A number that changes whenever ANOTHER connection (another process, another desk) commits
+    /// to the store; this store's own writes leave it as it is (their writers notify already).
+    /// Cheap enough to poll a few times a second (`StoreChangeWatcher`).
+    func externalChangeCounter() throws -> Int64
+
     // MARK: Statistics (SQL aggregates, consistent with the table)
     func stats(eventId: Int64) throws -> EventStats
 

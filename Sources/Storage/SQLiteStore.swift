@@ -114,6 +114,9 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// Schema version of the open database (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int { try locked { try $0.userVersion() } }
 
+    /// `PRAGMA data_version` of this connection: other connections' commits change it.
+    public func externalChangeCounter() throws -> Int64 { try locked { try $0.dataVersion() } }
+
     /// Runs `body` with the connection, holding the lock.
     func locked<T>(_ body: (Database) throws -> T) throws -> T {
         lock.lock()
