@@ -189,7 +189,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.importDialog.loading = false
         state.say(message, .error, now: now)
         return []
-    case .key, .scanned, .tick, .resized, .pinVerified, .pinRejected:
+    case .key, .scanned, .tick, .resized, .pinVerified, .pinRejected, .pinLocked:
         return []
     }
 }

@@ -16,7 +16,7 @@ public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
         // A scan never types into a PIN (a numeric barcode would count as a wrong PIN).
         if state.screen == .login || state.pinPrompt != nil { return [] }
         return handleScan(&state, raw, now: now)
-    case .pinVerified, .pinRejected:
+    case .pinVerified, .pinRejected, .pinLocked:
         return handlePINResult(&state, action, now: now)
     case .tick:
         if let t = state.toast, t.expiresAt <= now { state.toast = nil }

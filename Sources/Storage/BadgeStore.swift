@@ -71,6 +71,14 @@ public protocol BadgeStore: AnyObject, Sendable {
     func member(name: String) throws -> Member?
     @discardableResult func removeMember(name: String) throws -> Bool
 
+    // MARK: Wrong PINs (issue #13: a lockout survives restarts and separate CLI processes)
+    /// The wrong PINs of `subject` (`PINAttempts.subject(member:)` or `.stationAdminSubject`).
+    func pinAttempts(subject: String) throws -> PINAttempts
+    /// Counts one more wrong PIN and applies `backoff`; returns the new state.
+    @discardableResult func recordPINFailure(subject: String, at now: Date, backoff: PINBackoff) throws -> PINAttempts
+    /// A correct PIN: the count starts over.
+    func clearPINAttempts(subject: String) throws
+
     // MARK: Import checkpoints
     func importCheckpoint(eventId: Int64) throws -> ImportCheckpoint?
     func clearImportCheckpoint(eventId: Int64) throws
