@@ -32,7 +32,7 @@ enum Composition {
     static func makeClient(provider: Provider, credential: String, baseURL: String) throws -> any ProviderClient {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
-        else { throw CLIError.failed("bad base URL '\(baseURL)': expected http(s)://host[/path]") }
+        else { throw CLIError.failed("bad base URL '\(Integration.redactURL(baseURL))': expected http(s)://host[/path]") }
         switch provider {
         case .eventbrite:
             return EventbriteClient(baseURL: url, token: credential, transport: makeTransport())
