@@ -22,6 +22,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     case cannotOpen(path: String, reason: String)
     /// The row a call names does not exist ("attendee 42").
     case notFound(String)
+    /// The file is another application's SQLite database (its `application_id`, or tables that
+    /// are not ours). It was left exactly as it was.
+    case foreignDatabase(path: String, detail: String)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -52,6 +55,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
             return "cannot open database \(path): \(reason)"
         case .notFound(let what):
             return "\(what) not found"
+        case .foreignDatabase(let path, let detail):
+            return "\(path) is not a badge database (\(detail)); left untouched"
         }
     }
 

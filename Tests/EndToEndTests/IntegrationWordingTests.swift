@@ -36,3 +36,30 @@ import Testing
                                         + "could not connect to 127.0.0.1:9: connection refused"), "\(result.stderr)")
     }
 }
+
+/// Issue #13 item 7: `--db` on another application's SQLite file changes nothing in it.
+@Suite struct ForeignDatabaseTests {
+    @Test func theCLIRefusesAForeignDatabaseInOneLineAndLeavesIt() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let path = badge.path("other.sqlite")
+        // Another program's database: made with the sqlite3 library through our own store's
+        // wrapper would stamp it, so write a minimal one by hand with the schema table only.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c",
+                            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()",
+                            path]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0, "python3 with sqlite3 is needed to write a foreign database")
+        _ = chmod(path, 0o644)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let result = try badge.run(["events", "list", "--db", path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "badge: error: \(path) is not a badge database (it has other tables: notes); left untouched\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try badge.mode(of: path) == 0o644)
+    }
+}
