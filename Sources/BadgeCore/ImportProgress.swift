@@ -36,17 +36,37 @@ public struct ImportProgress: Sendable, Hashable, Codable {
         return Double(attendeesSoFar) / elapsed
     }
 
-    /// Fraction done in 0...1 when the total is known.
+    /// The page total when it is believable: positive and not below the pages already read (a
+    /// provider's bogus `page_count` — 0, -1, fewer than delivered — is "unknown", issue #13).
+    public var knownPagesTotal: Int? {
+        guard let total = pagesTotal, total > 0, total >= pagesDone else { return nil }
+        return total
+    }
+
+    /// The attendee total when it is believable (positive, not below the count so far).
+    public var knownAttendeesTotal: Int? {
+        guard let total = attendeesTotal, total > 0, total >= attendeesSoFar else { return nil }
+        return total
+    }
+
+    /// Fraction done in 0...1 when a believable total is known.
     public var fraction: Double? {
-        if let total = pagesTotal, total > 0 { return min(1, Double(pagesDone) / Double(total)) }
-        if let total = attendeesTotal, total > 0 { return min(1, Double(attendeesSoFar) / Double(total)) }
+        if let total = knownPagesTotal { return min(1, Double(pagesDone) / Double(total)) }
+        if let total = knownAttendeesTotal { return min(1, Double(attendeesSoFar) / Double(total)) }
         return nil
     }
 
-    /// Estimated seconds left when the total is known and some progress was made.
+    /// Longest ETA worth showing; beyond it (a total that is surely wrong) there is none.
+    public static let longestETA: TimeInterval = 24 * 3600
+
+    /// Estimated seconds left when a believable total is known and enough progress was made to
+    /// extrapolate (at least 1 % and 2 s); nil otherwise, never above `longestETA`.
     public func eta(now: Date) -> TimeInterval? {
-        guard let fraction, fraction > 0, fraction < 1 else { return fraction == 1 ? 0 : nil }
+        guard let fraction else { return nil }
+        if fraction >= 1 { return 0 }
         let elapsed = now.timeIntervalSince(startedAt)
-        return elapsed * (1 - fraction) / fraction
+        guard fraction >= 0.01, elapsed >= 2 else { return nil }
+        let left = elapsed * (1 - fraction) / fraction
+        return left.isFinite && left <= Self.longestETA ? left : nil
     }
 }

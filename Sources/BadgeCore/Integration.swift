@@ -32,6 +32,17 @@ public struct Integration: Sendable, Hashable {
         return "••••" + String(secret.suffix(4))
     }
 
+    /// The base URL as it may be shown: user info (`user:password@`) replaced by `••••@`.
+    public var redactedBaseURL: String { Integration.redactURL(baseURL) }
+
+    /// `https://••••@host/v3` for `https://user:secret@host/v3`; other text unchanged.
+    public static func redactURL(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let authorityEnd = url[scheme.upperBound...].firstIndex(where: { "/?#".contains($0) }) ?? url.endIndex
+        guard let at = url[scheme.upperBound..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + "••••" + String(url[at...])
+    }
+
     /// Default base URLs of the real providers.
     public static func defaultBaseURL(for provider: Provider) -> String {
         switch provider {

@@ -35,6 +35,12 @@ public struct PINLockout: Sendable, Hashable {
         }
     }
 
+    /// Takes over a lock decided elsewhere (the store's persisted count, `PINAttempts`).
+    public mutating func lock(until: Date, failures: Int) {
+        self.failures = max(failures, self.failures)
+        lockedUntil = max(until, lockedUntil ?? until)
+    }
+
     public mutating func recordSuccess() {
         failures = 0
         lockedUntil = nil

@@ -3,6 +3,10 @@ import Foundation
 /// One attendee as a provider describes it, already mapped by the provider client (SPEC §2.3).
 /// The sync engine merges these into `Attendee` rows with `AttendeeMerge`; it never sees JSON.
 public struct ProviderAttendee: Sendable, Hashable {
+    /// The name shown (and printed) for a registration with neither a name nor an email: an
+    /// empty name would be a blank row, card and badge (issue #13).
+    public static let unnamed = "(no name)"
+
     public var providerAttendeeId: String
     public var orderId: String?
     public var name: String

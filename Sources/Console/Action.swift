@@ -72,6 +72,9 @@ public enum Action: Sendable, Equatable {
     case pinVerified(name: String, role: OperatorRole, purpose: PINPurpose)
     /// Reply to `verifyPIN` when it did not match (also for an unknown name, or no admin matched).
     case pinRejected(name: String?, purpose: PINPurpose)
+    /// Reply to `verifyPIN` when the store's persisted count of wrong PINs locks the prompt (no
+    /// PIN was checked, or this wrong one earned the lock): locked until `until` (issue #13).
+    case pinLocked(name: String?, purpose: PINPurpose, failures: Int, until: Date)
 }
 
 /// Where a printed badge went (SPEC §10 "honest results").

@@ -54,7 +54,9 @@ public enum Effect: Sendable, Equatable {
     ///   role: member.role, purpose: .login)`, or `pinRejected(name:purpose:)` (also for an unknown name).
     /// - `.leaveStationMode` (`name` is nil): against every ADMIN member → `pinVerified(name: thatAdmin,
     ///   role: .admin, purpose:)` for the first match, or `pinRejected(name: nil, purpose:)`.
-    /// Never log or show the PIN; lockout counting is the console's (`AppState.pinLockout`).
+    /// - While the store's persisted wrong-PIN count locks the subject, or when this wrong PIN
+    ///   earns the lock: `pinLocked(name:purpose:failures:until:)` (issue #13).
+    /// Never log or show the PIN; `AppState.pinLockout` mirrors the lock for the prompt.
     case verifyPIN(name: String?, pin: Secret, purpose: PINPurpose)
     /// Append to the audit log: `store.recordAudit(operatorName: state.operatorName,
     /// action: action.rawValue, detail: detail, at: now)`. No reply (a failure → `operationFailed`).

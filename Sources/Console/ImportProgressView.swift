@@ -33,8 +33,8 @@ enum ImportProgressView {
             buf.put("Total not known yet — counting as pages arrive", x: 2, y: y, role: .dim)
         }
         y += 2
-        let pages = p.pagesTotal.map { "\(grouped(p.pagesDone)) / \(grouped($0))" } ?? grouped(p.pagesDone)
-        let attendees = p.attendeesTotal.map { "\(grouped(p.attendeesSoFar)) / \(grouped($0))" } ?? grouped(p.attendeesSoFar)
+        let pages = p.knownPagesTotal.map { "\(grouped(p.pagesDone)) / \(grouped($0))" } ?? grouped(p.pagesDone)
+        let attendees = p.knownAttendeesTotal.map { "\(grouped(p.attendeesSoFar)) / \(grouped($0))" } ?? grouped(p.attendeesSoFar)
         let running = state.importsRunning[eventId] != nil
         let clockNow = running ? now : p.updatedAt
         let rate = p.rate(now: clockNow)

@@ -22,7 +22,7 @@ public struct IntegrationSummary: Sendable, Hashable {
     public init(_ integration: Integration) {
         self.init(provider: integration.provider, status: integration.status,
                   accountLabel: integration.accountLabel,
-                  redactedCredential: integration.redactedCredential, baseURL: integration.baseURL)
+                  redactedCredential: integration.redactedCredential, baseURL: integration.redactedBaseURL)
     }
 }
 

@@ -42,7 +42,7 @@ enum LoginView {
     static func notice(_ state: AppState, verifying: Bool, now: Date) -> (String, Role)? {
         let lock = state.pinLockout
         if lock.isLocked(now: now) {
-            return ("✖ \(lock.maxFailures) wrong PINs — locked, try again in \(lock.secondsLeft(now: now)) s", .statusError)
+            return ("✖ \(max(lock.failures, lock.maxFailures)) wrong PINs — locked, try again in \(lock.secondsLeft(now: now)) s", .statusError)
         }
         if verifying { return ("Checking the PIN…", .dim) }
         if let text = state.pinNotice { return ("▲ " + clean(text), .statusWarn) }

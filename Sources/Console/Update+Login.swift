@@ -212,9 +212,32 @@ func handlePINResult(_ state: inout AppState, _ action: Action, now: Date) -> [E
         return unlockStation(&state, state.pinPrompt?.then ?? .leaveStation, detail: "admin PIN of \(name)", now: now)
     case .pinRejected(let name, let purpose):
         return pinRejected(&state, name: name, purpose: purpose, now: now)
+    case .pinLocked(let name, let purpose, let failures, let until):
+        return pinLocked(&state, name: name, purpose: purpose, failures: failures, until: until, now: now)
     default:
         return []
     }
+}
+
+/// The store's lock (it outlives the console, `PINAttempts`): the prompt shows it like its own.
+func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, failures: Int, until: Date,
+               now: Date) -> [Effect] {
+    let wasLocked = state.pinLockout.isLocked(now: now)
+    state.pinLockout.lock(until: until, failures: failures)
+    switch purpose {
+    case .login:
+        if state.screen == .login {
+            state.login.pin = .pin("")
+            state.login.verifying = false
+        }
+    case .leaveStationMode:
+        state.pinPrompt?.pin = .pin("")
+        state.pinPrompt?.verifying = false
+    }
+    state.pinNotice = nil
+    guard !wasLocked else { return [] }
+    let what = purpose == .login ? "signing in as \(name ?? state.login.name)" : "leaving station mode"
+    return [.recordAudit(action: .pinLockout, detail: "\(failures) wrong PINs \(what)")]
 }
 
 func pinRejected(_ state: inout AppState, name: String?, purpose: PINPurpose, now: Date) -> [Effect] {

@@ -240,7 +240,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.importDialog.loading = false
         state.say(message, .error, now: now)
         return []
-    case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .scanLookedUp:
+    case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .pinLocked, .scanLookedUp:
         return []
     }
 }

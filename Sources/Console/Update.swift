@@ -24,7 +24,7 @@ public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
         return handleTyped(&state, text, now: now)
     case .scanLookedUp(let code, let lookup):
         return handleScanLookup(&state, code: code, lookup, now: now)
-    case .pinVerified, .pinRejected:
+    case .pinVerified, .pinRejected, .pinLocked:
         return handlePINResult(&state, action, now: now)
     case .tick:
         if let t = state.toast, t.expiresAt <= now { state.toast = nil }

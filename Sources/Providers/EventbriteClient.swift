@@ -162,6 +162,8 @@ public struct EventbriteClient: ProviderClient {
     /// Provider-specific decisions the policy makes before retrying.
     static let classify: @Sendable (HTTPResponse) -> PolicyTransport.Disposition = { response in
         guard !(200..<300).contains(response.status) else { return .final }
+        // Any 429 is rate limiting, whatever constant (or none, or an unknown one) comes with it.
+        if response.status == 429 { return .rateLimited }
         switch errorConstant(response) {
         case "HIT_RATE_LIMIT": return .rateLimited
         case "INTERNAL_ERROR", "EXPANSION_FAILED": return .transient
@@ -181,6 +183,9 @@ public struct EventbriteClient: ProviderClient {
         let place = http.place(failure)
         let detail = [constant, body?.error_description.text].compactMap { $0 }.joined(separator: ": ")
         let message = http.redactor.clean(detail.isEmpty ? place : "\(detail) (\(place))")
+        if failure.response.status == 429 {
+            return ProviderError.rateLimited(retryAfter: http.retryAfter(failure.response))
+        }
         switch constant {
         case "INVALID_AUTH", "NO_AUTH", "INVALID_AUTH_HEADER", "ACCESS_DENIED":
             return ProviderError.unauthorized(message)

@@ -30,7 +30,8 @@ enum EventbriteMapping {
         let last = trimmed(profile?.last_name.text)
         let email = trimmed(profile?.email.text)
         let joined = [first, last].compactMap { $0 }.joined(separator: " ")
-        let name = trimmed(profile?.name.text) ?? (joined.isEmpty ? nil : joined) ?? email ?? ""
+        let name = trimmed(profile?.name.text) ?? (joined.isEmpty ? nil : joined) ?? email
+            ?? ProviderAttendee.unnamed
 
         let statusText = wire.status.text
         let orderStatus = order.status.text?.lowercased()

@@ -40,7 +40,12 @@ public struct HTTPResponse: Sendable, Hashable {
 public enum TransportError: Error, Sendable, Hashable {
     case timedOut
     case connectionLost
+    /// Nothing accepted the connection (refused, unreachable, offline).
     case cannotConnect
+    /// The host name did not resolve.
+    case hostNotFound
+    /// The TLS handshake or the server's certificate failed; the detail says which.
+    case tls(String)
     case other(String)
 }
 

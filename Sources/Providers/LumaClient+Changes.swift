@@ -128,7 +128,7 @@ extension LumaClient {
                     reachedBoundary = true
                     continue
                 }
-                if let attendee = LumaMapping.attendee(entry) { attendees.append(attendee) }
+                if let attendee = mapped(entry) { attendees.append(attendee) }
             }
             if establishOnly || reachedBoundary || !page.hasMore || page.entries.isEmpty { break }
             guard let next = page.nextCursor, used.insert(next).inserted else { break }

@@ -19,14 +19,18 @@ public struct LumaClient: ProviderClient {
     let clock: any PolicyClock
     /// `pagination_limit` (Luma enforces an undocumented maximum; 50 is safe).
     let pageSize: Int
+    /// Where data problems that do not fail a page are reported (an unparsable check-in time).
+    let log: any LogSink
 
     /// - Parameters:
     ///   - baseURL: the host root, e.g. `https://public-api.luma.com`.
     ///   - transport: the network (`URLSessionTransport`) or a stub; wrapped in a `PolicyTransport`.
     public init(baseURL: URL, apiKey: String, transport: any HTTPTransport,
                 limit: RateBudget.Limit = .luma, retry: RetryPolicy = .standard,
-                clock: any PolicyClock = SystemPolicyClock(), pageSize: Int = 50, timeout: TimeInterval = 30) {
+                clock: any PolicyClock = SystemPolicyClock(), pageSize: Int = 50, timeout: TimeInterval = 30,
+                log: any LogSink = NullLog()) {
         self.baseURL = baseURL
+        self.log = log
         self.clock = clock
         self.pageSize = min(50, max(1, pageSize))
         let policy = PolicyTransport(wrapping: transport, limit: limit, retry: retry, clock: clock,
@@ -151,7 +155,18 @@ public struct LumaClient: ProviderClient {
     /// decoding and mapping of page N+1 overlap the merge of page N.
     func fetchMapped(eventId: String, cursor: String?) async throws -> (GuestPage, [ProviderAttendee]) {
         let page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: nil)
-        return (page, page.entries.compactMap(LumaMapping.attendee))
+        return (page, page.entries.compactMap(mapped))
+    }
+
+    /// `LumaMapping.attendee`, with a warning in the log when a `checked_in_at` that is not a
+    /// date left the guest "not checked in" (issue #13: never silently).
+    func mapped(_ entry: LumaWire.GuestEntry) -> ProviderAttendee? {
+        guard let attendee = LumaMapping.attendee(entry) else { return nil }
+        if attendee.checkedInAt == nil, let bad = LumaMapping.unparsableCheckIns(entry).first {
+            log.log(.warning, "Luma guest \(attendee.providerAttendeeId): checked_in_at '\(bad.prefix(40))' "
+                    + "is not a date; kept as not checked in")
+        }
+        return attendee
     }
 
     static func parseScanCursor(_ cursor: String?) -> (Int, String?) {

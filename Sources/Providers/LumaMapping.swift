@@ -10,7 +10,8 @@ enum LumaMapping {
         let first = trimmed(guest.user_first_name.text ?? guest.first_name.text)
         let last = trimmed(guest.user_last_name.text ?? guest.last_name.text)
         let joined = [first, last].compactMap { $0 }.joined(separator: " ")
-        let name = trimmed(guest.user_name.text ?? guest.name.text) ?? (joined.isEmpty ? nil : joined) ?? email ?? ""
+        let name = trimmed(guest.user_name.text ?? guest.name.text) ?? (joined.isEmpty ? nil : joined) ?? email
+            ?? ProviderAttendee.unnamed
 
         let approval = guest.approval_status.text
         var tickets = guest.event_tickets ?? []
@@ -56,6 +57,15 @@ enum LumaMapping {
         var dates = tickets.compactMap { $0.checked_in_at.text.flatMap(ISO8601.parse) }
         if dates.isEmpty, let own = guest.checked_in_at.text.flatMap(ISO8601.parse) { dates.append(own) }
         return dates
+    }
+
+    /// The `checked_in_at` values of the guest (and its tickets) that are not dates: an attendee
+    /// whose only check-in times are these is kept as not checked in, and the client says so.
+    static func unparsableCheckIns(_ entry: LumaWire.GuestEntry) -> [String] {
+        var texts = (entry.guest.event_tickets ?? []).compactMap { $0.checked_in_at.text }
+        if let single = entry.guest.event_ticket?.checked_in_at.text { texts.append(single) }
+        if let own = entry.guest.checked_in_at.text { texts.append(own) }
+        return texts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && ISO8601.parse($0) == nil }
     }
 
     /// The `pk` query value of a check-in QR URL (`https://…/check-in/evt-…?pk=g-…`).

@@ -89,7 +89,7 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
                 if Task.isCancelled { throw CancellationError() }
                 guard attempt < retry.maxAttempts else {
                     throw ProviderError.transient(
-                        "\(describe(error)) after \(attempt) attempt\(attempt == 1 ? "" : "s"): "
+                        "\(describe(error, request.url)) after \(attempt) attempt\(attempt == 1 ? "" : "s"): "
                         + "\(request.method) \(redactor.describe(request.url))")
                 }
                 try await clock.sleep(seconds: retry.backoff(afterAttempt: attempt))
@@ -130,11 +130,17 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
-    private func describe(_ error: any Error) -> String {
+    /// What went wrong below HTTP, in words an operator can act on ("could not connect to
+    /// host:443: connection refused", "host not found: host", "TLS error with host: …").
+    private func describe(_ error: any Error, _ url: URL) -> String {
+        let host = redactor.clean(url.host ?? "the server", limit: 120)
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
         switch error {
         case TransportError.timedOut: return "timed out"
         case TransportError.connectionLost: return "connection lost"
-        case TransportError.cannotConnect: return "cannot connect"
+        case TransportError.cannotConnect: return "could not connect to \(host):\(port): connection refused"
+        case TransportError.hostNotFound: return "host not found: \(host)"
+        case TransportError.tls(let detail): return "TLS error with \(host): \(redactor.clean(detail, limit: 120))"
         case TransportError.other(let text): return redactor.clean(text, limit: 120)
         default: return redactor.clean(String(describing: error), limit: 120)
         }

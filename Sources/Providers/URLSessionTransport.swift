@@ -66,6 +66,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         guard let urlError = error as? URLError else {
             return TransportError.other("network error")
         }
+        if let tls = tlsFailure(urlError) { return TransportError.tls(tls) }
         switch urlError.code {
         case .cancelled:
             return CancellationError()
@@ -74,11 +75,40 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
              .resourceUnavailable, .unknown:
             return TransportError.connectionLost
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+        case .cannotFindHost, .dnsLookupFailed:
+            return TransportError.hostNotFound
+        case .cannotConnectToHost, .notConnectedToInternet,
              .internationalRoamingOff, .callIsActive, .dataNotAllowed:
             return TransportError.cannotConnect
+        case .secureConnectionFailed:
+            return TransportError.tls("the secure connection failed")
+        case .serverCertificateUntrusted, .serverCertificateHasUnknownRoot:
+            return TransportError.tls("the server's certificate is not trusted")
+        case .serverCertificateHasBadDate, .serverCertificateNotYetValid:
+            return TransportError.tls("the server's certificate is expired or not yet valid")
+        case .clientCertificateRejected, .clientCertificateRequired:
+            return TransportError.tls("the server wants a client certificate")
         default:
             return TransportError.other("network error \(urlError.code.rawValue)")
+        }
+    }
+}
+
+extension URLSessionTransport {
+    /// swift-corelibs-foundation reports most TLS failures as `.unknown` with libcurl's OpenSSL
+    /// text ("OpenSSL/3.0: error:0A00010B:SSL routines::wrong version number"): recognised by
+    /// that text, and shortened to its reason ("wrong version number").
+    static func tlsFailure(_ error: URLError) -> String? {
+        switch error.code {
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasUnknownRoot,
+             .serverCertificateHasBadDate, .serverCertificateNotYetValid, .clientCertificateRejected,
+             .clientCertificateRequired:
+            return nil  // mapped by code
+        default:
+            let text = error.localizedDescription
+            guard ["SSL", "TLS", "certificate"].contains(where: { text.contains($0) }) else { return nil }
+            let reason = text.components(separatedBy: "::").last ?? text
+            return String(reason.trimmingCharacters(in: .whitespaces).prefix(120))
         }
     }
 }

@@ -74,6 +74,14 @@ public protocol BadgeStore: AnyObject, Sendable {
     func member(name: String) throws -> Member?
     @discardableResult func removeMember(name: String) throws -> Bool
 
+    // MARK: Wrong PINs (issue #13: a lockout survives restarts and separate CLI processes)
+    /// The wrong PINs of `subject` (`PINAttempts.subject(member:)` or `.stationAdminSubject`).
+    func pinAttempts(subject: String) throws -> PINAttempts
+    /// Counts one more wrong PIN and applies `backoff`; returns the new state.
+    @discardableResult func recordPINFailure(subject: String, at now: Date, backoff: PINBackoff) throws -> PINAttempts
+    /// A correct PIN: the count starts over.
+    func clearPINAttempts(subject: String) throws
+
     // MARK: Import checkpoints
     func importCheckpoint(eventId: Int64) throws -> ImportCheckpoint?
     func clearImportCheckpoint(eventId: Int64) throws
@@ -83,6 +91,12 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// database file so later reads (the console, a cold start) do not search a long log.
     /// Best effort: never blocks on readers, never fails the caller.
     func settleAfterBulkWrite()
+
+    // MARK: Change feed (ARCHITECTURE §2: part of the contract)
+    /// A number that changes whenever ANOTHER connection (another process, another desk) commits
+    /// to the store; this store's own writes leave it as it is (their writers notify already).
+    /// Cheap enough to poll a few times a second (`StoreChangeWatcher`).
+    func externalChangeCounter() throws -> Int64
 
     // MARK: Statistics (SQL aggregates, consistent with the table)
     func stats(eventId: Int64) throws -> EventStats

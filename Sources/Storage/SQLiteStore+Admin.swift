@@ -72,6 +72,8 @@ extension SQLiteStore {
                 INSERT INTO members (name, role, pin_hash) VALUES (?1, ?2, ?3)
                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash
                 """, [.text(member.name), .text(member.role.rawValue), .text(member.pinHash)])
+            // A new PIN starts with a clean slate (an admin's way to lift a lockout).
+            try db.run("DELETE FROM pin_attempts WHERE subject = ?1", [.text(PINAttempts.subject(member: member.name))])
         }
     }
 

@@ -59,6 +59,8 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         do {
             // First read of the file: NOTADB/CORRUPT surface here, before anything is written.
             _ = try db.prepare("SELECT count(*) FROM sqlite_schema").firstRow { $0.int(0) }
+            // Another application's database is refused before anything (WAL, mode, tables) changes.
+            let stampNeeded = try ApplicationID.check(db, path: path)
             if options.quickCheck && !created {
                 let result = try db.scalarText("PRAGMA quick_check") ?? ""
                 if result != "ok" { throw StorageError.corruptDatabase(path: path, detail: result) }
@@ -70,6 +72,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
             try configure(db)
             DatabaseFile.restrictPermissions(path)
             try Migrations.migrate(db)
+            if stampNeeded { try ApplicationID.stamp(db) }
             DatabaseFile.restrictPermissions(path)  // side files created by the first write
         } catch let error as StorageError {
             if let code = error.primaryCode, code == SQLITE_NOTADB || code == SQLITE_CORRUPT {
@@ -99,6 +102,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         let db = try Database(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try configure(db)
         try Migrations.migrate(db)
+        try ApplicationID.stamp(db)
         return SQLiteStore(db: db, path: ":memory:")
     }
 
@@ -113,6 +117,9 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
 
     /// Schema version of the open database (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int { try locked { try $0.userVersion() } }
+
+    /// `PRAGMA data_version` of this connection: other connections' commits change it.
+    public func externalChangeCounter() throws -> Int64 { try locked { try $0.dataVersion() } }
 
     /// Runs `body` with the connection, holding the lock.
     func locked<T>(_ body: (Database) throws -> T) throws -> T {

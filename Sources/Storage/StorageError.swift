@@ -25,6 +25,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     /// Saving a second Default template (no tickets, not VIP) under another name; `existing` is
     /// the event's Default. Two Defaults would make the choice of badge arbitrary.
     case secondDefaultTemplate(existing: String)
+    /// The file is another application's SQLite database (its `application_id`, or tables that
+    /// are not ours). It was left exactly as it was.
+    case foreignDatabase(path: String, detail: String)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -58,6 +61,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
         case .secondDefaultTemplate(let existing):
             return "the event already has a Default template '\(existing)': remove it first, save under the name "
                 + "'\(existing)' to replace it, or give ticket names"
+        case .foreignDatabase(let path, let detail):
+            return "\(path) is not a badge database (\(detail)); left untouched"
         }
     }
 

@@ -15,7 +15,7 @@ public enum DefaultClientFactory {
                             retry: RetryPolicy = .standard) -> ProviderClientFactory {
         { integration in
             guard let url = URL(string: integration.baseURL), url.scheme != nil else {
-                throw ProviderError.badRequest("invalid base URL '\(integration.baseURL)'")
+                throw ProviderError.badRequest("invalid base URL '\(integration.redactedBaseURL)'")
             }
             switch integration.provider {
             case .eventbrite:

@@ -24,26 +24,27 @@ enum Composition {
     }
 
     /// A client for a stored integration (credential and base URL from the database).
-    static func makeClient(for integration: Integration) throws -> any ProviderClient {
+    static func makeClient(for integration: Integration, log: any LogSink = NullLog()) throws -> any ProviderClient {
         try makeClient(provider: integration.provider, credential: integration.credential,
-                       baseURL: integration.baseURL)
+                       baseURL: integration.baseURL, log: log)
     }
 
-    static func makeClient(provider: Provider, credential: String, baseURL: String) throws -> any ProviderClient {
+    static func makeClient(provider: Provider, credential: String, baseURL: String,
+                           log: any LogSink = NullLog()) throws -> any ProviderClient {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
-        else { throw CLIError.failed("bad base URL '\(baseURL)': expected http(s)://host[/path]") }
+        else { throw CLIError.failed("bad base URL '\(Integration.redactURL(baseURL))': expected http(s)://host[/path]") }
         switch provider {
         case .eventbrite:
             return EventbriteClient(baseURL: url, token: credential, transport: makeTransport())
         case .luma:
-            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport())
+            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport(), log: log)
         }
     }
 
     /// The sync engine over the store, with clients built from stored integrations.
     static func makeEngine(store: any BadgeStore, config: BadgeConfig, log: any LogSink) -> SyncEngine {
-        SyncEngine(store: store, clientFactory: { try makeClient(for: $0) },
+        SyncEngine(store: store, clientFactory: { try makeClient(for: $0, log: log) },
                    config: SyncConfig(pollInterval: config.pollInterval), log: log)
     }
 }

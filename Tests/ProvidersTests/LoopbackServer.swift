@@ -26,13 +26,17 @@ final class LoopbackServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let handler: @Sendable (Request) -> Action
+    /// Written as soon as a connection is accepted, before reading anything (then it closes):
+    /// plain text where a TLS client expects a handshake.
+    private let greeting: Data?
     private let lock = NSLock()
     private var received: [Request] = []
     private var open = 0
     private var peakOpen = 0
 
-    init(handler: @escaping @Sendable (Request) -> Action) throws {
+    init(greeting: Data? = nil, handler: @escaping @Sendable (Request) -> Action) throws {
         self.handler = handler
+        self.greeting = greeting
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -105,6 +109,10 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32) {
+        if let greeting {
+            write(fd, greeting)
+            return
+        }
         var buffer = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
         let terminator: [UInt8] = [13, 10, 13, 10]

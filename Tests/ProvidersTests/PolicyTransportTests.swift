@@ -124,7 +124,7 @@ import TestSupport
         #expect(!text.contains("SECRET123"))
         #expect(text.contains("token=REDACTED"))
         #expect(text.contains("expand=x"))
-        #expect(text.hasPrefix("cannot connect after 4 attempts"))
+        #expect(text.hasPrefix("could not connect to 127.0.0.1:9: connection refused after 4 attempts"))
     }
 
     @Test func backoffGrowsExponentiallyWithinBounds() {

@@ -87,6 +87,12 @@ final class CommandContext {
         guard let member = members.first(where: { $0.name == name }) else {
             throw CLIError.failed("no member '\(name)' (see badge members list)")
         }
+        // Refuse before asking for a PIN while the member is locked out (persisted: issue #13).
+        let subject = PINAttempts.subject(member: member.name)
+        let attempts = try store().pinAttempts(subject: subject)
+        if attempts.isLocked(now: Date()) {
+            throw CLIError.failed(PINGate.lockedMessage(attempts, who: name))
+        }
         let pin: String
         if let fromEnvironment = environment["BADGE_PIN"], !fromEnvironment.isEmpty {
             pin = fromEnvironment
@@ -95,9 +101,18 @@ final class CommandContext {
         } else {
             throw CLIError.failed("PIN needed for \(name): set BADGE_PIN or run from a terminal")
         }
-        guard PINHasher.verify(pin, against: member.pinHash) else {
+        switch try PINGate.check(store: store(), subject: subject, verify: {
+            PINHasher.verify(pin, against: member.pinHash) ? member : nil
+        }) {
+        case .accepted:
+            break
+        case .rejected(let now):
             try? store().recordAudit(operatorName: name, action: "cli.pin-rejected", detail: action.rawValue, at: Date())
-            throw CLIError.failed("wrong PIN for \(name)")
+            let left = PINGate.backoff.maxFailures - now.failures
+            throw CLIError.failed("wrong PIN for \(name)" + (left > 0 ? " (\(left) more before a lock)" : ""))
+        case .locked(let now):
+            try? store().recordAudit(operatorName: name, action: "cli.pin-rejected", detail: action.rawValue, at: Date())
+            throw CLIError.failed("wrong PIN — " + PINGate.lockedMessage(now, who: name))
         }
         if let refusal = member.role.refusal(for: action) { throw CLIError.failed(refusal) }
     }

@@ -1,5 +1,6 @@
 import BadgeCore
 import Foundation
+import Providers
 import ScreenKit
 
 /// `badge integrations connect|list|disconnect`.
@@ -24,8 +25,14 @@ enum IntegrationsCommand {
         let account: String
         do {
             account = try AsyncBridge.run { try await client.whoAmI() }
-        } catch {
-            throw CLIError.failed("\(provider.displayName) refused the credential: \(BadgeCLI.describe(error))")
+        } catch let error as ProviderError {
+            switch error {
+            case .unauthorized, .forbidden:
+                throw CLIError.failed("\(provider.displayName) refused the credential: \(BadgeCLI.describe(error))")
+            default:
+                // Not the credential's fault: connection refused, host not found, TLS, 5xx, 429.
+                throw CLIError.failed("could not check the credential with \(provider.displayName): \(error.description)")
+            }
         }
         let store = try ctx.store()
         let saved = try store.saveIntegration(Integration(
@@ -49,7 +56,7 @@ enum IntegrationsCommand {
         }
         var table = TextTable(["PROVIDER", "STATUS", "ACCOUNT", "CREDENTIAL", "BASE URL"])
         for i in integrations {
-            table.add([i.provider.rawValue, i.status.rawValue, i.accountLabel, i.redactedCredential, i.baseURL])
+            table.add([i.provider.rawValue, i.status.rawValue, i.accountLabel, i.redactedCredential, i.redactedBaseURL])
         }
         ctx.out.write(table.render())
     }

@@ -1,6 +1,7 @@
 import Auth
 import BadgeCore
 import Foundation
+import ScreenKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +37,8 @@ enum MembersCommand {
         try store.recordAudit(operatorName: ctx.operatorName, action: "member.save",
                               detail: "\(name) \(role.rawValue)", at: Date())
         let verb = existing.contains { $0.name == name } ? "Updated" : "Added"
-        ctx.out.line("\(verb) \(name) (\(role.rawValue)).")
+        // The name is echoed as text: an escape sequence in it stays inert (issue #13).
+        ctx.out.line("\(verb) \(Sanitizer.sanitize(name)) (\(role.rawValue)).")
     }
 
     static func list(_ ctx: CommandContext) throws {
@@ -67,7 +69,7 @@ enum MembersCommand {
         }
         _ = try store.removeMember(name: name)
         try store.recordAudit(operatorName: ctx.operatorName, action: "member.remove", detail: name, at: Date())
-        ctx.out.line("Removed \(name).")
+        ctx.out.line("Removed \(Sanitizer.sanitize(name)).")
     }
 
     /// From standard input (`--pin-stdin`), or asked twice on the terminal without echo.

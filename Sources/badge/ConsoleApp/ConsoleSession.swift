@@ -47,8 +47,12 @@ struct ConsoleSession {
         let pump = NotificationPump(mailbox: mailbox)
         let engine = self.engine
         let pumpTask = try pump.start(engine: engine)
+        // Another process's commits (the CLI, another desk) refresh the console too (issue #13).
+        let storeChanges = StoreChangeForwarder(store: store, pump: pump)
+        storeChanges.start()
         try AsyncBridge.run { await engine.startPolling() }
         defer {
+            storeChanges.stop()
             pumpTask.cancel()
             try? AsyncBridge.run { await engine.shutdown() }
         }

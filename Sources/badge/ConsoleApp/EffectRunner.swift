@@ -170,20 +170,32 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// Checks the PIN through `PINGate`: wrong PINs are counted in the store, so a lockout
+    /// survives Ctrl-C and restarts (issue #13). An unknown name is rejected without a count.
     private func verify(name: String?, pin: Secret, purpose: PINPurpose) throws -> Action {
         let members = try store.members()
+        let subject: String
+        let match: () -> Member?
         switch purpose {
         case .login:
             let wanted = (name ?? "").lowercased()
-            guard let member = members.first(where: { $0.name.lowercased() == wanted }),
-                  PINHasher.verify(pin.value, against: member.pinHash)
-            else { return .pinRejected(name: name, purpose: purpose) }
-            return .pinVerified(name: member.name, role: member.role, purpose: purpose)
-        case .leaveStationMode:
-            for admin in members where admin.role == .admin && PINHasher.verify(pin.value, against: admin.pinHash) {
-                return .pinVerified(name: admin.name, role: .admin, purpose: purpose)
+            guard let member = members.first(where: { $0.name.lowercased() == wanted }) else {
+                return .pinRejected(name: name, purpose: purpose)
             }
-            return .pinRejected(name: nil, purpose: purpose)
+            subject = PINAttempts.subject(member: member.name)
+            match = { PINHasher.verify(pin.value, against: member.pinHash) ? member : nil }
+        case .leaveStationMode:
+            subject = PINAttempts.stationAdminSubject
+            match = { members.first { $0.role == .admin && PINHasher.verify(pin.value, against: $0.pinHash) } }
+        }
+        switch try PINGate.check(store: store, subject: subject, verify: match) {
+        case .accepted(let member):
+            return .pinVerified(name: member.name, role: member.role, purpose: purpose)
+        case .rejected:
+            return .pinRejected(name: name, purpose: purpose)
+        case .locked(let attempts):
+            return .pinLocked(name: name, purpose: purpose, failures: attempts.failures,
+                              until: attempts.lockedUntil ?? Date())
         }
     }
 

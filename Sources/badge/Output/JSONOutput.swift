@@ -65,7 +65,7 @@ enum JSONOutput {
             ("provider", .string(i.provider.rawValue)),
             ("status", .string(i.status.rawValue)),
             ("account", .string(i.accountLabel)),
-            ("baseUrl", .string(i.baseURL)),
+            ("baseUrl", .string(i.redactedBaseURL)),
         ])
     }
 

@@ -51,8 +51,10 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// JSON string escaping; every C0 and C1 control character (and U+2028/2029) is escaped, so
-    /// hostile provider text can never reach a terminal as an escape sequence.
+    /// JSON string escaping; every C0 and C1 control character, U+2028/2029 and every format
+    /// character (bidi overrides and isolates such as U+202E, zero-width marks, BOM: category Cf)
+    /// is escaped as `\uXXXX`, so hostile provider text can never reach a terminal as an escape
+    /// sequence nor reorder what a reader sees. The decoded value is unchanged.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -64,9 +66,12 @@ enum JSONValue: Sendable, Equatable {
             case "\t": out += "\\t"
             default:
                 let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                    || scalar.properties.generalCategory == .format {
+                    for unit in String(scalar).utf16 {
+                        let hex = String(unit, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -15,7 +15,9 @@ final class ProgressPrinter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        let pages = p.pagesTotal.map { "\(p.pagesDone)/\($0) pages" } ?? "\(p.pagesDone) pages"
+        // Only believable totals and ETAs (`ImportProgress.knownPagesTotal`, `eta`): a bogus
+        // page_count never reads "1/-1 pages" or "ETA 21242619 s".
+        let pages = p.knownPagesTotal.map { "\(p.pagesDone)/\($0) pages" } ?? "\(p.pagesDone) pages"
         let rate = Int(p.rate(now: now))
         let eta = p.eta(now: now).map { " · ETA \(Int($0.rounded(.up))) s" } ?? ""
         let summary = "\(pages) · \(p.attendeesSoFar) attendees · \(rate)/s\(eta)"

@@ -1,0 +1,46 @@
+import BadgeCore
+import Foundation
+import Storage
+import Sync
+
+/// Another process's writes (a `badge checkin` in a script, a second desk on the same file) reach
+/// the console like the sync engine's own changes: a `StoreChangeWatcher` notices the commit
+/// within its interval, and this forwards, through the `NotificationPump` (and its throttle),
+/// the event records that changed and a `dataChanged` for every event — the store cannot say
+/// which event another process touched, and the console reloads only what it shows.
+final class StoreChangeForwarder: @unchecked Sendable {
+    private let store: any BadgeStore
+    private let pump: NotificationPump
+    private let lock = NSLock()
+    private var known: [Int64: Event] = [:]
+    private var watcher: StoreChangeWatcher?
+
+    init(store: any BadgeStore, pump: NotificationPump) {
+        self.store = store
+        self.pump = pump
+    }
+
+    /// Starts watching; `stop()` ends it.
+    func start(interval: TimeInterval = StoreChangeWatcher.defaultInterval) {
+        let events = (try? store.events()) ?? []
+        lock.withLock { known = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { $1 }) }
+        watcher = StoreChangeWatcher(store: store, interval: interval) { [weak self] in self?.storeChanged() }
+    }
+
+    func stop() {
+        watcher?.stop()
+        watcher = nil
+    }
+
+    /// Called on the watcher's queue after another connection's commit.
+    func storeChanged() {
+        guard let events = try? store.events() else { return }
+        let changed = lock.withLock { () -> [Event] in
+            let changed = events.filter { known[$0.id] != $0 }
+            for event in changed { known[event.id] = event }
+            return changed
+        }
+        for event in changed { pump.forward(.eventChanged(event)) }
+        for event in events { pump.forward(.dataChanged(eventId: event.id)) }
+    }
+}
