@@ -24,8 +24,21 @@ import BadgeCore
         #expect(c.pollInterval == 15)
     }
 
+    @Test func scanSettings() throws {
+        let c = try BadgeConfig.parse("scan_gap_ms = 80\nscan_mode = express")
+        #expect(c.scanGapMs == 80 && c.expressScan)
+        #expect(try BadgeConfig.parse("").scanGapMs == 50)
+        #expect(try !BadgeConfig.parse("").expressScan)
+        #expect(throws: BadgeConfig.ParseError(line: 1, message: "scan_gap_ms must be 10 to 500 milliseconds")) {
+            try BadgeConfig.parse("scan_gap_ms = 5000")
+        }
+        #expect(throws: BadgeConfig.ParseError(line: 1, message: "scan_mode must be express or standard")) {
+            try BadgeConfig.parse("scan_mode = turbo")
+        }
+    }
+
     @Test func errorsNameTheLine() {
-        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, station, font)")) {
+        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode)")) {
             try BadgeConfig.parse("theme = light\ncolour = red")
         }
         #expect(throws: BadgeConfig.ParseError(line: 1, message: "poll_interval must be 5 to 3600 seconds")) {

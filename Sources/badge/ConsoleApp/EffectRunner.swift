@@ -221,7 +221,6 @@ final class EffectRunner: @unchecked Sendable {
         let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
             ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
-        let pdf = try BadgeRenderer.render(attendee: attendee, template: template, fonts: try fontSet())
         let destination: BadgePrinter.Destination
         if let printer {
             destination = .printer(printer)
@@ -232,13 +231,17 @@ final class EffectRunner: @unchecked Sendable {
             let n = try store.prints(attendeeId: attendeeId).count + 1
             destination = .file((dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf"))
         }
-        let output = try BadgePrinter().deliver(pdf, to: destination, title: "Badge: \(attendee.name)")
+        let result = try BadgePrinter().printBadge(attendee: attendee, template: template, fonts: try fontSet(),
+                                                   to: destination)
         try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
-                                          output: output, operatorName: who.name))
-        switch destination {
-        case .printer(let queue): return (template.name, PrintDelivery(.printer(queue: queue)))
-        default: return (template.name, PrintDelivery(.pdf(path: output)))
+                                          output: result.outcome.output, operatorName: who.name))
+        // "Printed" only when a printer took the job; otherwise where the PDF is (SPEC §10).
+        let kind: PrintDelivery.Kind
+        switch result.outcome {
+        case .printed(let queue): kind = .printer(queue: queue)
+        case .savedPDF(let path): kind = .pdf(path: path)
         }
+        return (template.name, PrintDelivery(kind, missingGlyphs: result.missingGlyphs.joined(separator: " ")))
     }
 
     private func fontSet() throws -> FontSet {
