@@ -10,6 +10,7 @@ import Foundation
 /// printer = Zebra_GK420d    # CUPS queue for `lp`; empty = write PDFs
 /// station = Door A          # name recorded with every check-in
 /// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+/// mass_cancel_threshold = 10   # percent of attendees a full resync may cancel at once, 0…100
 /// ```
 public struct BadgeConfig: Sendable, Hashable {
     public var theme: String = "default"
@@ -17,6 +18,9 @@ public struct BadgeConfig: Sendable, Hashable {
     public var printer: String?
     public var station: String?
     public var font: String?
+    /// The mass-cancellation guard: a full resync that would cancel more than this percentage of
+    /// an event's attendees at once is held for an admin (issue #13).
+    public var massCancelThreshold: Double = 10
 
     public init() {}
 
@@ -55,8 +59,14 @@ public struct BadgeConfig: Sendable, Hashable {
             case "printer": config.printer = value.isEmpty ? nil : value
             case "station": config.station = value.isEmpty ? nil : value
             case "font": config.font = value.isEmpty ? nil : value
+            case "mass_cancel_threshold":
+                let number = value.hasSuffix("%") ? String(value.dropLast()).trimmingCharacters(in: .whitespaces) : value
+                guard let percent = Double(number), percent.isFinite, percent >= 0, percent <= 100 else {
+                    throw ParseError(line: lineNumber, message: "mass_cancel_threshold must be a percentage from 0 to 100")
+                }
+                config.massCancelThreshold = percent
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font, mass_cancel_threshold)")
             }
         }
         return config

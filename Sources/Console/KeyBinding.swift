@@ -12,6 +12,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case submitCredential, cancelCredential
     case confirmQuit, cancelQuit
     case signIn, nextField, toggleStation, submitPIN, cancelPIN
+    case confirmCancellations
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

@@ -40,6 +40,8 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return [.runResync(eventId: v.eventId)]
     case .recover:
         return recover(&state, v.eventId, now: now)
+    case .confirmCancellations:
+        return confirmHeldCancellations(&state, v.eventId, now: now)
     case .back:
         state.pop()
         return [.loadEvents]
@@ -116,7 +118,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
         state.importsRunning[id] = state.importProgress[id] ?? ImportProgress(startedAt: now)
         state.say("Retrying the import…", now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
-    case .syncFailed:
+    case .syncFailed, .cancellationsHeld:
         state.syncInFlight.insert(id)
         state.say("Retrying the sync…", now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]

@@ -18,6 +18,7 @@ package enum Migrations {
         Migration(version: 1, summary: "initial schema", sql: schemaV1),
         Migration(version: 2, summary: "VIP filter sorted by name", sql: schemaV2),
         Migration(version: 3, summary: "drop indexes no hot path uses (import speed)", sql: schemaV3),
+        Migration(version: 4, summary: "held cancellations of the mass-cancellation guard", sql: schemaV4),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }
