@@ -37,7 +37,8 @@ public protocol BadgeStore: AnyObject, Sendable {
     func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                    now: Date) throws -> SyncCounts
     /// SPEC §2.4 rule 5: every attendee of the event whose provider id is not in `seen` becomes
-    /// NOT_ATTENDING (never deleted). Returns how many rows changed.
+    /// NOT_ATTENDING (never deleted). Returns how many it cancelled (were ATTENDING), the count
+    /// the sync result reports and the mass-cancellation guard weighs.
     func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int
     /// What `markMissing` would cancel, without writing: ATTENDING rows whose provider id is not
     /// in `seen`, and every ATTENDING row of the event (the mass-cancellation guard's base).

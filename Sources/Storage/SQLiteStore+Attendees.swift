@@ -109,7 +109,7 @@ extension SQLiteStore {
                 try update.bind(AttendeeRow.nextParameter, id)
                 try update.run()
                 searchCache?.upsert(row)
-                if change != .unchanged { changed += 1 }
+                if change == .cancelled { changed += 1 }
             }
             return changed
         }

@@ -15,6 +15,10 @@ enum OddPage: Sendable, CustomStringConvertible {
     case shrinkingTotal
     /// More promised without a cursor (Luma).
     case moreWithoutCursor
+    /// Not odd at all: a well-formed, complete, empty list (page 1 of 1, nothing more). What a
+    /// provider answering for the wrong event or calendar looks like; only the mass-cancellation
+    /// guard stands between it and cancelling everyone.
+    case completeButEmpty
 
     var description: String {
         switch self {
@@ -23,6 +27,7 @@ enum OddPage: Sendable, CustomStringConvertible {
         case .cycle: return "cursor cycle"
         case .shrinkingTotal: return "shrinking total"
         case .moreWithoutCursor: return "more without a cursor"
+        case .completeButEmpty: return "complete but empty"
         }
     }
 
@@ -30,7 +35,7 @@ enum OddPage: Sendable, CustomStringConvertible {
     /// the third for a cycle (back to the second), else the second.
     var page: Int {
         switch self {
-        case .noList: return 1
+        case .noList, .completeButEmpty: return 1
         case .cycle: return 3
         case .emptyWithMore, .shrinkingTotal, .moreWithoutCursor: return 2
         }
@@ -136,6 +141,15 @@ final class PageTamper: @unchecked Sendable {
             case .moreWithoutCursor:
                 page["next_cursor"] = nil
                 page["has_more"] = true
+            case .completeButEmpty:
+                page[listKey] = [Any]()
+                if provider == .eventbrite {
+                    page["pagination"] = ["object_count": 0, "page_number": 1, "page_size": 50, "page_count": 1,
+                                          "has_more_items": false] as [String: Any]
+                } else {
+                    page["has_more"] = false
+                    page["next_cursor"] = nil
+                }
             }
             return body(page, response)
         }
