@@ -134,7 +134,7 @@ public enum KeyBindings {
         KeyBinding(.recover, [.char("R")], label: "R", title: "Recover", summary: "Retry / reconnect when an alert offers it",
                    context: .eventView, permission: .retryImport, enabledWhen: hasAlert),
         KeyBinding(.confirmCancellations, [.char("C")], label: "C", title: "Confirm",
-                   summary: "Apply the cancellations a resync held back (scans again)",
+                   summary: "Confirm the cancellations a resync held back",
                    context: .eventView, permission: .confirmCancellations, enabledWhen: hasHeldCancellations),
         KeyBinding(.open, [.enter], label: "Enter", title: "Card", summary: "Open the attendee card",
                    context: .eventView, enabledWhen: hasSelection),

@@ -162,6 +162,7 @@ import ScreenKit
            Home      First attendee
            End       Last attendee
            R         Retry / reconnect when an alert offers it  (admin)
+           C         Confirm the cancellations a resync held back  (admin)
            Enter     Open the attendee card
            /         Search name, email, company, ticket, barcode as you type
            c         Check in the selected attendee
@@ -188,7 +189,6 @@ import ScreenKit
            ↑/k       Previous entry
            ↓/j       Next entry
            Enter     Pick the integration / import the event  (admin)
-           Esc       Back
          ↓ more below — ↓/j scrolls
 
          Esc Close                                                                                                       q Quit
