@@ -204,6 +204,7 @@ extension SyncEngine {
         lastProgressPersist[eventId] = nil
         failures[eventId] = nil
         nextAttemptAt[eventId] = nil
+        fullScanOwed.remove(eventId)  // a (re-)import just read the whole list
         lastFullScanAt[eventId] = clock.now()
         log.log(.info, "import of #\(eventId) finished: \(result.counts.added) added, \(result.requests) requests")
         notify(.importFinished(eventId: eventId, result))
