@@ -12,6 +12,7 @@ import Foundation
 /// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 /// scan_gap_ms = 50          # longest gap between two keys of a scanner burst, 10…500
 /// scan_mode = standard      # express: a valid scan checks in and prints at once
+/// mass_cancel_threshold = 10   # percent of attendees a full resync may cancel at once, 0…100
 /// ```
 public struct BadgeConfig: Sendable, Hashable {
     public var theme: String = "default"
@@ -23,6 +24,9 @@ public struct BadgeConfig: Sendable, Hashable {
     public var scanGapMs: Int = 50
     /// Express scanning: a valid scan checks in and prints at once (SPEC §10).
     public var expressScan: Bool = false
+    /// The mass-cancellation guard: a full resync that would cancel more than this percentage of
+    /// an event's attendees at once is held for an admin (issue #13).
+    public var massCancelThreshold: Double = 10
 
     public init() {}
 
@@ -72,8 +76,14 @@ public struct BadgeConfig: Sendable, Hashable {
                 case "standard": config.expressScan = false
                 default: throw ParseError(line: lineNumber, message: "scan_mode must be express or standard")
                 }
+            case "mass_cancel_threshold":
+                let number = value.hasSuffix("%") ? String(value.dropLast()).trimmingCharacters(in: .whitespaces) : value
+                guard let percent = Double(number), percent.isFinite, percent >= 0, percent <= 100 else {
+                    throw ParseError(line: lineNumber, message: "mass_cancel_threshold must be a percentage from 0 to 100")
+                }
+                config.massCancelThreshold = percent
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")
             }
         }
         return config

@@ -20,12 +20,16 @@ public struct Event: Sendable, Hashable, Identifiable {
     /// One-line reason of the last failure (FAILED, DISCONNECTED, Import failed).
     public var lastError: String?
     public var createdAt: Date
+    /// Cancellations a full scan held back as too many at once (the mass-cancellation guard);
+    /// nil when none are waiting for an admin. Written by the store's own call, never by
+    /// `updateEvent`, so a stale copy of the event cannot clear it.
+    public var heldCancellation: HeldCancellation?
 
     public init(id: Int64 = 0, integrationId: Int64? = nil, provider: Provider, externalId: String,
                 name: String, startsAt: Date? = nil, endsAt: Date? = nil, timezone: String? = nil,
                 syncStatus: SyncStatus = .pending, accessCode: String, importProgress: ImportProgress? = nil,
                 lastSyncedAt: Date? = nil, syncCursor: String? = nil, lastError: String? = nil,
-                createdAt: Date = Date()) {
+                createdAt: Date = Date(), heldCancellation: HeldCancellation? = nil) {
         self.id = id
         self.integrationId = integrationId
         self.provider = provider
@@ -41,6 +45,7 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.syncCursor = syncCursor
         self.lastError = lastError
         self.createdAt = createdAt
+        self.heldCancellation = heldCancellation
     }
 
     /// `eventbrite:51660376577`, the CLI's stable way to name an event.

@@ -6,13 +6,15 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
     // Admin actions.
     case connectIntegration, disconnectIntegration, importEvent, retryImport, reconnectEvent
     case manageTemplates, manageMembers, leaveStationMode
+    /// Apply a full scan's cancellations the mass-cancellation guard held back.
+    case confirmCancellations
 
     public var requiresAdmin: Bool {
         switch self {
         case .checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees:
             return false
         case .connectIntegration, .disconnectIntegration, .importEvent, .retryImport, .reconnectEvent,
-             .manageTemplates, .manageMembers, .leaveStationMode:
+             .manageTemplates, .manageMembers, .leaveStationMode, .confirmCancellations:
             return true
         }
     }
@@ -35,6 +37,7 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
         case .manageTemplates: return "changing badge templates"
         case .manageMembers: return "managing members"
         case .leaveStationMode: return "leaving station mode"
+        case .confirmCancellations: return "confirming held cancellations"
         }
     }
 }

@@ -44,10 +44,16 @@ public enum EventAlert: Sendable, Hashable {
     case syncFailed(reason: String)
     /// DISCONNECTED: the credential was rejected. Recovery: reconnect the integration, then R.
     case integrationDisconnected(reason: String)
+    /// A full scan would have cancelled too many attendees at once; nothing was cancelled.
+    /// Recovery: Retry (R) scans again; an admin confirms (C) to apply the drop.
+    case cancellationsHeld(HeldCancellation)
 
     /// The alert for an event, or nil when none is due (ACTIVE, or an import that is running).
     public static func `for`(_ event: Event, importRunning: Bool) -> EventAlert? {
         let reason = event.lastError ?? ""
+        if let held = event.heldCancellation, event.syncStatus == .active || event.syncStatus == .failed {
+            return .cancellationsHeld(held)
+        }
         switch event.syncStatus {
         case .active: return nil
         case .pending: return importRunning ? nil : .importFailed(reason: reason.isEmpty ? "the import did not finish" : reason)
@@ -62,12 +68,14 @@ public enum EventAlert: Sendable, Hashable {
         case .importFailed: return "Import failed"
         case .syncFailed: return "Sync failed"
         case .integrationDisconnected: return "Integration disconnected"
+        case .cancellationsHeld: return "Cancellations held"
         }
     }
 
     public var reason: String {
         switch self {
         case .importFailed(let r), .syncFailed(let r), .integrationDisconnected(let r): return r
+        case .cancellationsHeld(let held): return held.summary
         }
     }
 
@@ -77,6 +85,7 @@ public enum EventAlert: Sendable, Hashable {
         case .importFailed: return "[R] Retry import"
         case .syncFailed: return "[R] Retry now"
         case .integrationDisconnected: return "[R] Reconnect"
+        case .cancellationsHeld: return "[R] Retry · [C] Confirm"
         }
     }
 }

@@ -33,6 +33,9 @@ public enum Effect: Sendable, Equatable {
     case retry(eventId: Int64)
     /// Re-import a DISCONNECTED event after its integration was reconnected → `importStarted`….
     case reconnect(eventId: Int64)
+    /// Apply the cancellations the mass-cancellation guard held (a full scan allowing the drop)
+    /// → `syncStarted`, then `syncFinished`/`syncFailed`.
+    case confirmCancellations(eventId: Int64)
     /// → `vipToggled` or `vipToggleFailed`.
     case toggleVIP(attendeeId: Int64, Bool)
     /// → `checkInRecorded`.

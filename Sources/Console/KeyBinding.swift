@@ -13,6 +13,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case confirmQuit, cancelQuit
     case signIn, nextField, toggleStation, submitPIN, cancelPIN
     case scanMode, submitScan, clearLine, toggleExpress
+    case confirmCancellations
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

@@ -27,6 +27,7 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case importEvent = "event.import"
     case retry = "event.retry"
     case reconnect = "event.reconnect"
+    case confirmCancellations = "event.confirm-cancellations"
     case enterStationMode = "station.enter"
     case leaveStationMode = "station.leave"
     /// An admin's PIN let a station-mode console quit or leave its event.

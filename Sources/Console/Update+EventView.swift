@@ -44,6 +44,8 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return [.runResync(eventId: v.eventId)]
     case .recover:
         return recover(&state, v.eventId, now: now)
+    case .confirmCancellations:
+        return confirmHeldCancellations(&state, v.eventId, now: now)
     case .back:
         if state.stationMode { return askAdminPIN(&state, then: .leaveEvent, now: now) }
         state.pop()
@@ -124,7 +126,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
         state.importsRunning[id] = state.importProgress[id] ?? ImportProgress(startedAt: now)
         state.say("Retrying the import…", now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
-    case .syncFailed:
+    case .syncFailed, .cancellationsHeld:
         state.syncInFlight.insert(id)
         state.say("Retrying the sync…", now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]

@@ -106,13 +106,14 @@ extension LumaClient {
         var highest: Date?
         var cursor: String?
         var used = Set<String>()
+        var number = 1
         // Timestamps are not a strict order (same-second writes, clock adjustments at the
         // provider): look back a few seconds past the watermark; the merges are idempotent.
         let boundary = watermark?.addingTimeInterval(-Self.watermarkLookBack)
         while true {
             let page: GuestPage
             do {
-                page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: (column, "desc nulls last"))
+                page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: (column, "desc nulls last"), number: number)
             } catch ScanSignal.badCursor {
                 throw ProviderError.badRequest("Luma rejected the guest list paging of event \(eventId)")
             }
@@ -130,9 +131,10 @@ extension LumaClient {
                 }
                 if let attendee = mapped(entry) { attendees.append(attendee) }
             }
-            if establishOnly || reachedBoundary || !page.hasMore || page.entries.isEmpty { break }
-            guard let next = page.nextCursor, used.insert(next).inserted else { break }
+            if establishOnly || reachedBoundary || !page.hasMore { break }
+            guard let next = try Self.nextCursor(of: page, number: number, used: &used, eventId: eventId) else { break }
             cursor = next
+            number += 1
         }
         return (attendees, highest)
     }

@@ -78,6 +78,10 @@ public struct LumaClient: ProviderClient {
 
     /// Cursor paging is sequential, but the next page is requested while the caller merges the
     /// current one (one page ahead), so the network and the database work overlap.
+    ///
+    /// What is not a page (PROVIDERS.md §2.5) fails the scan with `ProviderError.malformed`, never
+    /// ends it: no `entries` list, an empty page with `has_more`, `has_more` without a cursor, or
+    /// a cursor already used in this scan (a cycle).
     public func fullScan(eventExternalId: String, resumeCursor: String?,
                          onPage: @Sendable (AttendeePage) async throws -> Void) async throws {
         var (number, token) = Self.parseScanCursor(resumeCursor)
@@ -94,7 +98,7 @@ public struct LumaClient: ProviderClient {
                     ahead = nil
                     (page, attendees) = try await prefetched.value
                 } else {
-                    (page, attendees) = try await fetchMapped(eventId: eventExternalId, cursor: token)
+                    (page, attendees) = try await fetchMapped(eventId: eventExternalId, cursor: token, number: number)
                 }
             } catch ScanSignal.badCursor where !restarted {
                 restarted = true
@@ -104,13 +108,12 @@ public struct LumaClient: ProviderClient {
             } catch ScanSignal.badCursor {
                 throw ProviderError.badRequest("Luma rejected the guest list paging of event \(eventExternalId)")
             }
-            var next: String?
-            if page.hasMore, !page.entries.isEmpty, let cursor = page.nextCursor, used.insert(cursor).inserted {
-                next = cursor
-            }
+            if let token { used.insert(token) }
+            let next = try Self.nextCursor(of: page, number: number, used: &used, eventId: eventExternalId)
             if let next {
                 let client = self
-                ahead = Task { try await client.fetchMapped(eventId: eventExternalId, cursor: next) }
+                let following = number + 1
+                ahead = Task { try await client.fetchMapped(eventId: eventExternalId, cursor: next, number: following) }
             }
             try await onPage(AttendeePage(attendees: attendees, pageNumber: number,
                                           nextCursor: next.map { "\(number + 1)|\($0)" }))
@@ -133,7 +136,11 @@ public struct LumaClient: ProviderClient {
         var nextCursor: String?
     }
 
-    func fetchGuests(eventId: String, cursor: String?, sort: (column: String, direction: String)?) async throws -> GuestPage {
+    /// GETs one page of the guest list. A body without its `entries` list, or an empty list that
+    /// says more follow, is a `MalformedPage` (retried, then `ProviderError.malformed`); `number`
+    /// names the page in that reason.
+    func fetchGuests(eventId: String, cursor: String?, sort: (column: String, direction: String)?,
+                     number: Int?) async throws -> GuestPage {
         var query = [("event_id", eventId), ("pagination_limit", String(pageSize))]
         if let cursor { query.append(("pagination_cursor", cursor)) }
         if let sort {
@@ -142,8 +149,16 @@ public struct LumaClient: ProviderClient {
         }
         let wire: LumaWire.GuestsPage
         do {
-            wire = try await http.get(ProviderURL.make(baseURL, "/v1/events/guests/list", query),
-                                      decode: LumaWire.readGuestsPage)
+            wire = try await http.get(ProviderURL.make(baseURL, "/v1/events/guests/list", query)) { data in
+                let page = try LumaWire.readGuestsPage(data)
+                guard let entries = page.entries else {
+                    throw MalformedPage.missingList(number, of: "guest list", key: "entries")
+                }
+                if entries.isEmpty && page.has_more?.value == true {
+                    throw MalformedPage.emptyButMore(number, of: "guest list")
+                }
+                return page
+            }
         } catch let failure as HTTPStatusFailure {
             throw mapFailure(failure)
         }
@@ -153,8 +168,8 @@ public struct LumaClient: ProviderClient {
 
     /// A page of the full scan with its guests mapped: the look-ahead task does both, so the
     /// decoding and mapping of page N+1 overlap the merge of page N.
-    func fetchMapped(eventId: String, cursor: String?) async throws -> (GuestPage, [ProviderAttendee]) {
-        let page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: nil)
+    func fetchMapped(eventId: String, cursor: String?, number: Int) async throws -> (GuestPage, [ProviderAttendee]) {
+        let page = try await fetchGuests(eventId: eventId, cursor: cursor, sort: nil, number: number)
         return (page, page.entries.compactMap(mapped))
     }
 
@@ -167,6 +182,20 @@ public struct LumaClient: ProviderClient {
                     + "is not a date; kept as not checked in")
         }
         return attendee
+    }
+
+    /// The cursor of the page after `page` (nil when it is the last), recorded in `used`. More
+    /// promised without a cursor, or a cursor this scan already followed, is malformed.
+    static func nextCursor(of page: GuestPage, number: Int?, used: inout Set<String>, eventId: String) throws -> String? {
+        guard page.hasMore else { return nil }
+        let named = MalformedPage.page(number, of: "guest list")
+        guard let cursor = page.nextCursor, !cursor.isEmpty else {
+            throw ProviderError.malformed("\(named) of event \(eventId) says more follow but gives no cursor")
+        }
+        guard used.insert(cursor).inserted else {
+            throw ProviderError.malformed("the cursor of \(named) of event \(eventId) points back to a page already read")
+        }
+        return cursor
     }
 
     static func parseScanCursor(_ cursor: String?) -> (Int, String?) {

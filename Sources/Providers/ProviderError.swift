@@ -15,6 +15,10 @@ public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
     case transient(String)
     /// A request the provider rejected as malformed (4xx other than the above).
     case badRequest(String)
+    /// A 200 that is not a page of the list (PROVIDERS.md §2.5): no list key, an empty page that
+    /// says more follow, a cursor that cycles, a total that shrinks mid-scan. Never the end of a
+    /// scan: the scan fails with this one-line reason and nothing is marked missing from it.
+    case malformed(String)
 
     public var description: String {
         switch self {
@@ -26,13 +30,14 @@ public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "rate limited"
         case .transient(let m): return m
         case .badRequest(let m): return "bad request: \(m)"
+        case .malformed(let m): return "malformed page: \(m)"
         }
     }
 
     /// True for errors worth retrying automatically (transient and rate limits).
     public var isRetryable: Bool {
         switch self {
-        case .transient, .rateLimited: return true
+        case .transient, .rateLimited, .malformed: return true
         default: return false
         }
     }

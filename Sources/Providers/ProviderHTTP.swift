@@ -44,6 +44,9 @@ struct ProviderHTTP: Sendable {
 
     func malformed(_ body: Data, url: URL, error: any Error) -> ProviderError {
         let place = redactor.describe(url)
+        if let page = error as? MalformedPage {
+            return .malformed("\(page.reason) (GET \(place))")
+        }
         if case JSONReader.Failure.invalid(let at) = error {
             let what = at >= body.count ? "truncated" : "malformed"
             return .transient("\(what) response from \(place) at byte \(at)")

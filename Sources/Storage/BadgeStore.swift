@@ -26,6 +26,9 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// Writes every mutable column of the event (status, progress, cursor, error, last synced).
     func updateEvent(_ event: Event) throws
     func setSyncStatus(eventId: Int64, _ status: SyncStatus, error: String?) throws
+    /// Records (or clears, with nil) the cancellations the mass-cancellation guard held back.
+    /// Only this call writes `Event.heldCancellation`; `updateEvent` leaves it alone.
+    func setHeldCancellation(eventId: Int64, _ held: HeldCancellation?) throws
 
     // MARK: Attendees
     /// Merges one provider page into the event with `AttendeeMerge` (SPEC §2.4) in ONE transaction,
@@ -34,8 +37,12 @@ public protocol BadgeStore: AnyObject, Sendable {
     func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                    now: Date) throws -> SyncCounts
     /// SPEC §2.4 rule 5: every attendee of the event whose provider id is not in `seen` becomes
-    /// NOT_ATTENDING (never deleted). Returns how many rows changed.
+    /// NOT_ATTENDING (never deleted). Returns how many it cancelled (were ATTENDING), the count
+    /// the sync result reports and the mass-cancellation guard weighs.
     func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int
+    /// What `markMissing` would cancel, without writing: ATTENDING rows whose provider id is not
+    /// in `seen`, and every ATTENDING row of the event (the mass-cancellation guard's base).
+    func missingCount(eventId: Int64, seen: Set<String>) throws -> (missing: Int, attending: Int)
     /// One page of the table: filter, search, sort, offset/limit. Never loads the whole event.
     func attendees(_ query: AttendeeQuery) throws -> [Attendee]
     /// Number of rows the query matches (ignores offset/limit).

@@ -18,7 +18,7 @@ package enum Migrations {
         Migration(version: 1, summary: "initial schema", sql: schemaV1),
         Migration(version: 2, summary: "VIP filter sorted by name", sql: schemaV2),
         Migration(version: 3, summary: "drop indexes no hot path uses (import speed)", sql: schemaV3),
-        // 4 is taken by a parallel branch of issue #13; versions only have to increase.
+        Migration(version: 4, summary: "held cancellations of the mass-cancellation guard", sql: schemaV4),
         Migration(version: 5, summary: "persistent PIN attempts (lockout survives restarts)", sql: schemaV5),
     ]
 

@@ -74,6 +74,20 @@ extension SQLiteStore {
         return rows
     }
 
+    public func missingCount(eventId: Int64, seen: Set<String>) throws -> (missing: Int, attending: Int) {
+        try locked { db in
+            let scan = try db.cached("SELECT provider_attendee_id FROM attendees WHERE event_id = ?1 AND status = 'ATTENDING'")
+            try scan.bind(1, eventId)
+            var missing = 0
+            var attending = 0
+            try scan.forEachRow {
+                attending += 1
+                if !seen.contains($0.text(0)) { missing += 1 }
+            }
+            return (missing, attending)
+        }
+    }
+
     public func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int {
         try write(durable: false) { db in
             // Light scan of ids first; only the rows that vanished are loaded in full.
@@ -95,7 +109,7 @@ extension SQLiteStore {
                 try update.bind(AttendeeRow.nextParameter, id)
                 try update.run()
                 searchCache?.upsert(row)
-                if change != .unchanged { changed += 1 }
+                if change == .cancelled { changed += 1 }
             }
             return changed
         }

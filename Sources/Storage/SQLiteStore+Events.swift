@@ -6,7 +6,8 @@ extension SQLiteStore {
         id, integration_id, provider, external_id, name, starts_at, ends_at, timezone, sync_status,
         access_code, progress_pages_done, progress_pages_total, progress_attendees,
         progress_attendees_total, progress_started_at, progress_updated_at, progress_finished,
-        progress_error, last_synced_at, sync_cursor, last_error, created_at
+        progress_error, last_synced_at, sync_cursor, last_error, created_at,
+        held_cancellations, held_attending, held_at
         """
 
     private static func decodeEvent(_ s: Statement) -> Event {
@@ -22,7 +23,10 @@ extension SQLiteStore {
                      name: s.text(4), startsAt: s.date(5), endsAt: s.date(6), timezone: s.optionalText(7),
                      syncStatus: SyncStatus(rawValue: s.text(8)) ?? .pending, accessCode: s.text(9),
                      importProgress: progress, lastSyncedAt: s.date(18), syncCursor: s.optionalText(19),
-                     lastError: s.optionalText(20), createdAt: s.date(21) ?? Date(timeIntervalSince1970: 0))
+                     lastError: s.optionalText(20), createdAt: s.date(21) ?? Date(timeIntervalSince1970: 0),
+                     heldCancellation: s.optionalInt(22).map {
+                         HeldCancellation(count: $0, attending: s.int(23), detectedAt: s.date(24) ?? Date(timeIntervalSince1970: 0))
+                     })
     }
 
     /// Binds the mutable columns ?1…?18 shared by INSERT and UPDATE.
@@ -136,6 +140,18 @@ extension SQLiteStore {
             try s.bind(19, event.id)
             try s.run()
             if db.changes == 0 { throw StorageError.notFound("event \(event.id)") }
+        }
+    }
+
+    public func setHeldCancellation(eventId: Int64, _ held: HeldCancellation?) throws {
+        try write { db in
+            let s = try db.cached("UPDATE events SET held_cancellations = ?1, held_attending = ?2, held_at = ?3 WHERE id = ?4")
+            try s.bind(1, held?.count)
+            try s.bind(2, held?.attending)
+            try s.bind(3, held?.detectedAt)
+            try s.bind(4, eventId)
+            try s.run()
+            if db.changes == 0 { throw StorageError.notFound("event \(eventId)") }
         }
     }
 

@@ -18,11 +18,15 @@ public struct SyncConfig: Sendable {
     /// over several polls (resuming from where the last one stopped), so a poll never stalls the
     /// others and the scan never needs the whole rate budget at once.
     public var lumaFullScanPagesPerPoll: Int
+    /// The mass-cancellation guard (issue #13): a full scan that would cancel more than this
+    /// percentage of an event's attending rows at once is held for an admin instead of applied.
+    /// Config file key `mass_cancel_threshold`.
+    public var massCancelThreshold: Double
 
     public init(pollInterval: TimeInterval = 15, lumaFullScanInterval: TimeInterval = 600,
                 failureBackoff: TimeInterval = 15, maxBackoff: TimeInterval = 300,
                 cursorSafetyMargin: TimeInterval = 300, progressPersistInterval: TimeInterval = 0.5,
-                lumaFullScanPagesPerPoll: Int = 40) {
+                lumaFullScanPagesPerPoll: Int = 40, massCancelThreshold: Double = 10) {
         self.pollInterval = pollInterval
         self.lumaFullScanInterval = lumaFullScanInterval
         self.failureBackoff = failureBackoff
@@ -30,6 +34,7 @@ public struct SyncConfig: Sendable {
         self.cursorSafetyMargin = cursorSafetyMargin
         self.progressPersistInterval = progressPersistInterval
         self.lumaFullScanPagesPerPoll = max(1, lumaFullScanPagesPerPoll)
+        self.massCancelThreshold = min(100, max(0, massCancelThreshold))
     }
 
     /// Delay before the automatic retry after `failures` consecutive failures (1-based).

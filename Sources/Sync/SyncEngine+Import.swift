@@ -50,7 +50,9 @@ extension SyncEngine {
     }
 
     /// Retry (R): resumes a stopped import from its checkpoint; for FAILED or ACTIVE events runs
-    /// one sync now. Returns when done.
+    /// one sync now — a full resync when the last one did not complete or its cancellations are
+    /// held (an incremental poll could never bring back what a broken scan touched), else a
+    /// poll. Returns when done.
     @discardableResult
     public func retry(eventId: Int64) async throws -> SyncResult {
         let event = try loadEvent(eventId)
@@ -63,6 +65,9 @@ extension SyncEngine {
         case .disconnected:
             throw SyncError.notReady(eventId: eventId, status: .disconnected)
         case .active, .failed:
+            if fullScanOwed.contains(eventId) || event.heldCancellation != nil {
+                return try await resync(eventId: eventId)
+            }
             return try await poll(eventId: eventId)
         }
     }
@@ -199,6 +204,7 @@ extension SyncEngine {
         lastProgressPersist[eventId] = nil
         failures[eventId] = nil
         nextAttemptAt[eventId] = nil
+        fullScanOwed.remove(eventId)  // a (re-)import just read the whole list
         lastFullScanAt[eventId] = clock.now()
         log.log(.info, "import of #\(eventId) finished: \(result.counts.added) added, \(result.requests) requests")
         notify(.importFinished(eventId: eventId, result))

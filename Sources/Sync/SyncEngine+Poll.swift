@@ -53,10 +53,16 @@ extension SyncEngine {
         }
     }
 
+    /// An event whose last full resync did not complete gets a full resync again, not a poll.
     private func launchDuePolls() {
         for id in dueEventIds() {
+            let full = fullScanOwed.contains(id)
             pollTasks[id] = Task { [self] in
-                _ = try? await self.poll(eventId: id)
+                if full {
+                    _ = try? await self.resync(eventId: id)
+                } else {
+                    _ = try? await self.poll(eventId: id)
+                }
                 self.pollEnded(id)
             }
         }

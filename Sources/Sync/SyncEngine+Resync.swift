@@ -8,42 +8,92 @@ extension SyncEngine {
 
     /// Manual resync (S, `badge sync`): a one-shot full refresh of attendees, totals and
     /// statistics; rows the provider no longer returns become NOT_ATTENDING (only after a scan
-    /// that completed). A request while one runs joins it and gets the same result.
+    /// that completed, and only when they are not too many at once: see `fullRefresh`). A request
+    /// while one runs joins it and gets the same result.
+    ///
+    /// Throws `SyncError.cancellationsHeld` when the mass-cancellation guard held the scan's
+    /// cancellations back: the rest of the merge is applied, the event stays ACTIVE and shows
+    /// the held cancellations until an admin confirms or a retry clears them.
     @discardableResult
     public func resync(eventId: Int64) async throws -> SyncResult {
-        if let running = resyncTasks[eventId] { return try await running.value }
+        try await fullResync(eventId: eventId, allowMassCancellation: false)
+    }
+
+    /// The admin's confirmation of held cancellations (`badge events confirm-cancellations`, C):
+    /// runs the full scan again and applies what it finds missing, however many. Refused when
+    /// nothing is held. The provider's list is read again, so a list that recovered meanwhile
+    /// cancels no one.
+    @discardableResult
+    public func confirmMassCancellation(eventId: Int64) async throws -> SyncResult {
+        if let running = resyncTasks[eventId] { _ = try? await running.value }
+        guard try loadEvent(eventId).heldCancellation != nil else { throw SyncError.nothingHeld(eventId) }
+        let result = try await fullResync(eventId: eventId, allowMassCancellation: true)
+        log.log(.warning, "held cancellations of #\(eventId) confirmed: \(result.counts.cancelled) cancelled")
+        return result
+    }
+
+    private func fullResync(eventId: Int64, allowMassCancellation: Bool) async throws -> SyncResult {
+        if let running = resyncTasks[eventId], !allowMassCancellation { return try await running.value }
         let event = try loadEvent(eventId)
         if importTasks[eventId] != nil { throw SyncError.importRunning(eventId) }
         guard event.syncStatus == .active || event.syncStatus == .failed else {
             throw SyncError.notReady(eventId: eventId, status: event.syncStatus)
         }
-        let task = Task<SyncResult, any Error> { try await self.runResync(eventId: eventId) }
+        let task = Task<SyncResult, any Error> {
+            try await self.runResync(eventId: eventId, allowMassCancellation: allowMassCancellation)
+        }
         resyncTasks[eventId] = task
         notify(.syncStarted(eventId: eventId))
         defer { resyncTasks[eventId] = nil }
         return try await task.value
     }
 
-    private func runResync(eventId: Int64) async throws -> SyncResult {
+    private func runResync(eventId: Int64, allowMassCancellation: Bool) async throws -> SyncResult {
         let started = clock.now()
         var event = try loadEvent(eventId)
         do {
             let client = try client(for: event)
             let before = await client.requestCount()
-            let refresh = try await fullRefresh(event: event, client: client)
+            let refresh: FullRefresh
+            do {
+                refresh = try await fullRefresh(event: event, client: client, allowMassCancellation: allowMassCancellation)
+            } catch {
+                if !(error is CancellationError) { fullScanOwed.insert(eventId) }
+                throw error
+            }
+            fullScanOwed.remove(eventId)
             event = try loadEvent(eventId)
             if event.syncCursor == nil { event.syncCursor = refresh.cursor }
             let result = try succeeded(&event, counts: refresh.counts,
                                        requests: await client.requestCount() - before, started: started)
             await publishBudget(client)
+            if let held = refresh.held {
+                log.log(.warning, "resync of #\(eventId): \(held.summary)")
+                throw SyncError.cancellationsHeld(eventId: eventId, held)
+            }
             return result
+        } catch let error as SyncError {
+            if case .cancellationsHeld = error { throw error }
+            throw failed(eventId: eventId, error: error)
         } catch {
             throw failed(eventId: eventId, error: error)
         }
     }
 
-    /// Full scan + merge + vanished rows → NOT_ATTENDING (only after a complete scan).
-    func fullRefresh(event: Event, client: any ProviderClient) async throws -> (counts: SyncCounts, cursor: String?) {
+    /// What a full refresh did.
+    struct FullRefresh: Sendable {
+        var counts: SyncCounts
+        var cursor: String?
+        /// Set when the mass-cancellation guard held the vanished rows back.
+        var held: HeldCancellation?
+    }
+
+    /// Full scan + merge + vanished rows → NOT_ATTENDING (only after a complete scan). The
+    /// mass-cancellation guard: when more than `config.massCancelThreshold` % of the attending
+    /// rows vanished at once, none is cancelled and the event records the hold (a complete scan
+    /// within the threshold, or `allowMassCancellation`, clears it).
+    func fullRefresh(event: Event, client: any ProviderClient,
+                     allowMassCancellation: Bool = false) async throws -> FullRefresh {
         let scanStart = clock.now()
         let seen = SeenIds()
         let store = self.store
@@ -55,7 +105,20 @@ extension SyncEngine {
             seen.add(counts: try store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: nil, now: clock.now()))
         }
         var counts = seen.counts
-        counts.cancelled += try store.markMissing(eventId: eventId, seen: seen.ids, now: clock.now())
+        let ids = seen.ids
+        var held: HeldCancellation?
+        if !allowMassCancellation {
+            let (missing, attending) = try store.missingCount(eventId: eventId, seen: ids)
+            held = HeldCancellation.check(count: missing, attending: attending,
+                                          thresholdPercent: config.massCancelThreshold, at: clock.now())
+        }
+        if held == nil {
+            counts.cancelled += try store.markMissing(eventId: eventId, seen: ids, now: clock.now())
+        }
+        let wasHeld = try store.event(id: eventId)?.heldCancellation != nil
+        if held != nil || wasHeld {
+            try store.setHeldCancellation(eventId: eventId, held)
+        }
         settleInBackground()
         lastFullScanAt[eventId] = clock.now()
         rollingScans[eventId] = nil  // this pass covered everything a rolling one would
@@ -63,7 +126,7 @@ extension SyncEngine {
         // As after an import: no later than the newest stamp the provider sent (its clock may be behind ours).
         var from = scanStart.addingTimeInterval(-config.cursorSafetyMargin)
         if let newest = seen.newestProviderStamp, newest < from { from = newest }
-        return (counts, changeCursor(provider: event.provider, from: from))
+        return FullRefresh(counts: counts, cursor: changeCursor(provider: event.provider, from: from), held: held)
     }
 
     // MARK: - Luma periodic full scan

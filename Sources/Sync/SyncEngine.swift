@@ -31,6 +31,9 @@ public actor SyncEngine {
     var nextAttemptAt: [Int64: Date] = [:]
     var lastFullScanAt: [Int64: Date] = [:]
     var lastProgressPersist: [Int64: Date] = [:]
+    /// Events whose last full resync did not complete (a malformed page, a fault): their retry,
+    /// manual or automatic, is a full scan again, not an incremental poll (issue #13).
+    var fullScanOwed: Set<Int64> = []
     private var subscribers: [UUID: AsyncStream<SyncNotification>.Continuation] = [:]
 
     public init(store: any BadgeStore, clientFactory: @escaping ProviderClientFactory,
@@ -135,10 +138,11 @@ public actor SyncEngine {
         return event
     }
 
-    /// Writes the event and tells observers.
+    /// Writes the event and tells observers (with what the store holds: `heldCancellation` is
+    /// written by its own call, never from a possibly stale copy).
     func save(_ event: Event) throws {
         try store.updateEvent(event)
-        notify(.eventChanged(event))
+        notify(.eventChanged((try? store.event(id: event.id)) ?? event))
     }
 
     func publishBudget(_ client: any ProviderClient) async {

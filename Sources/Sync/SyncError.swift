@@ -10,6 +10,10 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownEvent(Int64)
     case importRunning(Int64)
     case notReady(eventId: Int64, status: SyncStatus)
+    /// The mass-cancellation guard held a full scan's cancellations back (nothing was cancelled).
+    case cancellationsHeld(eventId: Int64, HeldCancellation)
+    /// `confirmMassCancellation` on an event with nothing held.
+    case nothingHeld(Int64)
 
     public var description: String {
         switch self {
@@ -23,6 +27,11 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no event #\(id)"
         case .importRunning(let id):
             return "event #\(id) is still importing"
+        case .cancellationsHeld(let id, let held):
+            return "\(held.summary): an admin confirms with 'badge events confirm-cancellations \(id)', "
+                + "or 'badge events retry \(id)' scans again"
+        case .nothingHeld(let id):
+            return "event #\(id) has no held cancellations to confirm"
         case .notReady(let id, let status):
             switch status {
             case .pending: return "event #\(id) has not finished importing: retry the import first"

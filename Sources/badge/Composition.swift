@@ -45,6 +45,7 @@ enum Composition {
     /// The sync engine over the store, with clients built from stored integrations.
     static func makeEngine(store: any BadgeStore, config: BadgeConfig, log: any LogSink) -> SyncEngine {
         SyncEngine(store: store, clientFactory: { try makeClient(for: $0, log: log) },
-                   config: SyncConfig(pollInterval: config.pollInterval), log: log)
+                   config: SyncConfig(pollInterval: config.pollInterval, massCancelThreshold: config.massCancelThreshold),
+                   log: log)
     }
 }

@@ -51,6 +51,15 @@ private func failed(_ status: SyncStatus, error: String = "503 from provider") -
     _ = update(&s, .eventStatusChanged(e), now: now)
     return s
 }
+/// An ACTIVE event whose resync held its cancellations back (the mass-cancellation guard).
+private func held() -> AppState {
+    var s = F.eventView()
+    var e = F.summit
+    e.syncStatus = .active
+    e.heldCancellation = HeldCancellation(count: 150, attending: 150, detectedAt: now)
+    _ = update(&s, .eventStatusChanged(e), now: now)
+    return s
+}
 private func importDialog(withEvents: Bool) -> AppState {
     var s = F.dashboard()
     _ = update(&s, .key(.char("i")), now: now)
@@ -200,6 +209,16 @@ let deskKeyCases: [KeyCase] = [
     KeyCase(name: "event R retries a failed sync", context: .eventView, key: .char("R"), given: { failed(.failed) },
             effects: [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")], then: { $0.syncInFlight == [1] }),
     KeyCase(name: "event R ignored without an alert", context: .eventView, key: .char("R"), given: { F.eventView() },
+            effects: [], then: { $0.syncInFlight.isEmpty }),
+    KeyCase(name: "event R rescans when cancellations are held", context: .eventView, key: .char("R"), given: { held() },
+            effects: [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")],
+            then: { $0.syncInFlight == [1] }),
+    KeyCase(name: "event C confirms held cancellations", context: .eventView, key: .char("C"), given: { held() },
+            effects: [.confirmCancellations(eventId: 1),
+                      .recordAudit(action: .confirmCancellations,
+                                   detail: "eventbrite:51660376577: Resync would cancel 150 of 150 attendees (100 %) — not applied")],
+            then: { $0.syncInFlight == [1] }),
+    KeyCase(name: "event C ignored with nothing held", context: .eventView, key: .char("C"), given: { failed(.failed) },
             effects: [], then: { $0.syncInFlight.isEmpty }),
     KeyCase(name: "event Enter opens the card", context: .eventView, key: .enter, given: { F.eventView() },
             effects: [.loadCard(attendeeId: 1)],

@@ -153,6 +153,7 @@ import ScreenKit
            Home      First attendee
            End       Last attendee
            R         Retry / reconnect when an alert offers it  (admin)
+           C         Confirm the cancellations a resync held back  (admin)
            Enter     Open the attendee card
            /         Search name, email, company, ticket, barcode as you type
            c         Check in the selected attendee

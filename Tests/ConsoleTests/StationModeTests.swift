@@ -219,7 +219,7 @@ private func state(in context: KeyContext) -> AppState {
     @Test func auditActionNamesMatchTheCLI() {
         #expect(AuditAction.allCases.map(\.rawValue) == [
             "console.login", "console.pin-lockout", "integration.connect", "event.import", "event.retry",
-            "event.reconnect", "station.enter", "station.leave", "station.unlock",
+            "event.reconnect", "event.confirm-cancellations", "station.enter", "station.leave", "station.unlock",
         ])
     }
 }

@@ -84,6 +84,7 @@ extension ProviderError {
         case .rateLimited: return "rateLimited"
         case .transient: return "transient"
         case .badRequest: return "badRequest"
+        case .malformed: return "malformed"
         }
     }
 }

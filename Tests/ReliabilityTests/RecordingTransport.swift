@@ -10,6 +10,7 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     private var sent = 0
     private var tamper: (@Sendable (HTTPRequest) -> HTTPRequest?)?
     private var rewriteResponse: (@Sendable (HTTPResponse) -> HTTPResponse)?
+    private var rewritePage: (@Sendable (HTTPRequest, HTTPResponse) -> HTTPResponse)?
     private var log: [(sent: Date, status: Int?)] = []
     private var failures = 0
     private var badBodies = 0
@@ -51,6 +52,12 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         lock.withLock { rewriteResponse = rewrite }
     }
 
+    /// Every later response passes through `rewrite` with the request it answers (an odd page of
+    /// the provider's list: see `PageTamper`); nil stops it.
+    func rewritePages(_ rewrite: (@Sendable (HTTPRequest, HTTPResponse) -> HTTPResponse)?) {
+        lock.withLock { rewritePage = rewrite }
+    }
+
     /// When each request was sent and the status it got (nil: no response).
     var exchanges: [(sent: Date, status: Int?)] { lock.withLock { log } }
 
@@ -75,6 +82,7 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
             throw error
         }
         if let rewrite = lock.withLock({ rewriteResponse }) { response = rewrite(response) }
+        if let rewrite = lock.withLock({ rewritePage }) { response = rewrite(outgoing, response) }
         let bad = checkBodies && (200..<300).contains(response.status)
             && (try? JSONSerialization.jsonObject(with: response.body)) == nil
         lock.withLock {

@@ -62,6 +62,7 @@ enum BadgeCLI {
         case "events import": try SyncCommands.importEvent(ctx)
         case "events retry": try SyncCommands.retry(ctx)
         case "events reconnect": try SyncCommands.reconnect(ctx)
+        case "events confirm-cancellations": try SyncCommands.confirmCancellations(ctx)
         case "sync": try SyncCommands.sync(ctx)
         case "watch": try SyncCommands.watch(ctx)
         case "attendees": try AttendeesCommand.run(ctx)

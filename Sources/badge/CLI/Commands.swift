@@ -105,6 +105,17 @@ enum Commands {
                 summary: "re-import a DISCONNECTED event after reconnecting its integration",
                 details: "VIP flags, check-ins and print history are kept.",
                 arguments: [eventArgument]),
+            CommandSpec(
+                name: "confirm-cancellations",
+                summary: "apply the cancellations a resync held back (admin)",
+                details: """
+                A full resync that would cancel more than mass_cancel_threshold percent (config, default
+                10) of an event's attendees at once is not applied: the event shows how many. This
+                scans the provider again and applies what it no longer returns, however many.
+                'badge events retry EVENT' scans again without allowing the drop.
+                """,
+                arguments: [eventArgument],
+                options: [json]),
         ],
         runnable: false)
 

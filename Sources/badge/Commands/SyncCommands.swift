@@ -49,6 +49,21 @@ enum SyncCommands {
         try report(ctx, result, store: store, verb: "Reconnected and imported")
     }
 
+    /// `badge events confirm-cancellations EVENT [--json]` (admin): the full scan again, applying
+    /// the cancellations the mass-cancellation guard held back.
+    static func confirmCancellations(_ ctx: CommandContext) throws {
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try ctx.authorize(.confirmCancellations)
+        let engine = try makeEngine(ctx)
+        let result = try runJob(engine: engine, json: ctx.wantsJSON) {
+            try await engine.confirmMassCancellation(eventId: event.id)
+        }
+        try audit(ctx, "event.confirm-cancellations",
+                  "\(event.qualifiedId): \(event.heldCancellation?.summary ?? "nothing held")")
+        try report(ctx, result, store: store, verb: "Confirmed; synced")
+    }
+
     /// `badge sync EVENT [--json]`: one-shot manual resync.
     static func sync(_ ctx: CommandContext) throws {
         let store = try ctx.store()

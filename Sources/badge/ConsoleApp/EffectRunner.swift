@@ -140,6 +140,8 @@ final class EffectRunner: @unchecked Sendable {
             try await engineJob { _ = try await self.engine.retry(eventId: id) }
         case .reconnect(let id):
             try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
+        case .confirmCancellations(let id):
+            try await engineJob { _ = try await self.engine.confirmMassCancellation(eventId: id) }
         case .toggleVIP, .checkIn, .printBadge, .recordAudit:
             try performWrite(effect, by: who)
         case .lookupScan(let eventId, let code):
@@ -163,6 +165,9 @@ final class EffectRunner: @unchecked Sendable {
     private func engineJob(_ body: @escaping @Sendable () async throws -> Void) async throws {
         do {
             try await body()
+        } catch SyncError.cancellationsHeld(_, let held) {
+            // The event's alert shows it too; say it now, over the sync's own toast.
+            mailbox.post(.operationFailed(held.summary))
         } catch let error as SyncError {
             throw error
         } catch {

@@ -23,6 +23,8 @@ enum JSONOutput {
             ("accessCode", .string(event.accessCode)),
             ("startsAt", time(event.startsAt)),
             ("lastError", .string(event.lastError)),
+            // The mass-cancellation guard's hold (null when none): what a monitor should alert on.
+            ("heldCancellations", event.heldCancellation.map { .int($0.count) } ?? .null),
         ])
     }
 
