@@ -16,7 +16,7 @@
 //   Printing        → BadgeCore                       templates, PDF, lp
 //   Auth            → BadgeCore, CCrypt               PIN hashes (system crypt); the only CCrypt user
 //   badge           → everything (composition root, CLI, UI loop)
-//   badge-bench     → everything (benchmark harness)
+//   badge-bench     → everything (benchmark harness), TestSupport (the pseudo-terminal driver)
 //   TestSupport     → BadgeCore, Providers, Storage, Simulator (test-only helpers)
 //
 // No Swift packages: Foundation, Dispatch, XCTest/Swift Testing and system C libraries only.
@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "badge-bench",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
-                           "Console", "Printing", "CSQLite"],
+                           "Console", "Printing", "CSQLite", "TestSupport"],
             swiftSettings: swift6),
         .target(name: "TestSupport", dependencies: ["BadgeCore", "Providers", "Storage", "Simulator"],
                 swiftSettings: swift6),

@@ -12,7 +12,8 @@ enum BenchRunner {
             try await StageBench.run(options, report: &report)
         }
         log("[1/5] imports (ours vs reference)")
-        let kept = options.wants("import") || !options.only.contains("stages")
+        // The imported event is what the poll, console and cold-start figures measure.
+        let kept = ["import", "poll", "console", "cold"].contains(where: options.wants)
             ? try await ImportBench.run(options, report: &report) : nil
         if options.wants("latency") {
             log("[2/5] imports with \(options.latencyMs) ms latency")
@@ -41,6 +42,10 @@ enum BenchRunner {
                 log("kept the \(kept.rig.attendees)-attendee database at \(keep)")
             }
             kept.temp.remove()
+        }
+        if options.wants("scan") {
+            log("[6/6] scanning line (the console in a pseudo-terminal, a busy process beside it)")
+            try ScanBench.run(options: options, report: &report)
         }
         report.loadAfter = Report.uptime()
         report.note("parent process peak resident memory (simulator + datasets + benches): \(Figure.format(ProcessClock.statusMB("VmHWM"))) MB")

@@ -189,7 +189,6 @@ import ScreenKit
          Import Event
            ↑/k       Previous entry
            ↓/j       Next entry
-           Enter     Pick the integration / import the event  (admin)
          ↓ more below — ↓/j scrolls
 
          Esc Close                                                                                                       q Quit

@@ -164,7 +164,6 @@ import ScreenKit
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
-
          ↓ more below — ↓/j scrolls
 
          Esc Close                                                               q Quit

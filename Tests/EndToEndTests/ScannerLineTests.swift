@@ -2,6 +2,7 @@ import BadgeCore
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// SPEC §10 and §9 "0 wrong-person actions": the real console in a real pseudo-terminal, a
 /// scanner typing Eventbrite barcodes and Luma QR URLs at 2, 10, 20, 35 and 50 ms a key, the cursor
@@ -113,13 +114,28 @@ import Testing
         human("jjj")  // the cursor rests on a bystander
 
         var scanned: [(eventId: Int64, Person)] = []
+        var lateSends = 0
         func scanAll(_ people: [Person], eventId: Int64) throws {
             for (i, person) in people.enumerated() {
                 if i % 5 == 4 { human("\u{1B}") }  // back to the table: the next scan comes from there
-                tty.scan(person.code, gapMs: Self.speeds[i % Self.speeds.count])
+                let speed = Self.speeds[i % Self.speeds.count]
                 scanned.append((eventId, person))
-                let ok = try Self.waitCheckedIn(store, eventId: eventId, person.providerId)
-                #expect(ok, "scan \(i) at \(Self.speeds[i % Self.speeds.count]) ms a key: \(person.name) was not checked in")
+                // This process, not a scanner, types: on a loaded machine it can itself be late
+                // by more than the console's allowance. Such a send is not a scanner at that
+                // speed; it is sent again (a split burst must still act on nobody).
+                for attempt in 0..<4 {
+                    let sent = tty.scan(person.code, gapMs: speed)
+                    let inSpec = sent.longestGapMs <= speed * 1.25
+                    let ok = try Self.waitCheckedIn(store, eventId: eventId, person.providerId, timeout: inSpec ? 5 : 1.5)
+                    if ok { break }
+                    if inSpec {
+                        Issue.record("scan \(i) at \(speed) ms a key (longest gap sent \(Int(sent.longestGapMs)) ms): \(person.name) was not checked in")
+                        break
+                    }
+                    lateSends += 1
+                    #expect(attempt < 3, "the test could not send \(person.name) at \(speed) ms a key")
+                    usleep(300_000)
+                }
             }
         }
         try scanAll(Array(seeded.eb.prefix(scansEB)), eventId: seeded.ebId)
@@ -174,5 +190,6 @@ import Testing
         }
         #expect(wrong.isEmpty, "wrong-person actions: \(wrong.prefix(10))")
         #expect(scanned.count == scansEB + scansLuma)
+        #expect(lateSends <= 20, "\(lateSends) sends were late beyond the allowance")
     }
 }

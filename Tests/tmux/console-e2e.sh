@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the console in a real terminal (tmux): the demo's import progress, the event
 # view appearing by itself, S in flight then done, v flagging a VIP (checked through the CLI on the
-# same database), / search, a scanner burst opening the card and checking in with one key,
+# same database), / search, a scanner burst showing its verdict and checking in with Enter,
 # hostile names not driving the terminal, resize to 80x24 and below the minimum, q exiting 0.
 # Then, at 80x24 with the mono theme and with NO_COLOR: every state still readable without colour,
 # and Ctrl-C quitting cleanly (exit 0, the demo's temporary database removed).
@@ -100,18 +100,27 @@ wait_for "rows 1–1 of 1" 5
 keys Escape
 wait_for "/ to search" 5
 
-echo "console-e2e: a scanner burst opens the card; one key checks in and prints"
+echo "console-e2e: a scanner burst shows its verdict; Enter checks in and prints"
 read -r aid code < <(cli attendees 1 --json | python3 -c '
 import json,sys
 a=[a for a in json.load(sys.stdin) if a["status"]=="ATTENDING" and not a["checkedInAt"] and a["barcode"]][5]
 print(a["id"], a["barcode"])')
 $T send-keys -t e2e -l "$code"; $T send-keys -t e2e Enter
-wait_for "Print badge & check in" 5
+wait_for "VALID TICKET" 5
+wait_for "[Enter] Print badge & check in" 5
+sleep 0.6  # Enter within 0.5 s of a new verdict is ignored (it may be meant for the previous person)
 keys Enter
-wait_for "Reprint badge" 10
+wait_for "✔ CHECKED IN" 10
 checked=$(cli attendees 1 --json | python3 -c "import json,sys; print([a for a in json.load(sys.stdin) if a['id']==$aid][0]['checkedInAt'] is not None)")
 [[ $checked == True ]] || fail "the scanned attendee is not checked in in the database"
-wait_for "printed 1×" 10
+wait_for "Saved PDF →" 10
+echo "console-e2e: the same badge again is ALREADY CHECKED IN; an unknown code replaces it"
+sleep 3.1  # the same code within 3 s is ignored
+$T send-keys -t e2e -l "$code"; $T send-keys -t e2e Enter
+wait_for "ALREADY CHECKED IN" 5
+wait_for "at this desk" 5
+$T send-keys -t e2e -l "000000000000"; $T send-keys -t e2e Enter
+wait_for "UNKNOWN CODE" 5
 keys Escape
 wait_for "● Syncing" 5
 
@@ -159,6 +168,12 @@ for mode in "--theme mono" "NO_COLOR"; do
     colours=$($T capture-pane -p -e -t e2e | grep -cE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|38;|48;)' || true)
     [[ $colours == 0 ]] || fail "$colours lines carry colour escapes ($mode)"
     keys f
+    wait_for "Filter: VIP" 5
+    keys s
+    wait_for "Scan:" 5
+    $T send-keys -t e2e -l "123456789"; $T send-keys -t e2e Enter
+    wait_for "✖ UNKNOWN CODE" 5
+    keys Escape
     wait_for "Filter: VIP" 5
     keys C-c
     wait_file "$TMP/exit" 10 || fail "Ctrl-C did not end the console ($mode)"
