@@ -126,6 +126,7 @@ wait_for "● Syncing" 5
 
 echo "console-e2e: hostile names are shown, never executed"
 keys /
+wait_for "Search:" 3  # a key typed within 50 ms of / would be one burst with it (search text)
 keys -l "Evil"
 wait_for "rows 1–" 5
 sleep 0.5
