@@ -7,13 +7,13 @@ import ScreenKit
 extension ScanBurstDetector where Key == ScreenKit.Key {
     /// A detector for terminal keys with the configured `scan_gap_ms` (SPEC §10, default 50).
     /// A scanner sending a key every `scan_gap_ms` reaches us with jitter (USB polling, the
-    /// kernel, a loaded machine), so gaps up to a quarter more still count as one burst.
+    /// kernel, a loaded machine), so gaps up to half as long again still count as one burst.
     public static func forTerminal(gapMs: Int = 50) -> ScanBurstDetector<ScreenKit.Key> {
         ScanBurstDetector(gap: Double(gapMs) * jitterAllowance / 1000, classify: classifyTerminalKey)
     }
 
     /// How much longer than `scan_gap_ms` a gap inside a burst may be (arrival jitter).
-    public static var jitterAllowance: Double { 1.25 }
+    public static var jitterAllowance: Double { 1.5 }
 
     /// How a terminal key counts for scan detection.
     @Sendable public static func classifyTerminalKey(_ key: ScreenKit.Key) -> KeyClass {

@@ -37,7 +37,7 @@ import ScreenKit
         var d = D.forTerminal()
         #expect(d.feed(.char("v"), at: 5.0).isEmpty, "held back: it might start a scan")
         let due = d.deadline ?? 0
-        #expect(abs(due - 5.0625) < 0.0001, "the default scan_gap_ms is 50 (+25 % arrival jitter)")
+        #expect(abs(due - 5.075) < 0.0001, "the default scan_gap_ms is 50 (+50 % arrival jitter)")
         #expect(d.flush(now: due + 0.001).map(Action.init) == [.key(.char("v"))])
     }
 
