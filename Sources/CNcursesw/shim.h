@@ -155,6 +155,7 @@ static inline int cn_window_size(int *rows, int *cols) {
 static inline struct termios *cn_saved_termios(void) { static struct termios saved; return &saved; }
 static inline int *cn_saved_termios_valid(void) { static int valid = 0; return &valid; }
 static inline struct sigaction *cn_previous_actions(void) { static struct sigaction previous[32]; return previous; }
+static inline int *cn_chain_crash_handler(void) { static int chain = 0; return &chain; }
 
 static void cn_on_crash_signal(int sig) {
     if (*cn_saved_termios_valid()) tcsetattr(0, TCSANOW, cn_saved_termios());
@@ -162,15 +163,20 @@ static void cn_on_crash_signal(int sig) {
     static const char reset[] = "\033[?1049l\033[0m\033[?25h\033[?1l\033>\r\n";
     ssize_t ignored = write(1, reset, sizeof reset - 1);
     (void)ignored;
-    if (sig > 0 && sig < 32) sigaction(sig, &cn_previous_actions()[sig], NULL);
+    /* The Swift runtime's backtracer, on a terminal, waits for a key ("press space to
+       interact"): at a door that is a frozen desk. It runs only when asked for explicitly. */
+    if (*cn_chain_crash_handler() && sig > 0 && sig < 32) sigaction(sig, &cn_previous_actions()[sig], NULL);
     else signal(sig, SIG_DFL);
     raise(sig);
 }
 
 /// Saves the terminal's modes as they are now (call before curses changes them) and installs the
-/// crash reset for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT.
+/// crash reset for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT. The process then dies of
+/// the signal; the handler that was there before (the Swift backtracer) runs only when
+/// SWIFT_BACKTRACE is set.
 static inline void cn_install_crash_reset(void) {
     if (tcgetattr(0, cn_saved_termios()) == 0) *cn_saved_termios_valid() = 1;
+    *cn_chain_crash_handler() = getenv("SWIFT_BACKTRACE") != NULL;
     int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction sa;

@@ -193,3 +193,26 @@ import TestSupport
         #expect(lateSends <= 20, "\(lateSends) sends were late beyond the allowance")
     }
 }
+
+/// Issue #13: a crash of the console never leaves a raw, cursorless terminal.
+@Suite struct ConsoleCrashResetTests {
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGILL])
+    func aCrashRestoresTheTerminal(signal: Int32) throws {
+        let home = try BadgeProcess()
+        defer { home.cleanUp() }
+        let db = home.path("crash.sqlite")
+        try SeededDatabase.create(at: db)
+        let tty = try PseudoTerminal(badge: BadgeProcess.executable, args: ["--db", db], environment: home.environment,
+                                     cols: 80, rows: 24)
+        #expect(tty.waitFor("Swift Summit 2026"), "the console is up")
+        let offset = tty.byteCount
+        let start = Date()
+        kill(tty.process.processIdentifier, signal)
+        _ = tty.waitForExit(timeout: 15)
+        #expect(Date().timeIntervalSince(start) < 14, "the console died at once (no backtracer waiting for a key)")
+        #expect(tty.process.terminationReason == .uncaughtSignal)
+        // The handler's reset: leave the alternate screen, plain attributes, cursor shown.
+        #expect(tty.waitFor("\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h", after: offset, timeout: 5),
+                "no terminal reset after signal \(signal): \(tty.text(after: offset).debugDescription.prefix(300))")
+    }
+}

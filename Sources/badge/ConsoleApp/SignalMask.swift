@@ -15,7 +15,10 @@ enum SignalMask {
     static func unblockConsoleSignals() {
         var set = sigset_t()
         sigemptyset(&set)
-        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGCONT] { sigaddset(&set, signal) }
+        // The crash signals too, so the terminal's crash reset runs for them whoever sends them.
+        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGCONT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] {
+            sigaddset(&set, signal)
+        }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
