@@ -62,6 +62,9 @@ public struct AppState: Sendable, Equatable {
     /// Keys are ignored until then (SPEC §10: after the row under the cursor left a filtered
     /// view, the next key within 500 ms does nothing).
     public var keyGuardUntil: Date?
+    /// The last fast burst typed into the table's search field, when, and the search before it:
+    /// a scan right after it is the rest of the same code cut in two by a hiccup (SPEC §10).
+    public var burstIntoSearch: BurstIntoSearch?
     /// This desk's name (config `station`): check-ins made here read "at this desk".
     public var deskName: String
     public var helpScroll: Int
@@ -107,6 +110,7 @@ public struct AppState: Sendable, Equatable {
         self.bells = 0
         self.keyGuardUntil = nil
         self.deskName = "console"
+        self.burstIntoSearch = nil
         self.helpScroll = 0
         self.toast = nil
         self.confirmingQuit = false
@@ -245,5 +249,19 @@ public enum CardAction: Sendable, Hashable {
         case .reprint: return "Reprint badge"
         case .forceCheckIn: return "Force check in"
         }
+    }
+}
+
+/// A fast burst that went into the search field (see `AppState.burstIntoSearch`).
+public struct BurstIntoSearch: Sendable, Hashable {
+    public var text: String
+    public var at: Date
+    public var searchBefore: String
+    public var searchModeBefore: Bool
+    public init(text: String, at: Date, searchBefore: String, searchModeBefore: Bool) {
+        self.text = text
+        self.at = at
+        self.searchBefore = searchBefore
+        self.searchModeBefore = searchModeBefore
     }
 }

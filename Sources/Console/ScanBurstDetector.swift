@@ -7,6 +7,10 @@
 /// - a lone key — no other key within `gap` before or after it — is a **key** (a command, or a
 ///   character for the field that has focus).
 ///
+/// Once a burst is plainly a scanner's (`scannerLength` keys at scanner pace on average), one key
+/// that comes late — a hiccup of the terminal, the kernel's tty delivery or a loaded machine — may
+/// still join it up to `hiccup` after the previous key; a person's lone keys never qualify.
+///
 /// Enter/Tab keys right after a scan (a scanner configured to send CR LF or Tab Enter) belong to
 /// that scan and are dropped. Keys that are never part of a code (arrows, Esc, Backspace,
 /// control keys) end a burst and pass through at once.
@@ -38,15 +42,31 @@ public struct ScanBurstDetector<Key: Equatable & Sendable>: Sendable {
     private var buffer: [Key] = []
     private var text = ""
     private var lastAt: Double = -.infinity
+    private var firstAt: Double = 0
     private var scanEndedAt: Double?
+    /// Once a burst is plainly a scanner's — `scannerLength` keys or more, at scanner pace on
+    /// average — one late key (the terminal, the kernel's tty delivery or this machine hiccuping)
+    /// may come up to `hiccup` after the previous one without cutting the code in two.
+    public var scannerLength: Int
+    public var hiccup: Double
 
-    public init(gap: Double = 0.050, classify: @escaping @Sendable (Key) -> KeyClass) {
+    public init(gap: Double = 0.050, scannerLength: Int = 4, hiccup: Double = 0.250,
+                classify: @escaping @Sendable (Key) -> KeyClass) {
         self.gap = gap
+        self.scannerLength = scannerLength
+        self.hiccup = hiccup
         self.classify = classify
     }
 
+    /// The longest gap the next key may follow the buffered ones and still join them.
+    private var allowedGap: Double {
+        let n = buffer.count
+        guard n >= scannerLength, (lastAt - firstAt) / Double(n - 1) <= gap else { return gap }
+        return max(gap, hiccup)
+    }
+
     /// When the buffered keys are decided if nothing else arrives (nil: nothing buffered).
-    public var deadline: Double? { buffer.isEmpty ? nil : lastAt + gap }
+    public var deadline: Double? { buffer.isEmpty ? nil : lastAt + allowedGap }
 
     /// True while keys are held back waiting to see whether more follow.
     public var isHolding: Bool { !buffer.isEmpty }
@@ -54,7 +74,7 @@ public struct ScanBurstDetector<Key: Equatable & Sendable>: Sendable {
     /// Feeds one key that arrived at `at`; returns what is now decided.
     public mutating func feed(_ key: Key, at: Double) -> [Output] {
         var out: [Output] = []
-        if !buffer.isEmpty && at - lastAt > gap + Self.tolerance { out += release() }
+        if !buffer.isEmpty && at - lastAt > allowedGap + Self.tolerance { out += release() }
         let kind = classify(key)
         if kind == .terminator, let end = scanEndedAt, at - end <= gap + Self.tolerance {
             scanEndedAt = at
@@ -62,6 +82,7 @@ public struct ScanBurstDetector<Key: Equatable & Sendable>: Sendable {
         }
         switch kind {
         case .printable(let c):
+            if buffer.isEmpty { firstAt = at }
             buffer.append(key)
             text.append(c)
             lastAt = at

@@ -75,6 +75,9 @@ public struct ScanState: Sendable, Hashable {
     public var eventId: Int64
     /// What has been typed into the scan line so far.
     public var line: String
+    /// When the line last changed: a scan right after keys typed into the line is the same code
+    /// cut in two by a hiccup, and is joined to them.
+    public var lineEditedAt: Date?
     /// The code whose lookup is awaited (a later code replaces it; an older reply is dropped).
     public var pendingCode: String?
     public var verdict: ScanVerdict?
@@ -89,6 +92,7 @@ public struct ScanState: Sendable, Hashable {
     public init(eventId: Int64) {
         self.eventId = eventId
         self.line = ""
+        self.lineEditedAt = nil
         self.pendingCode = nil
         self.verdict = nil
         self.verdictAt = nil

@@ -25,6 +25,7 @@ func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
         state.say("Open an event to scan badges", .warning, now: now)
         return []
     }
+    let raw = rejoined(&state, raw, now: now)
     openScanScreen(&state, eventId)
     let shown = Sanitizer.sanitize(raw, maxWidth: 80)
     guard let code = ScannedCode(raw) else {
@@ -38,6 +39,29 @@ func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
     showVerdict(&state, .lookingUp(code: shown), now: now, bell: false)
     state.scan?.pendingCode = code.lookupValue
     return [.lookupScan(eventId: eventId, code: code.lookupValue)]
+}
+
+/// How soon after keys typed into the scan line or the search field a scan is taken as the rest
+/// of the same code (a burst cut in two by a hiccup longer than the scanner's allowance).
+let rejoinSeconds: TimeInterval = 1
+
+/// A scan right after a fast burst typed into the search field, or keys typed into the scan line,
+/// is the same code cut in two: the typed part is taken back and joined to it.
+func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> String {
+    if case .scan = state.screen, let s = state.scan, !s.line.isEmpty,
+       let at = s.lineEditedAt, now.timeIntervalSince(at) <= rejoinSeconds {
+        return s.line + raw
+    }
+    if let b = state.burstIntoSearch, now.timeIntervalSince(b.at) <= rejoinSeconds,
+       var v = state.eventView, v.search == b.searchBefore + b.text {
+        v.search = b.searchBefore
+        v.searchMode = b.searchModeBefore
+        state.eventView = v
+        state.burstIntoSearch = nil
+        _ = restartQuery(&state)
+        return b.text + raw
+    }
+    return raw
 }
 
 /// Shows the scan screen of `eventId` (from the table it is pushed, so Esc returns there; from a
@@ -125,7 +149,11 @@ func scanCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Eff
     guard var s = state.scan else { return [] }
     switch command {
     case .submitScan:
-        if !s.line.isEmpty { return handleScan(&state, s.line, now: now) }
+        if !s.line.isEmpty {
+            let typed = s.line
+            state.scan?.line = ""
+            return handleScan(&state, typed, now: now)
+        }
         return confirmVerdict(&state, now: now)
     case .deleteChar:
         if !s.line.isEmpty { s.line.removeLast() }
@@ -199,11 +227,12 @@ func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect]
         || (state.screen == .integrations && state.integrationsScreen.entry != nil)
         || state.eventView?.searchMode == true && isEventView(state.screen)
         || isScanScreen(state.screen)
-    if fieldHasFocus { return typeText(&state, text, now: now) }
-    if isEventView(state.screen), state.eventView != nil, !state.confirmingQuit {
+    if isEventView(state.screen), let v = state.eventView, !state.confirmingQuit, state.pinPrompt == nil {
+        state.burstIntoSearch = BurstIntoSearch(text: text, at: now, searchBefore: v.search, searchModeBefore: v.searchMode)
         state.eventView?.searchMode = true
         return typeText(&state, text, now: now)
     }
+    if fieldHasFocus { return typeText(&state, text, now: now) }
     state.say("Typed text ignored here (\(Sanitizer.sanitize(text, maxWidth: 24))) — press / in the table to search",
               .warning, now: now)
     return []

@@ -129,6 +129,7 @@ func typeCharacter(_ state: inout AppState, _ c: Character, now: Date) -> [Effec
     }
     if case .scan = state.screen, state.scan != nil, !state.confirmingQuit {
         if state.scan!.line.count < 512 { state.scan!.line.append(c) }
+        state.scan!.lineEditedAt = now
         return []
     }
     if var view = state.eventView, view.searchMode, case .eventView = state.screen {

@@ -114,11 +114,16 @@ public final class InputReader: @unchecked Sendable {
         return running
     }
 
+    /// The reading loop: poll (10 ms rounds), read, decode, stamp by `ArrivalClock` (a read that
+    /// came late — this thread was not scheduled — stamps the earliest the keys can have arrived,
+    /// so a late reader can only join keys into one burst, never split a scanner's burst), and
+    /// publish with the clock's proven-quiet time as the horizon.
     private func readLoop() {
         defer { done.signal() }
         var decoder = KeyDecoder()
         var pendingSince: Double?
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var clock = ArrivalClock(start: InputReader.now())
         while isRunning {
             let before = InputReader.now()
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -129,34 +134,37 @@ public final class InputReader: @unchecked Sendable {
                 break
             }
             if rc == 0 {
+                // Nothing arrived during the whole wait.
+                clock.pollTimedOut(started: before, waited: Double(waitMs) / 1000)
                 var keys: [Key] = []
-                var at = before
+                var at = clock.quiet
                 if let since = pendingSince, InputReader.now() - since >= escapeDelay {
                     keys = decoder.flushPending()
                     at = since
                     pendingSince = nil
                 }
-                // Nothing arrived while poll waited: everything up to `before` has been read.
-                publish(keys, at: at, horizon: pendingSince ?? before)
+                publish(keys, at: at, horizon: pendingSince ?? clock.quiet)
                 continue
             }
             if p.revents & Int16(POLLIN) == 0 {
                 break  // POLLHUP / POLLERR without data: the terminal is gone
             }
+            let started = InputReader.now()
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            let at = InputReader.now()
+            let readAt = InputReader.now()
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 break
             }
             if n == 0 { break }
+            let at = clock.read(started: started, readAt: readAt)
             let keys = decoder.feed(buffer[0..<n])
             if decoder.hasPending {
                 if pendingSince == nil { pendingSince = at }
             } else {
                 pendingSince = nil
             }
-            publish(keys, at: at, horizon: pendingSince ?? at)
+            publish(keys, at: at, horizon: pendingSince ?? clock.quiet)
         }
         condition.lock()
         finished = true

@@ -112,4 +112,29 @@ import Console
         var e = detector(gap: 0.050)
         #expect(scan("98765", gapMs: 70, d: &e) == [.key(.ch("9")), .key(.ch("8")), .key(.ch("7")), .key(.ch("6")), .key(.ch("5")), .key(.enter)])
     }
+
+    @Test func aScannersBurstSurvivesOneLateKey() {
+        // 8 keys at 10 ms, then the kernel delivers the 9th 200 ms late: still one code.
+        var d = detector(gap: 0.075)
+        var out: [ScanBurstDetector<K>.Output] = []
+        var t = 1.0
+        for c in "31010000" { out += d.flush(now: t - 0.001); out += d.feed(.ch(c), at: t); t += 0.010 }
+        t += 0.190
+        out += d.flush(now: t - 0.001)
+        for c in "73" { out += d.feed(.ch(c), at: t); t += 0.010 }
+        out += d.feed(.enter, at: t)
+        #expect(out == [.scan("3101000073")])
+    }
+
+    @Test func aPersonsKeysNeverGetTheScannersHiccupAllowance() {
+        // Four keys 100 ms apart are lone keys; the next 200 ms later is one too.
+        var d = detector(gap: 0.075)
+        var out: [ScanBurstDetector<K>.Output] = []
+        for (c, t) in [("c", 1.0), ("u", 1.1), ("v", 1.2), ("p", 1.3), ("f", 1.5)] as [(Character, Double)] {
+            out += d.flush(now: t - 0.001)
+            out += d.feed(.ch(c), at: t)
+        }
+        out += d.flush(now: 2)
+        #expect(out == [.key(.ch("c")), .key(.ch("u")), .key(.ch("v")), .key(.ch("p")), .key(.ch("f"))])
+    }
 }

@@ -215,6 +215,35 @@ private let now = F.now
     }
 }
 
+/// A scanner's burst cut in two by a hiccup longer than any allowance: its first part went into a
+/// field as text; the scan right after takes it back.
+@Suite struct SplitBurstRejoinTests {
+    @Test func inScanModeTheLineJoinsTheScanThatFollowsIt() {
+        var s = F.eventView()
+        _ = update(&s, .key(.char("s")), now: now)
+        _ = update(&s, .typed("3101000"), now: now)
+        #expect(update(&s, .scanned("0073001"), now: now.addingTimeInterval(0.3))
+                == [.lookupScan(eventId: 1, code: "31010000073001")])
+        #expect(s.scan?.line == "")
+    }
+
+    @Test func aLineTypedLongBeforeIsNotJoined() {
+        var s = F.eventView()
+        _ = update(&s, .key(.char("s")), now: now)
+        _ = update(&s, .typed("12"), now: now)
+        #expect(update(&s, .scanned("BC2"), now: now.addingTimeInterval(5)) == [.lookupScan(eventId: 1, code: "BC2")])
+    }
+
+    @Test func inTheTableTheSearchTextIsTakenBackAndJoined() {
+        var s = F.eventView()
+        _ = update(&s, .typed("BC"), now: now)
+        #expect(s.eventView?.searchMode == true && s.eventView?.search == "BC")
+        let effects = update(&s, .scanned("2"), now: now.addingTimeInterval(0.2))
+        #expect(effects.contains(.lookupScan(eventId: 1, code: "BC2")))
+        #expect(s.eventView?.search == "" && s.eventView?.searchMode == false, "the search is as it was")
+    }
+}
+
 /// SPEC §10: the cursor is a person.
 @Suite struct CursorFollowsPersonTests {
     func view() -> AppState {

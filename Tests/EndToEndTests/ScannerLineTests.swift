@@ -124,12 +124,15 @@ import TestSupport
                 // by more than the console's allowance. Such a send is not a scanner at that
                 // speed; it is sent again (a split burst must still act on nobody).
                 for attempt in 0..<4 {
+                    let offset = tty.byteCount
                     let sent = tty.scan(person.code, gapMs: speed)
                     let inSpec = sent.longestGapMs <= speed * 1.25
                     let ok = try Self.waitCheckedIn(store, eventId: eventId, person.providerId, timeout: inSpec ? 5 : 1.5)
                     if ok { break }
                     if inSpec {
-                        Issue.record("scan \(i) at \(speed) ms a key (longest gap sent \(Int(sent.longestGapMs)) ms): \(person.name) was not checked in")
+                        let screen = tty.text(after: offset).unicodeScalars
+                            .map { $0.value < 0x20 || $0.value == 0x7F ? " " : String($0) }.joined()
+                        Issue.record("scan \(i) at \(speed) ms a key (longest gap sent \(Int(sent.longestGapMs)) ms): \(person.name) was not checked in; the terminal got: \(screen.suffix(700))")
                         break
                     }
                     lateSends += 1
