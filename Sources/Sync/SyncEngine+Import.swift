@@ -150,8 +150,7 @@ extension SyncEngine {
                     let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
                                               attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
                                               startedAt: jobStart, updatedAt: now)
-                    let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
-                    tally.add(counts)
+                    tally.add(try self.store.mergePage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now))
                     await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
                 }
             }
@@ -165,7 +164,8 @@ extension SyncEngine {
             let since = changeCursor(provider: event.provider, from: from)
             let sweep = try await client.changes(eventExternalId: event.externalId, since: since)
             if !sweep.attendees.isEmpty {
-                tally.add(try store.applyPage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
+                // The sweep re-reads rows the pages merged: the tally counts each attendee once.
+                tally.add(try store.mergePage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
             }
             progress = tally.progress
             progress.finished = true
@@ -259,7 +259,7 @@ extension SyncEngine {
 final class ImportTally: @unchecked Sendable {
     private let lock = NSLock()
     private var _progress: ImportProgress
-    private var _counts = SyncCounts()
+    private var _tally = SyncTally()
     private var _newest: Date?
 
     init(progress: ImportProgress) { _progress = progress }
@@ -268,7 +268,8 @@ final class ImportTally: @unchecked Sendable {
     var newestProviderStamp: Date? { lock.withLock { _newest } }
 
     var progress: ImportProgress { lock.withLock { _progress } }
-    var counts: SyncCounts { lock.withLock { _counts } }
+    /// Each attendee merged by this run counted once (pages and the closing sweep together).
+    var counts: SyncCounts { lock.withLock { _tally.counts } }
 
     func advance(by page: AttendeePage) -> ImportProgress {
         lock.withLock {
@@ -285,5 +286,5 @@ final class ImportTally: @unchecked Sendable {
         }
     }
 
-    func add(_ counts: SyncCounts) { lock.withLock { _counts += counts } }
+    func add(_ merges: [AttendeeMerge.Outcome]) { lock.withLock { _tally.record(merges) } }
 }
