@@ -1,3 +1,5 @@
+import Simulator
+
 /// The table of every `badge` command (SPEC §4): names, arguments, options and help text. The
 /// parser, `--help` and the README's CLI reference all come from here.
 enum Commands {
@@ -31,9 +33,10 @@ enum Commands {
         (never BADGE_DB), so a demo never touches real data.
         """,
         options: [
-            .value("attendees", "N", count, "attendees in the demo event (default 500)"),
+            .value("attendees", "N", count, "attendees in the demo event (default \(DemoSession.defaultAttendees))"),
             .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
-            .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default 0)"),
+            .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default "
+                   + "\(DemoSession.defaultLatencyMs(.eventbrite)) for Eventbrite, \(DemoSession.defaultLatencyMs(.luma)) for Luma)"),
         ])
 
     static let simulate = CommandSpec(
@@ -42,8 +45,8 @@ enum Commands {
         details: "Serves both the Eventbrite and the Luma API on loopback until interrupted.",
         options: [
             .value("port", "P", port, "port to listen on (default 0: any free port, printed on start)"),
-            .value("attendees", "N", count, "attendees per event (default 500)"),
-            .value("events", "K", count, "events per provider (default 3)"),
+            .value("attendees", "N", count, "attendees per event (default \(SimulatorConfig().attendees))"),
+            .value("events", "K", count, "events per provider (default \(SimulatorConfig().events))"),
             .value("seed", "S", count, "seed of the generated data (same seed, same data)"),
             .value("latency", "MS", count, "added latency per request, in milliseconds"),
             .value("live", "RATE", .number, "live changes per minute: registrations, edits, cancellations, check-ins"),
