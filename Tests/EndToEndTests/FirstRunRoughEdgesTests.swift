@@ -27,4 +27,44 @@ import TestSupport
         #expect(simulate.contains("attendees per event (default \(defaults.attendees))"))
         #expect(simulate.contains("events per provider (default \(defaults.events))"), "\(simulate)")
     }
+
+    static let readCommands: [[String]] = [
+        ["print", "2", "7", "--out", "@dir/badge.pdf"], ["attendees", "2"], ["attendees", "2", "--json"],
+        ["events", "list"], ["events", "available", "luma"], ["stats", "2"], ["templates", "list", "2"],
+        ["members", "list"], ["integrations", "list"], ["backup", "@dir/copy.sqlite"],
+    ]
+
+    @Test(arguments: readCommands)
+    func aReadCommandNeverCreatesADatabase(_ command: [String]) throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let args = command.map { $0.replacingOccurrences(of: "@dir", with: badge.home.path) }
+        // A mistyped --db in a directory that exists.
+        let typo = badge.path("badge-typo.sqlite")
+        let mistyped = try badge.run(args + ["--db", typo])
+        #expect(mistyped.status == 1, "\(args): \(mistyped.stderr)")
+        #expect(mistyped.stderrLines == ["badge: error: no database at \(typo) — run `badge demo` or import an event first"])
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        #expect(!FileManager.default.fileExists(atPath: typo + "-wal"))
+        // No --db on a machine that has none: the default path is not created either.
+        let fresh = try badge.run(args)
+        #expect(fresh.status == 1, "\(args): \(fresh.stderr)")
+        #expect(fresh.stderrLines == ["badge: error: no database at \(badge.path("data/badge/badge.sqlite")) — "
+                                      + "run `badge demo` or import an event first"])
+        #expect(!FileManager.default.fileExists(atPath: badge.path("data/badge")))
+        #expect(!FileManager.default.fileExists(atPath: badge.path("copy.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: badge.path("badge.pdf")))
+    }
+
+    @Test func aWriteCommandStillCreatesTheDatabase() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("new.sqlite")
+        let added = try badge.run(["members", "add", "ada", "--role", "admin", "--pin-stdin", "--db", db], stdin: "4821\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db))
+        let list = try badge.run(["members", "list", "--db", db])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("ada"))
+    }
 }

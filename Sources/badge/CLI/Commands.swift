@@ -73,7 +73,8 @@ enum Commands {
                     .value("base-url", "URL", .text, "API base URL (default: the provider's public API)"),
                 ],
                 exclusive: [["token", "api-key"]]),
-            CommandSpec(name: "list", summary: "connected provider accounts and their status", options: [json]),
+            CommandSpec(name: "list", summary: "connected provider accounts and their status", options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "disconnect",
                 summary: "forget a provider's credential (imported events stay)",
@@ -89,7 +90,8 @@ enum Commands {
                 name: "available",
                 summary: "events the connected account can import",
                 arguments: [.required("PROVIDER", "eventbrite or luma", providerChoice)],
-                options: [json]),
+                options: [json],
+                readsOnly: true),
             CommandSpec(
                 name: "import",
                 summary: "import an event's attendees, to completion (progress on stderr)",
@@ -98,7 +100,8 @@ enum Commands {
                     .required("EXTERNAL_ID", "the provider's event id (see badge events available)"),
                 ],
                 options: [json]),
-            CommandSpec(name: "list", summary: "imported events with sync status and counts", options: [json]),
+            CommandSpec(name: "list", summary: "imported events with sync status and counts", options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "retry",
                 summary: "resume a failed import or run one sync now",
@@ -149,7 +152,8 @@ enum Commands {
             .value("filter", "WHICH", .choice(["all", "vip", "checked-in", "not-checked-in", "not-attending"]),
                    "all, vip, checked-in, not-checked-in or not-attending"),
         ],
-        exclusive: [["json", "csv"]])
+        exclusive: [["json", "csv"]],
+        readsOnly: true)
 
     static let vip = CommandSpec(
         name: "vip",
@@ -176,7 +180,8 @@ enum Commands {
         name: "stats",
         summary: "check-in statistics of an event",
         arguments: [eventArgument],
-        options: [json])
+        options: [json],
+        readsOnly: true)
 
     static let print = CommandSpec(
         name: "print",
@@ -188,13 +193,15 @@ enum Commands {
             .value("printer", "NAME", .text, "send the badge to this CUPS printer (default: config printer)"),
             json,
         ],
-        exclusive: [["out", "printer"]])
+        exclusive: [["out", "printer"]],
+        readsOnly: true)
 
     static let templates = CommandSpec(
         name: "templates",
         summary: "badge templates of an event",
         subcommands: [
-            CommandSpec(name: "list", summary: "templates of an event", arguments: [eventArgument], options: [json]),
+            CommandSpec(name: "list", summary: "templates of an event", arguments: [eventArgument], options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "add",
                 summary: "add or replace a template from a file",
@@ -224,7 +231,7 @@ enum Commands {
                     .requiredValue("role", "ROLE", .choice(["admin", "staff"]), "admin or staff"),
                     .flag("pin-stdin", "read the PIN (4 to 12 digits) from standard input"),
                 ]),
-            CommandSpec(name: "list", summary: "members and their roles", options: [json]),
+            CommandSpec(name: "list", summary: "members and their roles", options: [json], readsOnly: true),
             CommandSpec(name: "remove", summary: "remove a member", arguments: [.required("NAME", "member name")]),
         ],
         runnable: false)
@@ -232,5 +239,6 @@ enum Commands {
     static let backup = CommandSpec(
         name: "backup",
         summary: "copy the database to FILE (safe while the console runs)",
-        arguments: [.required("FILE", "where to write the copy (must not exist)")])
+        arguments: [.required("FILE", "where to write the copy (must not exist)")],
+        readsOnly: true)
 }
