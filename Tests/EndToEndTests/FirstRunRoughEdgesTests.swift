@@ -67,4 +67,24 @@ import TestSupport
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains("ada"))
     }
+
+    @Test func importingLeavesNoFoundationCacheOrCookieDirectories() throws {
+        let sim = try SimulatorHarness(SimulatorConfig(attendees: 120, events: 1))
+        defer { sim.stop() }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let externalId = try #require(sim.firstEventId(.luma))
+        // The default database path: everything badge keeps is under data/badge.
+        let connect = try badge.run(["integrations", "connect", "luma", "--api-key", sim.credential(for: .luma),
+                                     "--base-url", sim.lumaBaseURL])
+        #expect(connect.status == 0, "\(connect.stderr)")
+        #expect(try badge.run(["events", "available", "luma"]).status == 0)
+        let imported = try badge.run(["events", "import", "luma", externalId])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // FoundationNetworking's cookie storage would make data/<folder of the binary> (e.g.
+        // data/debug), its URL cache .cache/org.swift.foundation.URLCache/badge.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: badge.path("data")) == ["badge"])
+        #expect(!FileManager.default.fileExists(atPath: badge.path(".cache")))
+        #expect(!FileManager.default.fileExists(atPath: badge.path(".local")))
+    }
 }
