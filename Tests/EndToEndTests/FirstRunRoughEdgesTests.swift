@@ -87,4 +87,29 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: badge.path(".cache")))
         #expect(!FileManager.default.fileExists(atPath: badge.path(".local")))
     }
+
+    @Test func reconnectReportsCountsThatAddUpToTheEvent() throws {
+        let sim = try SimulatorHarness(SimulatorConfig(attendees: 180, events: 1))
+        defer { sim.stop() }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        let externalId = try #require(sim.firstEventId(.eventbrite))
+        _ = try badge.run(["integrations", "connect", "eventbrite", "--token", sim.credential(for: .eventbrite),
+                           "--base-url", sim.eventbriteBaseURL, "--db", db])
+        #expect(try badge.run(["events", "import", "eventbrite", externalId, "--db", db]).status == 0)
+        // Registrations stamped now: the re-import's pages and its closing sweep both read them.
+        try sim.simulator.addRegistrations(event: externalId, count: 6)
+        let reconnect = try badge.run(["events", "reconnect", "eventbrite:" + externalId, "--db", db])
+        #expect(reconnect.status == 0, "\(reconnect.stderr)")
+        let total = try sim.simulator.attendees(event: externalId).count
+        // "Reconnected and imported event #1: ACTIVE, 6 added, 0 updated, 0 cancelled, 180 unchanged (…)"
+        let line = reconnect.stdout
+        let numbers = ["added", "updated", "cancelled", "unchanged"].map { word -> Int in
+            let before = line.components(separatedBy: " \(word)").first ?? ""
+            return Int(before.split(separator: " ").last ?? "") ?? -1
+        }
+        #expect(numbers == [6, 0, 0, total - 6], "\(line)")
+        #expect(numbers.reduce(0, +) == total)
+    }
 }
