@@ -30,7 +30,9 @@ extension SyncEngine {
             event = try store.createEvent(Event(
                 integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
                 startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
-                accessCode: AccessCode.generate(), createdAt: clock.now()))
+                accessCode: AccessCode.generate(),
+                importProgress: Self.expectedTotal(info, provider: provider).map { ImportProgress(attendeesTotal: $0, startedAt: clock.now()) },
+                createdAt: clock.now()))
         } catch {
             // Another desk or process created it between the check and the insert.
             if let existing = try store.event(provider: provider, externalId: externalId) {
@@ -41,6 +43,14 @@ extension SyncEngine {
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
         launchImport(event)
         return event
+    }
+
+    /// The attendee total an import can expect from the event alone: Luma's `guest_count` (every
+    /// guest the list returns), so a cursor-paged import still has a bar and an ETA. Eventbrite's
+    /// number is a capacity, not a count (its pages tell `page_count` instead).
+    nonisolated static func expectedTotal(_ info: ProviderEvent, provider: Provider) -> Int? {
+        guard provider == .luma, let count = info.registrations, count > 0 else { return nil }
+        return count
     }
 
     /// Awaits the running import of an event (nil when none runs).
@@ -82,7 +92,8 @@ extension SyncEngine {
         try store.clearImportCheckpoint(eventId: eventId)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
-        event.importProgress = nil
+        // The total the last import knew (Luma's guest count) keeps the new bar and ETA.
+        event.importProgress = event.importProgress?.attendeesTotal.map { ImportProgress(attendeesTotal: $0, startedAt: clock.now()) }
         try save(event)
         failures[eventId] = nil
         nextAttemptAt[eventId] = nil
@@ -129,6 +140,7 @@ extension SyncEngine {
         let earlierWork = checkpoint.map { max(0, $0.updatedAt.timeIntervalSince($0.startedAt)) } ?? 0
         var progress = ImportProgress(pagesDone: checkpoint?.pagesDone ?? 0, pagesTotal: checkpoint?.pagesTotal,
                                       attendeesSoFar: checkpoint?.attendeesSoFar ?? 0,
+                                      attendeesTotal: event.importProgress?.attendeesTotal,
                                       startedAt: started.addingTimeInterval(-earlierWork), updatedAt: started)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil

@@ -112,4 +112,50 @@ import TestSupport
         #expect(numbers == [6, 0, 0, total - 6], "\(line)")
         #expect(numbers.reduce(0, +) == total)
     }
+
+    @Test func lumaListShowsGuestsAndTheImportHasATotal() throws {
+        let sim = try SimulatorHarness(SimulatorConfig(attendees: 260, events: 1))
+        defer { sim.stop() }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        let externalId = try #require(sim.firstEventId(.luma))
+        let guests = try sim.simulator.attendees(event: externalId).count
+        _ = try badge.run(["integrations", "connect", "luma", "--api-key", sim.credential(for: .luma),
+                           "--base-url", sim.lumaBaseURL, "--db", db])
+        let available = try badge.run(["events", "available", "luma", "--db", db])
+        #expect(available.status == 0, "\(available.stderr)")
+        let row = try #require(available.stdout.split(separator: "\n").first { $0.hasPrefix(externalId) })
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true).contains("\(guests)"), "\(available.stdout)")
+        let json = try badge.run(["events", "available", "luma", "--json", "--db", db])
+        #expect(json.stdout.contains("\"registrations\": \(guests)"), "\(json.stdout)")
+
+        // stderr is not a terminal here: the plain progress line counts against the total.
+        let imported = try badge.run(["events", "import", "luma", externalId, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("/\(guests) attendees"), "\(imported.stderr)")
+    }
+
+    @Test func theProgressBarOnATerminalEndsFull() throws {
+        let sim = try SimulatorHarness(SimulatorConfig(attendees: 300, events: 1))
+        defer { sim.stop() }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        _ = try badge.run(["integrations", "connect", "luma", "--api-key", sim.credential(for: .luma),
+                           "--base-url", sim.lumaBaseURL, "--db", db])
+        let externalId = try #require(sim.firstEventId(.luma))
+        let guests = try sim.simulator.attendees(event: externalId).count
+        let pty = try PseudoTerminal(badge: BadgeProcess.executable, args: ["events", "import", "luma", externalId, "--db", db],
+                                     environment: badge.environment)
+        #expect(pty.waitForExit(timeout: 60) == 0, "\(pty.text)")
+        #expect(pty.waitFor("Imported event"), "\(pty.text)")
+        let redraws = pty.text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+        #expect(redraws.count >= 2, "\(pty.text)")
+        // While importing: a bar against Luma's guest count; at the end: the bar full, never empty.
+        #expect(redraws.contains { $0.hasPrefix("Importing ") && $0.contains("/\(guests) attendees") }, "\(pty.text)")
+        let last = try #require(redraws.last)
+        #expect(last.hasPrefix("Imported ██████████████████████████████ 100%"), "\(last)")
+        #expect(!last.contains("░"))
+    }
 }

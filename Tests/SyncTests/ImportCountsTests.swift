@@ -7,7 +7,7 @@ import Sync
 import Testing
 
 /// Issue #17: a (re-)import reports each attendee once — the closing sweep re-reads what the
-/// pages merged.
+/// pages merged — and a Luma import knows its total from the event's guest count.
 @Suite(.serialized) struct ImportCountsTests {
     @Test(arguments: [Provider.eventbrite, .luma])
     func reconnectCountsAddUpToTheAttendeesSeen(_ provider: Provider) async throws {
@@ -41,5 +41,30 @@ import Testing
         let result = try #require(try await f.engine.waitForImport(eventId: event.id))
         let seen = try f.providerView(event).count
         #expect(result.counts == SyncCounts(added: seen, updated: 0, cancelled: 0, unchanged: 0))
+    }
+
+    @Test func lumaImportTakesItsTotalFromTheGuestCount() async throws {
+        let f = try SyncFixture(attendees: 400)
+        try await f.connect(.luma)
+        let ext = try #require(f.sim.firstEventId(.luma))
+        let guests = try f.simulator.attendees(event: ext).count
+        let listed = try await f.engine.availableEvents(provider: .luma)
+        #expect(listed.first { $0.externalId == ext }?.registrations == guests)
+
+        let stream = await f.engine.notifications()
+        let event = try await f.engine.startImport(provider: .luma, externalId: ext)
+        var first: ImportProgress?
+        for await n in stream {
+            if case .importProgressed(_, let p) = n { first = p; break }
+        }
+        let progress = try #require(first)
+        #expect(progress.attendeesTotal == guests)
+        #expect(progress.knownPagesTotal == nil)
+        #expect(progress.fraction.map { $0 > 0 && $0 < 1 } == true)
+        _ = try await f.engine.waitForImport(eventId: event.id)
+        let done = try #require(try f.store.event(id: event.id)?.importProgress)
+        #expect(done.finished)
+        #expect(done.attendeesTotal == guests)
+        #expect(done.fraction == 1)
     }
 }
