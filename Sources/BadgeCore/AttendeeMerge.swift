@@ -19,6 +19,9 @@ public enum AttendeeMerge {
         case unchanged
     }
 
+    /// What one merge did to the attendee with this provider id.
+    public typealias Outcome = (providerAttendeeId: String, change: Change)
+
     /// Merges `incoming` into `local` (nil = a new attendee of `eventId`).
     ///
     /// - Provider-owned fields update in place (rule 2); `vip`, notes, print count and local

@@ -6,8 +6,9 @@ import FoundationNetworking
 /// The real network: `HTTPTransport` over `URLSession`. The only file of the project that
 /// mentions URLSession (ARCHITECTURE §2).
 ///
-/// - Ephemeral configuration: no URL cache, no cookies, no credential storage — a provider
-///   response is always fresh, and nothing about a credential is kept on disk.
+/// - No URL cache, no cookies, no credential storage — a provider response is always fresh,
+///   nothing about a credential is kept on disk, and nothing is created on disk either (see
+///   `keepFoundationStorageOffDisk`).
 /// - `httpMaximumConnectionsPerHost` (default 8) lets the clients fetch pages concurrently.
 /// - A redirect is followed only to the same scheme, host and port (the Authorization header must
 ///   never travel to another host); any other redirect is returned as the 3xx response itself.
@@ -20,7 +21,10 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let tasks: TaskTable
 
     public init(maxConnectionsPerHost: Int = 8) {
-        let configuration = URLSessionConfiguration.ephemeral
+        _ = Self.sharedCacheOffDisk
+        // Not `.ephemeral`: on Linux it builds its own URLCache, which creates
+        // ~/.cache/org.swift.foundation.URLCache/<binary> even with no disk capacity.
+        let configuration = URLSessionConfiguration.default
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         configuration.httpCookieStorage = nil
@@ -40,6 +44,38 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     deinit {
         session.invalidateAndCancel()
     }
+
+    /// FoundationNetworking on Linux creates directories the first time its shared stores are
+    /// touched — and every `URLSessionConfiguration` touches them, whatever is set afterwards:
+    /// the shared cookie storage makes `$XDG_DATA_HOME/<folder the binary sits in>` (e.g.
+    /// ~/.local/share/debug or ~/.local/share/bin), the shared URL cache
+    /// `~/.cache/org.swift.foundation.URLCache/<binary>` (issue #17). Badge uses neither.
+    ///
+    /// Call once at process start, while the process has one thread: the cookie storage's
+    /// directory is resolved from `XDG_DATA_HOME`, which is pointed at a path that cannot be a
+    /// directory for that moment (so nothing is created) and restored. A transport made without
+    /// this call still keeps the URL cache off disk.
+    public static func keepFoundationStorageOffDisk() {
+        _ = sharedCacheOffDisk
+        _ = sharedCookiesOffDisk
+    }
+
+    private static let sharedCacheOffDisk: Void = {
+        #if canImport(FoundationNetworking)
+        // "/dev/null" is never a directory: the cache's directory cannot be created, and with
+        // no capacity nothing is ever written.
+        URLCache.shared = URLCache(memoryCapacity: 0, diskCapacity: 0, diskPath: "/dev/null")
+        #endif
+    }()
+
+    private static let sharedCookiesOffDisk: Void = {
+        #if canImport(FoundationNetworking)
+        let saved = getenv("XDG_DATA_HOME").map { String(cString: $0) }
+        setenv("XDG_DATA_HOME", "/dev/null", 1)
+        _ = HTTPCookieStorage.shared
+        if let saved { setenv("XDG_DATA_HOME", saved, 1) } else { unsetenv("XDG_DATA_HOME") }
+        #endif
+    }()
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData,

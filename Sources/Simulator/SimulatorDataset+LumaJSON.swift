@@ -8,6 +8,8 @@ extension SimulatorDataset {
         w.string("start_at", ISOTime.formatMillis(e.start, millis: 0))
         w.string("end_at", ISOTime.formatMillis(e.end, millis: 0))
         w.string("timezone", e.timezone)
+        // Every guest the guest list returns (all approval statuses): the import's total.
+        w.int("guest_count", e.attendees.count)
         w.string("url", "https://luma.com/\(e.externalId.dropFirst(4).lowercased())")
         w.string("created_at", ISOTime.formatMillis(reference - 90 * 86_400, millis: 123))
         w.string("visibility", "public")

@@ -36,6 +36,10 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// everything `unchanged`.
     func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                    now: Date) throws -> SyncCounts
+    /// `applyPage` telling what the merge did to each attendee, in page order (a sync run counts
+    /// each attendee once with `SyncTally`, however many pages or sweeps returned it).
+    func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
+                   now: Date) throws -> [AttendeeMerge.Outcome]
     /// SPEC §2.4 rule 5: every attendee of the event whose provider id is not in `seen` becomes
     /// NOT_ATTENDING (never deleted). Returns how many it cancelled (were ATTENDING), the count
     /// the sync result reports and the mass-cancellation guard weighs.

@@ -8,9 +8,25 @@ extension SQLiteStore {
     public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                           now: Date) throws -> SyncCounts
     {
+        var counts = SyncCounts()
+        for merge in try mergePage(eventId: eventId, attendees: attendees, checkpoint: checkpoint, now: now) {
+            switch merge.change {
+            case .added: counts.added += 1
+            case .updated: counts.updated += 1
+            case .cancelled: counts.cancelled += 1
+            case .unchanged: counts.unchanged += 1
+            }
+        }
+        return counts
+    }
+
+    public func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
+                          now: Date) throws -> [AttendeeMerge.Outcome]
+    {
         // Page data can be fetched again (the checkpoint commits with it): not fsynced per page.
         try write(durable: false) { db in
-            var counts = SyncCounts()
+            var merges: [AttendeeMerge.Outcome] = []
+            merges.reserveCapacity(attendees.count)
             var rows = try Self.existingRows(db, eventId: eventId,
                                              providerIds: Set(attendees.map(\.providerAttendeeId)))
             let insert = try db.cached(AttendeeRow.insertSQL)
@@ -39,15 +55,10 @@ extension SQLiteStore {
                 }
                 rows[row.providerAttendeeId] = row  // a duplicate later in the page merges into this
                 if change != .unchanged { searchCache?.upsert(row) }
-                switch change {
-                case .added: counts.added += 1
-                case .updated: counts.updated += 1
-                case .cancelled: counts.cancelled += 1
-                case .unchanged: counts.unchanged += 1
-                }
+                merges.append((row.providerAttendeeId, change))
             }
             if let checkpoint { try Self.saveCheckpoint(db, checkpoint) }
-            return counts
+            return merges
         }
     }
 

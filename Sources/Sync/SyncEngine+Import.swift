@@ -30,7 +30,9 @@ extension SyncEngine {
             event = try store.createEvent(Event(
                 integrationId: integration.id, provider: provider, externalId: externalId, name: info.name,
                 startsAt: info.startsAt, endsAt: info.endsAt, timezone: info.timezone, syncStatus: .pending,
-                accessCode: AccessCode.generate(), createdAt: clock.now()))
+                accessCode: AccessCode.generate(),
+                importProgress: Self.expectedTotal(info, provider: provider).map { ImportProgress(attendeesTotal: $0, startedAt: clock.now()) },
+                createdAt: clock.now()))
         } catch {
             // Another desk or process created it between the check and the insert.
             if let existing = try store.event(provider: provider, externalId: externalId) {
@@ -41,6 +43,14 @@ extension SyncEngine {
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
         launchImport(event)
         return event
+    }
+
+    /// The attendee total an import can expect from the event alone: Luma's `guest_count` (every
+    /// guest the list returns), so a cursor-paged import still has a bar and an ETA. Eventbrite's
+    /// number is a capacity, not a count (its pages tell `page_count` instead).
+    nonisolated static func expectedTotal(_ info: ProviderEvent, provider: Provider) -> Int? {
+        guard provider == .luma, let count = info.registrations, count > 0 else { return nil }
+        return count
     }
 
     /// Awaits the running import of an event (nil when none runs).
@@ -82,7 +92,8 @@ extension SyncEngine {
         try store.clearImportCheckpoint(eventId: eventId)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
-        event.importProgress = nil
+        // The total the last import knew (Luma's guest count) keeps the new bar and ETA.
+        event.importProgress = event.importProgress?.attendeesTotal.map { ImportProgress(attendeesTotal: $0, startedAt: clock.now()) }
         try save(event)
         failures[eventId] = nil
         nextAttemptAt[eventId] = nil
@@ -129,6 +140,7 @@ extension SyncEngine {
         let earlierWork = checkpoint.map { max(0, $0.updatedAt.timeIntervalSince($0.startedAt)) } ?? 0
         var progress = ImportProgress(pagesDone: checkpoint?.pagesDone ?? 0, pagesTotal: checkpoint?.pagesTotal,
                                       attendeesSoFar: checkpoint?.attendeesSoFar ?? 0,
+                                      attendeesTotal: event.importProgress?.attendeesTotal,
                                       startedAt: started.addingTimeInterval(-earlierWork), updatedAt: started)
         event.syncStatus = event.syncStatus.after(.importStarted)
         event.lastError = nil
@@ -150,8 +162,7 @@ extension SyncEngine {
                     let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
                                               attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
                                               startedAt: jobStart, updatedAt: now)
-                    let counts = try self.store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now)
-                    tally.add(counts)
+                    tally.add(try self.store.mergePage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now))
                     await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
                 }
             }
@@ -165,7 +176,8 @@ extension SyncEngine {
             let since = changeCursor(provider: event.provider, from: from)
             let sweep = try await client.changes(eventExternalId: event.externalId, since: since)
             if !sweep.attendees.isEmpty {
-                tally.add(try store.applyPage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
+                // The sweep re-reads rows the pages merged: the tally counts each attendee once.
+                tally.add(try store.mergePage(eventId: eventId, attendees: sweep.attendees, checkpoint: nil, now: clock.now()))
             }
             progress = tally.progress
             progress.finished = true
@@ -259,7 +271,7 @@ extension SyncEngine {
 final class ImportTally: @unchecked Sendable {
     private let lock = NSLock()
     private var _progress: ImportProgress
-    private var _counts = SyncCounts()
+    private var _tally = SyncTally()
     private var _newest: Date?
 
     init(progress: ImportProgress) { _progress = progress }
@@ -268,7 +280,8 @@ final class ImportTally: @unchecked Sendable {
     var newestProviderStamp: Date? { lock.withLock { _newest } }
 
     var progress: ImportProgress { lock.withLock { _progress } }
-    var counts: SyncCounts { lock.withLock { _counts } }
+    /// Each attendee merged by this run counted once (pages and the closing sweep together).
+    var counts: SyncCounts { lock.withLock { _tally.counts } }
 
     func advance(by page: AttendeePage) -> ImportProgress {
         lock.withLock {
@@ -285,5 +298,5 @@ final class ImportTally: @unchecked Sendable {
         }
     }
 
-    func add(_ counts: SyncCounts) { lock.withLock { _counts += counts } }
+    func add(_ merges: [AttendeeMerge.Outcome]) { lock.withLock { _tally.record(merges) } }
 }

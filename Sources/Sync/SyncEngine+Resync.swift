@@ -102,7 +102,7 @@ extension SyncEngine {
         try await client.fullScan(eventExternalId: event.externalId, resumeCursor: nil) { page in
             try Task.checkCancellation()
             seen.add(page.attendees)
-            seen.add(counts: try store.applyPage(eventId: eventId, attendees: page.attendees, checkpoint: nil, now: clock.now()))
+            seen.add(merges: try store.mergePage(eventId: eventId, attendees: page.attendees, checkpoint: nil, now: clock.now()))
         }
         var counts = seen.counts
         let ids = seen.ids
@@ -223,14 +223,15 @@ final class ScanSlice: @unchecked Sendable {
     }
 }
 
-/// Provider ids seen by a full scan and its merge counts (shared with the `@Sendable` page callback).
+/// Provider ids seen by a full scan and its merge counts, each attendee counted once even when
+/// it moved between pages (shared with the `@Sendable` page callback).
 final class SeenIds: @unchecked Sendable {
     private let lock = NSLock()
     private var _ids = Set<String>()
-    private var _counts = SyncCounts()
+    private var _tally = SyncTally()
     private var _newest: Date?
     var ids: Set<String> { lock.withLock { _ids } }
-    var counts: SyncCounts { lock.withLock { _counts } }
+    var counts: SyncCounts { lock.withLock { _tally.counts } }
     /// The newest provider time (`changedAt`, `checkedInAt`) on the pages seen.
     var newestProviderStamp: Date? { lock.withLock { _newest } }
     func add(_ attendees: [ProviderAttendee]) {
@@ -243,5 +244,5 @@ final class SeenIds: @unchecked Sendable {
             }
         }
     }
-    func add(counts: SyncCounts) { lock.withLock { _counts += counts } }
+    func add(merges: [AttendeeMerge.Outcome]) { lock.withLock { _tally.record(merges) } }
 }

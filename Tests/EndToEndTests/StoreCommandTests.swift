@@ -7,12 +7,19 @@ import Testing
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let db = badge.path("env.sqlite")
+        // A read command never creates the database (issue #17); a write command does.
+        #expect(try badge.run(["events", "list", "--json"], env: ["BADGE_DB": db]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let created = try badge.run(["members", "add", "ada", "--role", "admin", "--pin-stdin"], env: ["BADGE_DB": db],
+                                    stdin: "2468\n")
+        #expect(created.status == 0, "\(created.stderr)")
         let result = try badge.run(["events", "list", "--json"], env: ["BADGE_DB": db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "[]\n")
         #expect(try badge.mode(of: db) == 0o600)
 
         // Without --db or BADGE_DB: the XDG data directory, created 0700, database 0600.
+        #expect(try badge.run(["members", "add", "ada", "--role", "admin", "--pin-stdin"], stdin: "2468\n").status == 0)
         let defaulted = try badge.run(["--json", "events", "list"])
         #expect(defaulted.status == 0, "\(defaulted.stderr)")
         #expect(defaulted.stdout == "[]\n")

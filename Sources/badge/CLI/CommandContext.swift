@@ -26,11 +26,22 @@ final class CommandContext {
 
     var wantsJSON: Bool { parsed.flag("json") }
 
+    /// Whether this command only reads (its `CommandSpec.readsOnly`).
+    var readsOnly: Bool {
+        Commands.root.leaves().first { $0.path == parsed.path }?.spec.readsOnly ?? false
+    }
+
     /// The store, opened on first use. The default data directory is created (0700); an explicit
     /// `--db`/`BADGE_DB` path needs an existing directory, so a typo never scatters directories.
+    ///
+    /// A read command (`CommandSpec.readsOnly`) never creates one: a database that does not exist
+    /// is one line, exit 1.
     func store() throws -> any BadgeStore {
         if let openedStore { return openedStore }
         let path = databasePath
+        if readsOnly && !FileManager.default.fileExists(atPath: path) {
+            throw CLIError.failed("no database at \(path) — run `badge demo` or import an event first")
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if path == paths.defaultDatabase {
             try AppPaths.ensureDirectory(paths.dataDirectory)

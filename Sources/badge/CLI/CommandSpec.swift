@@ -13,6 +13,10 @@ struct CommandSpec: Sendable {
     var runnable: Bool = true
     /// Options that may not be combined (e.g. `--json` and `--csv`).
     var exclusive: [[String]] = []
+    /// A read command: it never creates a database (issue #17) — a mistyped `--db` or a fresh
+    /// machine fails with one line instead of leaving an empty database behind. Commands that
+    /// write may create it.
+    var readsOnly: Bool = false
 
     var isGroup: Bool { !subcommands.isEmpty }
 

@@ -1,3 +1,5 @@
+import Simulator
+
 /// The table of every `badge` command (SPEC §4): names, arguments, options and help text. The
 /// parser, `--help` and the README's CLI reference all come from here.
 enum Commands {
@@ -31,9 +33,10 @@ enum Commands {
         (never BADGE_DB), so a demo never touches real data.
         """,
         options: [
-            .value("attendees", "N", count, "attendees in the demo event (default 500)"),
+            .value("attendees", "N", count, "attendees in the demo event (default \(DemoSession.defaultAttendees))"),
             .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
-            .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default 0)"),
+            .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default "
+                   + "\(DemoSession.defaultLatencyMs(.eventbrite)) for Eventbrite, \(DemoSession.defaultLatencyMs(.luma)) for Luma)"),
         ])
 
     static let simulate = CommandSpec(
@@ -42,8 +45,8 @@ enum Commands {
         details: "Serves both the Eventbrite and the Luma API on loopback until interrupted.",
         options: [
             .value("port", "P", port, "port to listen on (default 0: any free port, printed on start)"),
-            .value("attendees", "N", count, "attendees per event (default 500)"),
-            .value("events", "K", count, "events per provider (default 3)"),
+            .value("attendees", "N", count, "attendees per event (default \(SimulatorConfig().attendees))"),
+            .value("events", "K", count, "events per provider (default \(SimulatorConfig().events))"),
             .value("seed", "S", count, "seed of the generated data (same seed, same data)"),
             .value("latency", "MS", count, "added latency per request, in milliseconds"),
             .value("live", "RATE", .number, "live changes per minute: registrations, edits, cancellations, check-ins"),
@@ -70,7 +73,8 @@ enum Commands {
                     .value("base-url", "URL", .text, "API base URL (default: the provider's public API)"),
                 ],
                 exclusive: [["token", "api-key"]]),
-            CommandSpec(name: "list", summary: "connected provider accounts and their status", options: [json]),
+            CommandSpec(name: "list", summary: "connected provider accounts and their status", options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "disconnect",
                 summary: "forget a provider's credential (imported events stay)",
@@ -86,7 +90,8 @@ enum Commands {
                 name: "available",
                 summary: "events the connected account can import",
                 arguments: [.required("PROVIDER", "eventbrite or luma", providerChoice)],
-                options: [json]),
+                options: [json],
+                readsOnly: true),
             CommandSpec(
                 name: "import",
                 summary: "import an event's attendees, to completion (progress on stderr)",
@@ -95,7 +100,8 @@ enum Commands {
                     .required("EXTERNAL_ID", "the provider's event id (see badge events available)"),
                 ],
                 options: [json]),
-            CommandSpec(name: "list", summary: "imported events with sync status and counts", options: [json]),
+            CommandSpec(name: "list", summary: "imported events with sync status and counts", options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "retry",
                 summary: "resume a failed import or run one sync now",
@@ -146,7 +152,8 @@ enum Commands {
             .value("filter", "WHICH", .choice(["all", "vip", "checked-in", "not-checked-in", "not-attending"]),
                    "all, vip, checked-in, not-checked-in or not-attending"),
         ],
-        exclusive: [["json", "csv"]])
+        exclusive: [["json", "csv"]],
+        readsOnly: true)
 
     static let vip = CommandSpec(
         name: "vip",
@@ -173,7 +180,8 @@ enum Commands {
         name: "stats",
         summary: "check-in statistics of an event",
         arguments: [eventArgument],
-        options: [json])
+        options: [json],
+        readsOnly: true)
 
     static let print = CommandSpec(
         name: "print",
@@ -185,13 +193,15 @@ enum Commands {
             .value("printer", "NAME", .text, "send the badge to this CUPS printer (default: config printer)"),
             json,
         ],
-        exclusive: [["out", "printer"]])
+        exclusive: [["out", "printer"]],
+        readsOnly: true)
 
     static let templates = CommandSpec(
         name: "templates",
         summary: "badge templates of an event",
         subcommands: [
-            CommandSpec(name: "list", summary: "templates of an event", arguments: [eventArgument], options: [json]),
+            CommandSpec(name: "list", summary: "templates of an event", arguments: [eventArgument], options: [json],
+                        readsOnly: true),
             CommandSpec(
                 name: "add",
                 summary: "add or replace a template from a file",
@@ -221,7 +231,7 @@ enum Commands {
                     .requiredValue("role", "ROLE", .choice(["admin", "staff"]), "admin or staff"),
                     .flag("pin-stdin", "read the PIN (4 to 12 digits) from standard input"),
                 ]),
-            CommandSpec(name: "list", summary: "members and their roles", options: [json]),
+            CommandSpec(name: "list", summary: "members and their roles", options: [json], readsOnly: true),
             CommandSpec(name: "remove", summary: "remove a member", arguments: [.required("NAME", "member name")]),
         ],
         runnable: false)
@@ -229,5 +239,6 @@ enum Commands {
     static let backup = CommandSpec(
         name: "backup",
         summary: "copy the database to FILE (safe while the console runs)",
-        arguments: [.required("FILE", "where to write the copy (must not exist)")])
+        arguments: [.required("FILE", "where to write the copy (must not exist)")],
+        readsOnly: true)
 }

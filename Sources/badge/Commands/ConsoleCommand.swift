@@ -20,7 +20,7 @@ enum ConsoleCommand {
     /// DECISION: the demo never touches the real database: it uses `--db` only when given
     /// explicitly, else a fresh temporary one — not `BADGE_DB`.
     static func demo(_ ctx: CommandContext) throws {
-        let attendees = ctx.parsed.int("attendees") ?? 2_500
+        let attendees = ctx.parsed.int("attendees") ?? DemoSession.defaultAttendees
         guard (1...200_000).contains(attendees) else { throw ctx.usage("--attendees must be 1 to 200000") }
         let provider = try ctx.parsed.option("provider").map(Resolver.provider) ?? .eventbrite
         let latency = ctx.parsed.int("latency") ?? DemoSession.defaultLatencyMs(provider)

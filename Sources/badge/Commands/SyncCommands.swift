@@ -131,7 +131,7 @@ enum SyncCommands {
                 }
                 defer { printer.cancel() }
                 let result = try await body()
-                progress.finish()
+                progress.finish(succeeded: true)
                 await engine.shutdown()
                 return result
             }

@@ -19,6 +19,9 @@ struct DemoSession {
     var fontSearchPaths: [String]
     var log: any LogSink
 
+    /// Attendees of the demo event without `--attendees` (the help text states this value).
+    static let defaultAttendees = 2_500
+
     /// Default simulated latency per request: the Eventbrite import fetches pages several at a
     /// time, Luma's cursor pages one after another, so each shows its progress screen for about
     /// five seconds with the default 2 500 attendees.
