@@ -209,6 +209,14 @@ public enum KeyBindings {
         KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Scroll up", context: .help, inFooter: false),
         KeyBinding(.moveDown, [.down, .char("j")], label: "↓/j", title: "Down", summary: "Scroll down",
                    context: .help, inFooter: false),
+        KeyBinding(.pageUp, [.pageUp], label: "PgUp", title: "Page up", summary: "One page up", context: .help,
+                   inFooter: false),
+        KeyBinding(.pageDown, [.pageDown], label: "PgDn", title: "Page down", summary: "One page down", context: .help,
+                   inFooter: false),
+        KeyBinding(.home, [.home], label: "Home", title: "Top", summary: "Top of the help", context: .help,
+                   inFooter: false),
+        KeyBinding(.end, [.end], label: "End", title: "Bottom", summary: "Bottom of the help", context: .help,
+                   inFooter: false),
         KeyBinding(.back, [.escape, .char("?")], label: "Esc", title: "Close", summary: "Close help", context: .help),
 
         // Quit confirmation

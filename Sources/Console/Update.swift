@@ -176,18 +176,7 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     case .eventView: return eventViewCommand(&state, command, now: now)
     case .attendeeCard: return cardCommand(&state, command, now: now)
     case .scan: return scanCommand(&state, command, now: now)
-    case .help:
-        switch command {
-        case .moveUp:
-            state.helpScroll = max(0, min(state.helpScroll, HelpView.maxScroll(state)) - 1)
-        case .moveDown:
-            state.helpScroll = min(state.helpScroll + 1, HelpView.maxScroll(state))
-        case .back:
-            state.pop()
-            return ensureVisible(&state)
-        default: break
-        }
-        return []
+    case .help: return helpCommand(&state, command)
     }
 }
 

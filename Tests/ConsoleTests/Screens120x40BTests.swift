@@ -189,7 +189,7 @@ import ScreenKit
          Import Event
            ↑/k       Previous entry
            ↓/j       Next entry
-         ↓ more below — ↓/j scrolls
+         ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                                                                       q Quit
         """)

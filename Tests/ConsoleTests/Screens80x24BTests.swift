@@ -160,11 +160,11 @@ import ScreenKit
            u         Undo the last check-in of the row
            v         Toggle VIP on the row
            p         Print / reprint the badge
-           f         Cycle filters: all / VIP / checked in / not checked in / not atte…
+           f         Cycle filters: all / VIP / checked in / not checked in / not
+                     attending
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
-           Esc       Back to the dashboard
-         ↓ more below — ↓/j scrolls
+         ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                               q Quit
         """)
