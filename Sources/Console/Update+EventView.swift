@@ -128,7 +128,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .syncFailed, .cancellationsHeld:
         state.syncInFlight.insert(id)
-        state.say("Retrying the sync…", now: now)
+        state.say(retryingSyncText, now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .integrationDisconnected:
         let integration = state.integration(event.provider)
