@@ -210,6 +210,7 @@ func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect]
     if fieldHasFocus { return typeText(&state, text, now: now) }
     if isEventView(state.screen), state.eventView != nil, !state.confirmingQuit {
         state.eventView?.searchMode = true
+        state.eventView?.search = ""  // a new query, as with `/`
         return typeText(&state, text, now: now)
     }
     state.say("Typed text ignored here (\(Sanitizer.sanitize(text, maxWidth: 24))) — press / in the table to search",
