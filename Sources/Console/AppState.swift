@@ -160,10 +160,14 @@ public struct Toast: Sendable, Hashable {
     public var text: String
     public var kind: Kind
     public var expiresAt: Date
-    public init(text: String, kind: Kind, expiresAt: Date) {
+    /// The screen the message is about (an Integrations error): it goes when that screen does.
+    /// nil: it follows the operator (a check-in, a print, an import finished).
+    public var screen: Screen?
+    public init(text: String, kind: Kind, expiresAt: Date, screen: Screen? = nil) {
         self.text = text
         self.kind = kind
         self.expiresAt = expiresAt
+        self.screen = screen
     }
 }
 

@@ -76,21 +76,21 @@ enum EventView {
         if a.vip { buf.put("★", x: 1, y: y, role: .vip) }
         var x = 3
         x = buf.put(fit(clean(a.name), cols.name) + " ", x: x, y: y)
-        x = buf.put(fit(clean(a.email ?? ""), cols.email) + " ", x: x, y: y)
+        x = buf.put(fit(CellText.email(clean(a.email ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.company ?? ""), cols.company) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.ticketLabel), cols.ticket) + " ", x: x, y: y)
-        let (status, role) = statusCell(a)
+        let (status, role) = statusCell(a, width: cols.status)
         x = buf.put(fit(status, cols.status) + " ", x: x, y: y, role: role)
         if let at = a.checkedInAt { buf.put(shortWhen(at, state.timeZone, now: now), x: x, y: y, role: .checkedIn) }
         if selected { buf.setRole(x: 0, y: y, width: buf.size.width, role: .selection) }
     }
 
-    /// Status text with a symbol: checked in, attending, or the provider's raw status.
-    static func statusCell(_ a: Attendee) -> (String, Role) {
+    /// Status text with a symbol: checked in, attending, or why not (the provider's status as a
+    /// word that fits `width`; the card shows it verbatim).
+    static func statusCell(_ a: Attendee, width: Int) -> (String, Role) {
         if a.isCheckedIn { return ("✔ Checked in", .checkedIn) }
         if a.status == .attending { return ("Attending", .normal) }
-        let raw = clean(a.providerStatus ?? "")
-        return ("✖ " + (raw.isEmpty ? "Not attending" : raw), .dim)
+        return ("✖ " + CellText.notAttending(clean(a.providerStatus ?? ""), width: width - 2), .dim)
     }
 
     /// "Filter: All  Search: ana▏                    rows 1–17 of 100 000".

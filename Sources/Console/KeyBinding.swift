@@ -8,7 +8,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case importDialog, integrations
     case search, checkIn, undo, toggleVIP, print, cycleFilter, sync, recover
     case connect, primary
-    case keepSearch, clearSearch, deleteChar
+    case keepSearch, clearSearch, deleteChar, deleteWord
     case submitCredential, cancelCredential
     case confirmQuit, cancelQuit
     case signIn, nextField, toggleStation, submitPIN, cancelPIN

@@ -21,7 +21,18 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         openScanScreen(&state, v.eventId)
         return []
     case .search:
+        // `/` starts a new query (issue #17): the kept one is dropped, not appended to.
         v.searchMode = true
+        if !v.search.isEmpty {
+            v.search = ""
+            state.eventView = v
+            return restartQuery(&state)
+        }
+    case .clearLine, .deleteWord:
+        guard !v.search.isEmpty else { return [] }
+        v.search = command == .clearLine ? "" : withoutLastWord(v.search)
+        state.eventView = v
+        return restartQuery(&state)
     case .keepSearch:
         v.searchMode = false
     case .clearSearch:
@@ -48,7 +59,7 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         return confirmHeldCancellations(&state, v.eventId, now: now)
     case .back:
         if state.stationMode { return askAdminPIN(&state, then: .leaveEvent, now: now) }
-        state.pop()
+        leaveEventView(&state)
         return [.loadEvents]
     case .open, .checkIn, .undo, .toggleVIP, .print:
         guard let a = v.selectedAttendee else { return [] }
@@ -128,7 +139,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .syncFailed, .cancellationsHeld:
         state.syncInFlight.insert(id)
-        state.say("Retrying the sync…", now: now)
+        state.say(retryingSyncText, now: now)
         return [.retry(eventId: id), .recordAudit(action: .retry, detail: event.qualifiedId)]
     case .integrationDisconnected:
         let integration = state.integration(event.provider)

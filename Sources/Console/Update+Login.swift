@@ -177,7 +177,7 @@ func unlockStation(_ state: inout AppState, _ what: StationUnlock, detail: Strin
     case .leaveEvent:
         state.pinPrompt = nil
         state.pinNotice = nil
-        state.pop()
+        leaveEventView(&state)
         return [.recordAudit(action: .stationUnlock, detail: "leave event: \(detail)"), .loadEvents]
     }
 }

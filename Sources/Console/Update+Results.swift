@@ -160,11 +160,16 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         if !manual && c.added == 0 && c.updated == 0 && c.cancelled == 0 { return [] }
         return refresh(&state, id)
     case .syncFailed(let id, let reason, let next):
-        state.syncInFlight.remove(id)
+        let manual = state.syncInFlight.remove(id) != nil
         state.nextRetryAt[id] = next
         if let i = state.events.firstIndex(where: { $0.event.id == id }) {
             state.events[i].event.lastError = reason
             if state.events[i].event.syncStatus == .active { state.events[i].event.syncStatus = .failed }
+        }
+        // The operator's own sync (S, R) says how it ended, replacing "Retrying the sync…".
+        if manual && (state.eventView?.eventId == id || state.toast?.text == retryingSyncText) {
+            let retry = next.flatMap { $0 > now ? " — retrying in \(inTime($0, now: now))" : nil } ?? ""
+            state.say("Sync failed: \(clean(reason))\(retry)", .error, now: now)
         }
         return []
     case .rateBudgetChanged(let provider, let budget):
@@ -238,7 +243,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .operationFailed(let message):
         state.integrationsScreen.connecting = nil
         state.importDialog.loading = false
-        state.say(message, .error, now: now)
+        state.say(message, .error, scoped: state.failuresAreScoped, now: now)
         return []
     case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .pinLocked, .scanLookedUp:
         return []

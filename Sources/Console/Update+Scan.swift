@@ -10,6 +10,13 @@ func scanEventId(_ state: AppState) -> Int64? {
     switch state.screen {
     case .eventView(let id), .scan(let id): return id
     case .attendeeCard: return state.currentEventId
+    case .help:
+        // Help covering an event view, a scan screen or a card: the scan is for that event.
+        guard let under = state.backStack.last, under != .help else { return nil }
+        var below = state
+        below.screen = under
+        below.backStack.removeLast()
+        return scanEventId(below)
     default: return nil
     }
 }
@@ -22,7 +29,7 @@ func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
         return effects
     }
     guard let eventId = scanEventId(state) else {
-        state.say("Open an event to scan badges", .warning, now: now)
+        state.say("Open an event to scan badges", .warning, scoped: true, now: now)
         return []
     }
     let raw = rejoined(&state, raw, now: now)
@@ -68,6 +75,7 @@ func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> String {
 /// card it replaces the card). Any card closes: an earlier person never stays on screen.
 func openScanScreen(_ state: inout AppState, _ eventId: Int64) {
     if state.scan?.eventId != eventId { state.scan = ScanState(eventId: eventId) }
+    if state.screen == .help { state.pop() }  // the scan acts on the screen under Help
     state.eventView?.searchMode = false
     state.card = nil
     switch state.screen {
@@ -230,11 +238,12 @@ func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect]
     if isEventView(state.screen), let v = state.eventView, !state.confirmingQuit, state.pinPrompt == nil {
         state.burstIntoSearch = BurstIntoSearch(text: text, at: now, searchBefore: v.search, searchModeBefore: v.searchMode)
         state.eventView?.searchMode = true
+        state.eventView?.search = ""  // a new query, as with `/`
         return typeText(&state, text, now: now)
     }
     if fieldHasFocus { return typeText(&state, text, now: now) }
     state.say("Typed text ignored here (\(Sanitizer.sanitize(text, maxWidth: 24))) — press / in the table to search",
-              .warning, now: now)
+              .warning, scoped: true, now: now)
     return []
 }
 

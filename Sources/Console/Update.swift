@@ -10,6 +10,12 @@ let scanRepeatSeconds: TimeInterval = 3
 /// The only place the console's state changes (ARCHITECTURE §3). Pure: time is `now`, work is
 /// returned as effects for the composition root to run.
 public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    let effects = dispatch(&state, action, now: now)
+    state.dropToastOfOtherScreen()
+    return effects
+}
+
+func dispatch(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
     case .key(let key):
         guard inputAccepted(&state, key: key, now: now) else { return [] }
@@ -53,8 +59,10 @@ func inputAccepted(_ state: inout AppState, key: Key?, now: Date) -> Bool {
 }
 
 extension AppState {
-    mutating func say(_ text: String, _ kind: Toast.Kind = .info, now: Date) {
-        toast = Toast(text: text, kind: kind, expiresAt: now.addingTimeInterval(toastSeconds))
+    /// Shows a message; `scoped`: it is about the current screen and goes when the screen changes.
+    mutating func say(_ text: String, _ kind: Toast.Kind = .info, scoped: Bool = false, now: Date) {
+        toast = Toast(text: text, kind: kind, expiresAt: now.addingTimeInterval(toastSeconds),
+                      screen: scoped ? screen : nil)
     }
 
     /// Shows a screen, remembering the current one for Esc.
@@ -177,18 +185,7 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     case .eventView: return eventViewCommand(&state, command, now: now)
     case .attendeeCard: return cardCommand(&state, command, now: now)
     case .scan: return scanCommand(&state, command, now: now)
-    case .help:
-        switch command {
-        case .moveUp:
-            state.helpScroll = max(0, min(state.helpScroll, HelpView.maxScroll(state)) - 1)
-        case .moveDown:
-            state.helpScroll = min(state.helpScroll + 1, HelpView.maxScroll(state))
-        case .back:
-            state.pop()
-            return ensureVisible(&state)
-        default: break
-        }
-        return []
+    case .help: return helpCommand(&state, command)
     }
 }
 
@@ -243,7 +240,9 @@ func importDialogCommand(_ state: inout AppState, _ command: Command, now: Date)
         }
     case .open:
         guard count > 0 else {
-            if d.provider == nil { state.say("No connected integration — press I on the dashboard", .warning, now: now) }
+            if d.provider == nil {
+                state.say("No connected integration — press I on the dashboard", .warning, scoped: true, now: now)
+            }
             return []
         }
         if d.provider == nil {
@@ -256,7 +255,8 @@ func importDialogCommand(_ state: inout AppState, _ command: Command, now: Date)
         guard let provider = d.provider else { return [] }
         let pe = d.providerEvents[d.selected]
         if let existing = importedEvent(state, provider, pe.externalId) {
-            state.say("Already imported: \(existing.name) — open it from the dashboard", .warning, now: now)
+            state.say("Already imported: \(existing.name) — open it from the dashboard", .warning, scoped: true,
+                      now: now)
             return []
         }
         state.say("Importing \(pe.name)…", now: now)

@@ -60,9 +60,9 @@ import ScreenKit
 
     @Test func helpSaysWhenMoreKeysAreBelowAndAbove() {
         var s = Scene.help()
-        #expect(F.text(s).contains("↓ more below — ↓/j scrolls"))
+        #expect(F.text(s).contains("↓ more below — ↓/j, PgDn, End scroll"))
         for _ in 0..<200 { _ = update(&s, .key(.down), now: F.now) }
-        #expect(F.text(s).contains("↑ more above — ↑/k scrolls"))
+        #expect(F.text(s).contains("↑ more above — ↑/k, PgUp, Home scroll"))
         #expect(!F.text(s).contains("↓ more below"))
     }
 

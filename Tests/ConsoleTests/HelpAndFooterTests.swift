@@ -7,7 +7,7 @@ import ScreenKit
 /// The key table drives the help screen and the footer, and station mode filters both.
 @Suite struct HelpAndFooterTests {
     @Test func helpListsEveryBindingOfTheTable() {
-        let lines = HelpView.lines(Scene.help()).map(\.0)
+        let lines = HelpView.lines(Scene.help(), width: 400).map(\.0)  // unwrapped
         for b in KeyBindings.all where !HelpView.modal.contains(b.context) {
             #expect(lines.contains { $0.contains(b.label) && $0.contains(b.summary) }, "help misses \(b.label) \(b.summary)")
         }

@@ -92,6 +92,10 @@ private func importing(failedWith reason: String? = nil) -> AppState {
     if let reason { _ = update(&s, .importFailed(eventId: 2, reason: reason), now: now) }
     return s
 }
+/// Lines one PgDn/PgUp moves Help by (a page, one line of context kept).
+private func helpPage(_ s: AppState) -> Int {
+    HelpView.visibleRows(height: s.size.height, lineCount: HelpView.lines(s).count) - 1
+}
 private func help() -> AppState {
     var s = F.eventView()
     _ = update(&s, .key(.char("?")), now: now)
@@ -255,6 +259,12 @@ let deskKeyCases: [KeyCase] = [
             effects: [.loadAttendeePage(q(search: "a"))], then: { $0.eventView?.search == "a" }),
     KeyCase(name: "search Delete", context: .search, key: .delete, given: { searching() },
             effects: [.loadAttendeePage(q(search: "a"))], then: { $0.eventView?.search == "a" }),
+    KeyCase(name: "search ^U clears the field and keeps it open", context: .search, key: .ctrl("u"),
+            given: { searching("ada love") }, effects: [.loadAttendeePage(q())],
+            then: { $0.eventView?.search == "" && $0.eventView?.searchMode == true }),
+    KeyCase(name: "search ^W deletes the last word", context: .search, key: .ctrl("w"),
+            given: { searching("ada love") }, effects: [.loadAttendeePage(q(search: "ada "))],
+            then: { $0.eventView?.search == "ada " && $0.eventView?.searchMode == true }),
     KeyCase(name: "search ↑", context: .search, key: .up, given: { searching() }, effects: [],
             then: { $0.eventView?.selected == 0 && $0.eventView?.searchMode == true }),
     KeyCase(name: "search ↓ stays on the only match", context: .search, key: .down, given: { searching() }, effects: [],
@@ -290,6 +300,16 @@ let deskKeyCases: [KeyCase] = [
             then: { $0.helpScroll == 1 }),
     KeyCase(name: "help k", context: .help, key: .char("k"), given: { var s = help(); s.helpScroll = 2; return s },
             effects: [], then: { $0.helpScroll == 1 }),
+    KeyCase(name: "help PgDn scrolls a page", context: .help, key: .pageDown, given: { help() }, effects: [],
+            then: { $0.helpScroll == min(helpPage($0), HelpView.maxScroll($0)) && $0.helpScroll > 1 }),
+    KeyCase(name: "help PgUp", context: .help, key: .pageUp,
+            given: { var s = help(); s.helpScroll = HelpView.maxScroll(s); return s }, effects: [],
+            then: { $0.helpScroll == max(0, HelpView.maxScroll($0) - helpPage($0)) }),
+    KeyCase(name: "help End shows the last line", context: .help, key: .end, given: { help() }, effects: [],
+            then: { $0.helpScroll == HelpView.maxScroll($0) && $0.helpScroll > 0 }),
+    KeyCase(name: "help Home", context: .help, key: .home,
+            given: { var s = help(); s.helpScroll = HelpView.maxScroll(s); return s }, effects: [],
+            then: { $0.helpScroll == 0 }),
     KeyCase(name: "help Esc", context: .help, key: .escape, given: { help() }, effects: [],
             then: { $0.screen == .eventView(eventId: 1) }),
     KeyCase(name: "help ? closes", context: .help, key: .char("?"), given: { help() }, effects: [],

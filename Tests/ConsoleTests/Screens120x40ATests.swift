@@ -133,7 +133,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 26 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 

@@ -22,7 +22,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -46,7 +46,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -189,7 +189,7 @@ import ScreenKit
          Import Event
            ↑/k       Previous entry
            ↓/j       Next entry
-         ↓ more below — ↓/j scrolls
+         ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                                                                       q Quit
         """)

@@ -19,7 +19,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -40,7 +40,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -160,11 +160,11 @@ import ScreenKit
            u         Undo the last check-in of the row
            v         Toggle VIP on the row
            p         Print / reprint the badge
-           f         Cycle filters: all / VIP / checked in / not checked in / not atte…
+           f         Cycle filters: all / VIP / checked in / not checked in / not
+                     attending
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
-           Esc       Back to the dashboard
-         ↓ more below — ↓/j scrolls
+         ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                               q Quit
         """)

@@ -83,7 +83,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 23 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -104,7 +104,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -131,7 +131,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -158,7 +158,7 @@ import ScreenKit
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ waitlist
+           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
         ⋯ 6 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  No members are defined, so no PIN is needed.                │

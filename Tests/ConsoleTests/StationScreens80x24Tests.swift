@@ -80,7 +80,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -98,7 +98,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -122,7 +122,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -146,7 +146,7 @@ import ScreenKit
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
            Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ waitlist
+           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  No members are defined, so no PIN is needed.                │

@@ -53,7 +53,7 @@ import ScreenKit
         #expect(buf[1, 4].grapheme == "★" && buf[1, 4].role == .vip)
         let t = column(of: "09:12", in: buf, y: 4)!
         #expect(roles(buf, y: 4, x: t, width: 5) == [.checkedIn])
-        let n = column(of: "✖ waitlist", in: buf, y: 7)!
+        let n = column(of: "✖ Waitlist", in: buf, y: 7)!
         #expect(roles(buf, y: 7, x: n, width: 10) == [.dim])
     }
 
