@@ -262,10 +262,13 @@ public struct BurstIntoSearch: Sendable, Hashable {
     public var at: Date
     public var searchBefore: String
     public var searchModeBefore: Bool
-    public init(text: String, at: Date, searchBefore: String, searchModeBefore: Bool) {
+    /// The search field's text the burst was typed after.
+    public var prefix: String
+    public init(text: String, at: Date, searchBefore: String, searchModeBefore: Bool, prefix: String) {
         self.text = text
         self.at = at
         self.searchBefore = searchBefore
         self.searchModeBefore = searchModeBefore
+        self.prefix = prefix
     }
 }

@@ -60,7 +60,7 @@ func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> String {
         return s.line + raw
     }
     if let b = state.burstIntoSearch, now.timeIntervalSince(b.at) <= rejoinSeconds,
-       var v = state.eventView, v.search == b.searchBefore + b.text {
+       var v = state.eventView, v.search == b.prefix + b.text {
         v.search = b.searchBefore
         v.searchMode = b.searchModeBefore
         state.eventView = v
@@ -236,9 +236,12 @@ func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect]
         || state.eventView?.searchMode == true && isEventView(state.screen)
         || isScanScreen(state.screen)
     if isEventView(state.screen), let v = state.eventView, !state.confirmingQuit, state.pinPrompt == nil {
-        state.burstIntoSearch = BurstIntoSearch(text: text, at: now, searchBefore: v.search, searchModeBefore: v.searchMode)
-        state.eventView?.searchMode = true
-        state.eventView?.search = ""  // a new query, as with `/`
+        if !v.searchMode {
+            state.eventView?.searchMode = true
+            state.eventView?.search = ""  // a new query, as with `/`
+        }
+        state.burstIntoSearch = BurstIntoSearch(text: text, at: now, searchBefore: v.search, searchModeBefore: v.searchMode,
+                                                prefix: state.eventView?.search ?? "")
         return typeText(&state, text, now: now)
     }
     if fieldHasFocus { return typeText(&state, text, now: now) }

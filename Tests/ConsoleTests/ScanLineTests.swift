@@ -242,6 +242,17 @@ private let now = F.now
         #expect(effects.contains(.lookupScan(eventId: 1, code: "BC2")))
         #expect(s.eventView?.search == "" && s.eventView?.searchMode == false, "the search is as it was")
     }
+
+    @Test func fastTypingInTheSearchFieldAppendsToIt() {
+        var s = F.eventView()
+        _ = update(&s, .key(.char("/")), now: now)
+        _ = update(&s, .key(.char("a")), now: now)
+        _ = update(&s, .typed("da"), now: now)
+        #expect(s.eventView?.search == "ada" && s.eventView?.searchMode == true)
+        // …and a scan right after takes back only the burst.
+        _ = update(&s, .scanned("BC1"), now: now.addingTimeInterval(0.1))
+        #expect(s.eventView?.search == "a")
+    }
 }
 
 /// SPEC §10: the cursor is a person.
