@@ -219,11 +219,8 @@ func handlePINResult(_ state: inout AppState, _ action: Action, now: Date) -> [E
     }
 }
 
-/// The store's lock (it outlives the console, `PINAttempts`): the prompt shows it like its own.
-func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, failures: Int, until: Date,
-               now: Date) -> [Effect] {
-    let wasLocked = state.pinLockout.isLocked(now: now)
-    state.pinLockout.lock(until: until, failures: failures)
+/// Empties the PIN field a reply was for and lets the operator type again.
+func clearPINField(_ state: inout AppState, _ purpose: PINPurpose) {
     switch purpose {
     case .login:
         if state.screen == .login {
@@ -234,6 +231,14 @@ func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, fail
         state.pinPrompt?.pin = .pin("")
         state.pinPrompt?.verifying = false
     }
+}
+
+/// The store's lock (it outlives the console, `PINAttempts`): the prompt shows it like its own.
+func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, failures: Int, until: Date,
+               now: Date) -> [Effect] {
+    let wasLocked = state.pinLockout.isLocked(now: now)
+    state.pinLockout.lock(until: until, failures: failures)
+    clearPINField(&state, purpose)
     state.pinNotice = nil
     guard !wasLocked else { return [] }
     let what = purpose == .login ? "signing in as \(name ?? state.login.name)" : "leaving station mode"
@@ -243,16 +248,7 @@ func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, fail
 func pinRejected(_ state: inout AppState, name: String?, purpose: PINPurpose, now: Date) -> [Effect] {
     state.pinLockout.recordFailure(now: now)
     let locked = state.pinLockout.isLocked(now: now)
-    switch purpose {
-    case .login:
-        if state.screen == .login {
-            state.login.pin = .pin("")
-            state.login.verifying = false
-        }
-    case .leaveStationMode:
-        state.pinPrompt?.pin = .pin("")
-        state.pinPrompt?.verifying = false
-    }
+    clearPINField(&state, purpose)
     state.pinNotice = locked ? nil : state.wrongPINNotice()
     guard locked else { return [] }
     let what = purpose == .login ? "signing in as \(name ?? state.login.name)" : "leaving station mode"

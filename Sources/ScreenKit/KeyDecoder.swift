@@ -140,17 +140,10 @@ public struct KeyDecoder: Sendable {
         let text = String(decoding: params, as: UTF8.self)
         let first = Int(text.split(separator: ";").first ?? "") ?? 0
         switch final {
-        case UInt8(ascii: "A"): return .up
-        case UInt8(ascii: "B"): return .down
-        case UInt8(ascii: "C"): return .right
-        case UInt8(ascii: "D"): return .left
-        case UInt8(ascii: "H"): return .home
-        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "A")...UInt8(ascii: "D"), UInt8(ascii: "H"), UInt8(ascii: "F"),
+             UInt8(ascii: "P")...UInt8(ascii: "S"):
+            return ss3(final)  // the same letters as SS3 (with or without modifiers)
         case UInt8(ascii: "Z"): return .backTab
-        case UInt8(ascii: "P"): return .function(1)
-        case UInt8(ascii: "Q"): return .function(2)
-        case UInt8(ascii: "R"): return .function(3)
-        case UInt8(ascii: "S"): return .function(4)
         case UInt8(ascii: "~"):
             switch first {
             case 1, 7: return .home
