@@ -24,12 +24,15 @@ public struct Event: Sendable, Hashable, Identifiable {
     /// nil when none are waiting for an admin. Written by the store's own call, never by
     /// `updateEvent`, so a stale copy of the event cannot clear it.
     public var heldCancellation: HeldCancellation?
+    /// When `badge events purge` erased the event's personal data (nil: never). Like the hold,
+    /// written only by the store's own call (`purgePersonalData`), never by `updateEvent`.
+    public var purgedAt: Date?
 
     public init(id: Int64 = 0, integrationId: Int64? = nil, provider: Provider, externalId: String,
                 name: String, startsAt: Date? = nil, endsAt: Date? = nil, timezone: String? = nil,
                 syncStatus: SyncStatus = .pending, accessCode: String, importProgress: ImportProgress? = nil,
                 lastSyncedAt: Date? = nil, syncCursor: String? = nil, lastError: String? = nil,
-                createdAt: Date = Date(), heldCancellation: HeldCancellation? = nil) {
+                createdAt: Date = Date(), heldCancellation: HeldCancellation? = nil, purgedAt: Date? = nil) {
         self.id = id
         self.integrationId = integrationId
         self.provider = provider
@@ -46,6 +49,7 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.lastError = lastError
         self.createdAt = createdAt
         self.heldCancellation = heldCancellation
+        self.purgedAt = purgedAt
     }
 
     /// `eventbrite:51660376577`, the CLI's stable way to name an event.

@@ -8,13 +8,15 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
     case manageTemplates, manageMembers, leaveStationMode
     /// Apply a full scan's cancellations the mass-cancellation guard held back.
     case confirmCancellations
+    /// Erase an event's personal data (`badge events purge`).
+    case purgeEvent
 
     public var requiresAdmin: Bool {
         switch self {
         case .checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees:
             return false
         case .connectIntegration, .disconnectIntegration, .importEvent, .retryImport, .reconnectEvent,
-             .manageTemplates, .manageMembers, .leaveStationMode, .confirmCancellations:
+             .manageTemplates, .manageMembers, .leaveStationMode, .confirmCancellations, .purgeEvent:
             return true
         }
     }
@@ -38,6 +40,7 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
         case .manageMembers: return "managing members"
         case .leaveStationMode: return "leaving station mode"
         case .confirmCancellations: return "confirming held cancellations"
+        case .purgeEvent: return "purging an event's personal data"
         }
     }
 }

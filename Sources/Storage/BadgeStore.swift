@@ -114,4 +114,10 @@ public protocol BadgeStore: AnyObject, Sendable {
 
     // MARK: Audit log (who did what: check-ins, VIP, prints, admin actions)
     func recordAudit(operatorName: String, action: String, detail: String, at: Date) throws
+
+    // MARK: Privacy (SPEC §13)
+    /// Erases the event's personal data from the file (secure delete, checkpoint, VACUUM) and
+    /// marks it purged, keeping what its statistics are computed from; afterwards provider pages
+    /// for it are refused (`StorageError.eventPurged`). See `SQLiteStore+Purge`.
+    func purgePersonalData(eventId: Int64, at now: Date) throws -> PurgeSummary
 }

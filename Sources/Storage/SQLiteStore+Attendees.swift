@@ -25,6 +25,7 @@ extension SQLiteStore {
     {
         // Page data can be fetched again (the checkpoint commits with it): not fsynced per page.
         try write(durable: false) { db in
+            try Self.refuseIfPurged(db, eventId: eventId)
             var merges: [AttendeeMerge.Outcome] = []
             merges.reserveCapacity(attendees.count)
             var rows = try Self.existingRows(db, eventId: eventId,
@@ -101,6 +102,7 @@ extension SQLiteStore {
 
     public func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int {
         try write(durable: false) { db in
+            try Self.refuseIfPurged(db, eventId: eventId)
             // Light scan of ids first; only the rows that vanished are loaded in full.
             var vanished: [Int64] = []
             let scan = try db.cached("""

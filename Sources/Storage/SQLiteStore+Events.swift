@@ -7,7 +7,7 @@ extension SQLiteStore {
         access_code, progress_pages_done, progress_pages_total, progress_attendees,
         progress_attendees_total, progress_started_at, progress_updated_at, progress_finished,
         progress_error, last_synced_at, sync_cursor, last_error, created_at,
-        held_cancellations, held_attending, held_at
+        held_cancellations, held_attending, held_at, purged_at
         """
 
     private static func decodeEvent(_ s: Statement) -> Event {
@@ -26,7 +26,8 @@ extension SQLiteStore {
                      lastError: s.optionalText(20), createdAt: s.date(21) ?? Date(timeIntervalSince1970: 0),
                      heldCancellation: s.optionalInt(22).map {
                          HeldCancellation(count: $0, attending: s.int(23), detectedAt: s.date(24) ?? Date(timeIntervalSince1970: 0))
-                     })
+                     },
+                     purgedAt: s.date(25))
     }
 
     /// Binds the mutable columns ?1…?18 shared by INSERT and UPDATE.

@@ -28,6 +28,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     /// The file is another application's SQLite database (its `application_id`, or tables that
     /// are not ours). It was left exactly as it was.
     case foreignDatabase(path: String, detail: String)
+    /// Provider data for an event whose personal data was purged (`purgePersonalData`): a sync
+    /// or import would bring the erased data back, so the store refuses it.
+    case eventPurged(event: String, at: Date)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -63,6 +66,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
                 + "'\(existing)' to replace it, or give ticket names"
         case .foreignDatabase(let path, let detail):
             return "\(path) is not a badge database (\(detail)); left untouched"
+        case .eventPurged(let event, let at):
+            return "event \(event) was purged on \(ISO8601.format(at)): it is no longer synced or imported "
+                + "(a sync would bring the erased personal data back)"
         }
     }
 

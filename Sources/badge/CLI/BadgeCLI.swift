@@ -63,6 +63,7 @@ enum BadgeCLI {
         case "events retry": try SyncCommands.retry(ctx)
         case "events reconnect": try SyncCommands.reconnect(ctx)
         case "events confirm-cancellations": try SyncCommands.confirmCancellations(ctx)
+        case "events purge": try PurgeCommand.run(ctx)
         case "sync": try SyncCommands.sync(ctx)
         case "watch": try SyncCommands.watch(ctx)
         case "attendees": try AttendeesCommand.run(ctx)

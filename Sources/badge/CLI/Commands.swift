@@ -122,6 +122,22 @@ enum Commands {
                 """,
                 arguments: [eventArgument],
                 options: [json]),
+            CommandSpec(
+                name: "purge",
+                summary: "export an event's attendees, then erase their personal data (admin)",
+                details: """
+                Writes the CSV of 'badge attendees EVENT --csv' to --out (a new file), then erases names,
+                emails, companies, job titles, barcodes, notes and provider ids from the database file
+                itself (secure delete, WAL checkpoint, VACUUM) and from audit details that name them.
+                Statistics stay: 'badge stats EVENT' reads the same. A purged event no longer syncs.
+                Asks you to type the event's PROVIDER:EXTERNAL_ID on the terminal; --yes skips that.
+                """,
+                arguments: [eventArgument],
+                options: [
+                    .requiredValue("out", "FILE.csv", .text, "where to write the export first (must not exist)"),
+                    .flag("yes", "do not ask for confirmation"),
+                    json,
+                ]),
         ],
         runnable: false)
 

@@ -13,8 +13,9 @@ enum SyncCommands {
             throw ctx.usage("missing EXTERNAL_ID (see badge events available \(provider.rawValue))")
         }
         try ctx.authorize(.importEvent)
-        let engine = try makeEngine(ctx)
         let store = try ctx.store()
+        if let existing = try store.event(provider: provider, externalId: externalId) { try refuseIfPurged(existing) }
+        let engine = try makeEngine(ctx)
         let result = try runJob(engine: engine, json: ctx.wantsJSON) {
             let event = try await engine.startImport(provider: provider, externalId: externalId)
             return try await engine.waitForImport(eventId: event.id)
@@ -27,6 +28,7 @@ enum SyncCommands {
     static func retry(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try refuseIfPurged(event)
         try ctx.authorize(.retryImport)
         let engine = try makeEngine(ctx)
         let result = try runJob(engine: engine, json: ctx.wantsJSON) { try await engine.retry(eventId: event.id) }
@@ -39,6 +41,7 @@ enum SyncCommands {
     static func reconnect(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try refuseIfPurged(event)
         try ctx.authorize(.reconnectEvent)
         let engine = try makeEngine(ctx)
         let result = try runJob(engine: engine, json: ctx.wantsJSON) {
@@ -54,6 +57,7 @@ enum SyncCommands {
     static func confirmCancellations(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try refuseIfPurged(event)
         try ctx.authorize(.confirmCancellations)
         let engine = try makeEngine(ctx)
         let result = try runJob(engine: engine, json: ctx.wantsJSON) {
@@ -68,6 +72,7 @@ enum SyncCommands {
     static func sync(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try refuseIfPurged(event)
         try ctx.authorize(.manualSync)
         let engine = try makeEngine(ctx)
         let result = try runJob(engine: engine, json: ctx.wantsJSON) { try await engine.resync(eventId: event.id) }
@@ -79,6 +84,7 @@ enum SyncCommands {
     static func watch(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        try refuseIfPurged(event)
         let interval = try ctx.parsed.double("interval") ?? ctx.config().pollInterval
         guard interval >= 1 else { throw ctx.usage("--interval must be at least 1 second") }
         let duration = ctx.parsed.double("for")
@@ -112,6 +118,14 @@ enum SyncCommands {
     }
 
     // MARK: - Helpers
+
+    /// A purged event never takes provider data again (the store refuses it too): one line, before
+    /// any request is made.
+    static func refuseIfPurged(_ event: Event) throws {
+        if let at = event.purgedAt {
+            throw CLIError.failed(StorageError.eventPurged(event: event.qualifiedId, at: at).description)
+        }
+    }
 
     private static func makeEngine(_ ctx: CommandContext) throws -> SyncEngine {
         Composition.makeEngine(store: try ctx.store(), config: try ctx.config(), log: ctx.log)
