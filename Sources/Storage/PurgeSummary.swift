@@ -5,7 +5,7 @@ import Foundation
 public struct PurgeSummary: Sendable, Hashable {
     /// Attendee rows anonymised (kept for the statistics: ticket, status, VIP, check-in times).
     public var attendees: Int
-    /// Audit-log details that named one of the event's attendees, replaced by `[purged]`.
+    /// Audit-log details that quoted a personal value of the event (the value replaced by `[purged]`).
     public var auditEntries: Int
     /// Print records whose output (a PDF path may carry a name) was replaced by `[purged]`.
     public var prints: Int

@@ -8,8 +8,8 @@ import Foundation
 /// provider status, VIP, extra tickets, check-in time and source, print count; the check-in log
 /// (staff names and stations, no attendee data); the event itself. Erased: name, first/last
 /// name, email, company, job title, barcode, notes, search text, order id and the provider's
-/// attendee id (it keys the person at the provider); print outputs; audit details that name an
-/// attendee; the import checkpoint and sync cursor. With `secure_delete` the freed bytes are
+/// attendee id (it keys the person at the provider); print outputs; those values wherever an
+/// audit detail quotes them; the import checkpoint and sync cursor. With `secure_delete` the freed bytes are
 /// zeroed, then the WAL is checkpointed and truncated, the file vacuumed and the WAL truncated
 /// again, so no copy stays in free pages or the `-wal` file.
 extension SQLiteStore {
@@ -34,12 +34,25 @@ extension SQLiteStore {
                 """)
             try collect.bindAll([.integer(eventId)])
             try collect.run()
-            let redact = try db.prepare("""
-                UPDATE audit_log SET detail = '\(Self.purgedMarker)'
-                WHERE EXISTS (SELECT 1 FROM purge_terms WHERE instr(audit_log.detail, term) > 0)
-                """)
-            try redact.run()
-            let auditEntries = db.changes
+            // Each audit detail quoting a value gets that value replaced (longest first), so
+            // "CHECK_IN attendee 12 (…) at desk 1" keeps what happened and where.
+            var quoted: [Int64: (detail: String, terms: [String])] = [:]
+            try db.prepare("""
+                SELECT a.id, a.detail, t.term FROM audit_log a JOIN purge_terms t ON instr(a.detail, t.term) > 0
+                """).forEachRow { row in
+                quoted[row.int64(0), default: (row.text(1), [])].terms.append(row.text(2))
+            }
+            let redact = try db.prepare("UPDATE audit_log SET detail = ?2 WHERE id = ?1")
+            for (id, entry) in quoted {
+                var detail = entry.detail
+                for term in entry.terms.sorted(by: { $0.count > $1.count }) {
+                    detail = detail.replacingOccurrences(of: term, with: Self.purgedMarker)
+                }
+                redact.clear()
+                try redact.bindAll([.integer(id), .text(detail)])
+                try redact.run()
+            }
+            let auditEntries = quoted.count
             try db.execute("DELETE FROM purge_terms")
             try db.run("""
                 UPDATE prints SET output = '\(Self.purgedMarker)'
