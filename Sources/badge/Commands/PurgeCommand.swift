@@ -21,14 +21,16 @@ enum PurgeCommand {
         if !ctx.parsed.flag("yes") { try confirm(event, attendees: total, out: out, database: ctx.databasePath) }
 
         // 1. Export. Any failure stops here: nothing is erased without a complete export.
-        let exported = try export(event, store: store, to: out)
+        let (exported, values) = try export(event, store: store, to: out)
         // 2. Erase.
         let summary = try store.purgePersonalData(eventId: event.id, at: Date())
+        // 3. Older log lines that quote one of them (a failed check-in names the attendee).
+        let logLines = try LogScrubber(values: values).scrub(logAt: ctx.paths.logFile)
         try store.recordAudit(operatorName: ctx.operatorName, action: "event.purge",
                               detail: "\(event.qualifiedId): \(summary.attendees) attendees anonymised",
                               at: summary.purgedAt)
         ctx.log.log(.info, "purged \(event.qualifiedId): \(summary.attendees) attendees anonymised, "
-                    + "\(summary.auditEntries) audit details and \(summary.prints) print outputs erased")
+                    + "\(summary.auditEntries) audit details, \(summary.prints) print outputs and \(logLines) log lines cleaned")
         if ctx.wantsJSON {
             ctx.out.json(.object([
                 ("event", .string(event.qualifiedId)),
@@ -36,6 +38,7 @@ enum PurgeCommand {
                 ("attendees", .int(Int64(summary.attendees))),
                 ("auditEntries", .int(Int64(summary.auditEntries))),
                 ("prints", .int(Int64(summary.prints))),
+                ("logLines", .int(Int64(logLines))),
                 ("exported", .int(Int64(exported))),
                 ("file", .string(out)),
                 ("walTruncated", .bool(summary.walTruncated)),
@@ -69,15 +72,21 @@ enum PurgeCommand {
     }
 
     /// Writes the CSV of `badge attendees EVENT --csv` to a new file (never overwriting), synced
-    /// to disk; returns the rows written. A partial file is removed on failure.
-    private static func export(_ event: Event, store: any BadgeStore, to path: String) throws -> Int {
+    /// to disk; returns the rows written and the personal values seen (to clean the log with). A
+    /// partial file is removed on failure.
+    private static func export(_ event: Event, store: any BadgeStore, to path: String) throws -> (Int, [String]) {
         var csv = CSVOutput.headerRecord()
         var query = AttendeeQuery(eventId: event.id, filter: .all, search: "", sort: .name, offset: 0,
                                   limit: AttendeesCommand.pageSize)
         var rows = 0
+        var values: [String] = []
         while true {
             let page = try store.attendees(query)
-            page.forEach { csv += CSVOutput.row($0) }
+            for a in page {
+                csv += CSVOutput.row(a)
+                values += [a.name, a.firstName, a.lastName, a.email, a.company, a.jobTitle, a.barcode, a.notes,
+                           a.orderId, a.providerAttendeeId].compactMap { $0 }
+            }
             rows += page.count
             if page.count < AttendeesCommand.pageSize { break }
             query.offset += page.count
@@ -92,6 +101,6 @@ enum PurgeCommand {
             try? FileManager.default.removeItem(at: url)
             throw CLIError.failed("cannot write the export to \(path) (\(error.localizedDescription)): nothing was erased")
         }
-        return rows
+        return (rows, values)
     }
 }
