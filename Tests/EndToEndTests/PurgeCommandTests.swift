@@ -1,4 +1,5 @@
 import Foundation
+import Simulator
 import Testing
 import TestSupport
 
@@ -152,5 +153,40 @@ import TestSupport
         #expect(yes.waitForExit() == 0, "\(yes.text)")
         #expect(FileManager.default.fileExists(atPath: out))
         #expect(found(in: db).isEmpty)
+    }
+
+    /// With a live provider behind the event: after the purge neither a sync nor a watch puts the
+    /// provider's attendees back, and the statistics stay those of the purge.
+    @Test func anImportedEventDoesNotSyncAfterThePurge() throws {
+        let sim = try SimulatorHarness(SimulatorConfig(attendees: 40, events: 1))
+        defer { sim.stop() }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        let externalId = try #require(sim.firstEventId(.eventbrite))
+        let event = "eventbrite:\(externalId)"
+        #expect(try badge.run(["integrations", "connect", "eventbrite", "--token", sim.credential(for: .eventbrite),
+                               "--base-url", sim.eventbriteBaseURL, "--db", db]).status == 0)
+        #expect(try badge.run(["events", "import", "eventbrite", externalId, "--db", db]).status == 0)
+        let someone = try #require(try sim.simulator.attendees(event: externalId).first)
+        let email = try #require(someone.email)
+        #expect(found(email, in: db))
+
+        #expect(try badge.run(["events", "purge", event, "--out", badge.path("x.csv"), "--yes", "--db", db]).status == 0)
+        let stats = try badge.run(["stats", event, "--json", "--db", db]).stdout
+        #expect(!found(email, in: db))
+
+        for command in [["sync", event], ["watch", event, "--for", "1"], ["events", "retry", event],
+                        ["events", "import", "eventbrite", externalId]] {
+            let refused = try badge.run(command + ["--db", db])
+            #expect(refused.status == 1, "\(command)")
+            #expect(refused.stderrLines.count == 1 && refused.stderr.contains("was purged on"), "\(refused.stderr)")
+        }
+        #expect(try badge.run(["stats", event, "--json", "--db", db]).stdout == stats)
+        #expect(!found(email, in: db))
+    }
+
+    private func found(_ value: String, in db: String) -> Bool {
+        [db, db + "-wal"].contains { FileManager.default.contents(atPath: $0)?.range(of: Data(value.utf8)) != nil }
     }
 }

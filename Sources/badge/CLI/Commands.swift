@@ -128,7 +128,8 @@ enum Commands {
                 details: """
                 Writes the CSV of 'badge attendees EVENT --csv' to --out (a new file), then erases names,
                 emails, companies, job titles, barcodes, notes and provider ids from the database file
-                itself (secure delete, WAL checkpoint, VACUUM) and from audit details that name them.
+                itself (secure delete, WAL checkpoint, VACUUM), and from audit details and badge.log
+                lines that quote them.
                 Statistics stay: 'badge stats EVENT' reads the same. A purged event no longer syncs.
                 Asks you to type the event's PROVIDER:EXTERNAL_ID on the terminal; --yes skips that.
                 """,
