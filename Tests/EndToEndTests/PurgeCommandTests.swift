@@ -53,6 +53,10 @@ import TestSupport
         #expect(!csv.contains(",=HYPERLINK"))
 
         #expect(try badge.run(["stats", event, "--json", "--db", db]).stdout == stats.stdout)
+        let listed = try badge.run(["events", "list", "--json", "--db", db]).stdout
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        #expect(events.first?["purgedAt"] as? String == result["purgedAt"] as? String)
+        #expect(events.first?["totalAttendees"] as? Int == 4)
         #expect(found(in: db).isEmpty, "\(found(in: db))")
         let after = try badge.run(["attendees", event, "--csv", "--db", db]).stdout
         #expect(!after.contains("Lovelace") && !after.contains(",1111,"))

@@ -25,6 +25,8 @@ enum JSONOutput {
             ("lastError", .string(event.lastError)),
             // The mass-cancellation guard's hold (null when none): what a monitor should alert on.
             ("heldCancellations", event.heldCancellation.map { .int($0.count) } ?? .null),
+            // When `badge events purge` erased its personal data (null: never); it no longer syncs.
+            ("purgedAt", time(event.purgedAt)),
         ])
     }
 
