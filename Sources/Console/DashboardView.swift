@@ -7,9 +7,10 @@ enum DashboardView {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         drawTitle("Badge Console — Events", state, into: &buf)
         let w = buf.size.width
-        let nameW = w - 2 - 12 - 17 - 11 - 18
-        let header = "  " + fit("Event", nameW) + fit("Provider", 12) + fit("Status", 17)
-            + fitRight("Attendees", 10) + " " + fitRight("Checked in", 17)
+        // Event (the rest) · Date 7 · Provider 11 · Status 16 · Attendees 9 · Checked in 13.
+        let nameW = max(12, w - 2 - 7 - 11 - 16 - 9 - 13)
+        let header = "  " + fit("Event", nameW) + fit("Date", 7) + fit("Provider", 11) + fit("Status", 16)
+            + fitRight("Attendees", 8) + " " + fitRight("Checked in", 13)
         buf.fill(x: 0, y: 2, width: w, height: 1, role: .header)
         buf.put(header, x: 0, y: 2, role: .header)
         guard !state.events.isEmpty else {
@@ -26,15 +27,19 @@ enum DashboardView {
             let e = summary.event
             let selected = i == state.dashboard.selected
             if selected { buf.put("▶", x: 0, y: y) }
-            var x = buf.put(fit(clean(e.name), nameW - 1) + " ", x: 2, y: y)
-            x = buf.put(fit(e.provider.displayName, 12), x: x, y: y)
+            // A long name is cut in the middle: "… — Day 2" must stay readable.
+            let name = Text.truncateMiddle(clean(e.name), width: nameW - 1, tail: 9)
+            var x = buf.put(fit(name, nameW - 1) + " ", x: 2, y: y)
+            x = buf.put(fit(e.startsAt.map { eventDate($0, state.timeZone) } ?? "—", 7), x: x, y: y,
+                        role: e.startsAt == nil ? .dim : .normal)
+            x = buf.put(fit(e.provider.displayName, 11), x: x, y: y)
             let status = statusIndicator(e, state)
-            x = buf.put(fit(status.text, 17), x: x, y: y, role: status.role)
+            x = buf.put(fit(status.text, 16), x: x, y: y, role: status.role)
             if let s = summary.stats {
-                x = buf.put(fitRight(grouped(s.totalAttendees), 10) + " ", x: x, y: y)
-                buf.put(fitRight("\(grouped(s.checkedIn)) (\(s.checkedInPercent)%)", 17), x: x, y: y, role: .checkedIn)
+                x = buf.put(fitRight(grouped(s.totalAttendees), 8) + " ", x: x, y: y)
+                buf.put(fitRight("\(grouped(s.checkedIn)) (\(s.checkedInPercent)%)", 13), x: x, y: y, role: .checkedIn)
             } else {
-                buf.put(fitRight("—", 10) + " " + fitRight("—", 17), x: x, y: y, role: .dim)
+                buf.put(fitRight("—", 8) + " " + fitRight("—", 13), x: x, y: y, role: .dim)
             }
             if selected { buf.setRole(x: 0, y: y, width: w, role: .selection) }
         }

@@ -66,6 +66,15 @@ func when(_ date: Date, _ tz: TimeZone, now: Date) -> String {
     return d.year == n.year ? "\(dayPart) \(time)" : "\(dayPart) \(d.year ?? 0) \(time)"
 }
 
+/// An event's day for a 6-wide column: "3 Dec".
+func eventDate(_ date: Date, _ tz: TimeZone) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = tz
+    let c = cal.dateComponents([.month, .day], from: date)
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))])"
+}
+
 /// For a narrow column: "14:05" today, "3 Dec" on another day.
 func shortWhen(_ date: Date, _ tz: TimeZone, now: Date) -> String {
     let full = when(date, tz, now: now)

@@ -18,7 +18,8 @@ enum IntegrationsView {
             if let integ = state.integration(provider) {
                 let ok = integ.status == .connected
                 x = buf.put(fit(ok ? "● CONNECTED" : "✖ DISCONNECTED", 16), x: x, y: y, role: ok ? .statusOK : .statusError)
-                x = buf.put(fit(clean(integ.accountLabel), w - 2 - 12 - 16 - 12), x: x, y: y)
+                // One column of space before the credential, however long the account label.
+                x = buf.put(fit(clean(integ.accountLabel), w - 2 - 12 - 16 - 12 - 1) + " ", x: x, y: y)
                 buf.put(integ.redactedCredential, x: x, y: y, role: .dim)
             } else {
                 buf.put("○ not connected", x: x, y: y, role: .dim)

@@ -29,6 +29,26 @@ public enum Text {
 
     /// `s` truncated to `width` (with ellipsis) and padded with spaces to exactly `width` columns,
     /// aligned left, centre (extra space on the right) or right.
+    /// Cuts text to `width` columns in the middle, keeping its end (up to `tail` columns): two
+    /// names that differ only at the end ("Summit — Day 1", "Summit — Day 2") stay apart.
+    public static func truncateMiddle(_ s: String, width: Int, tail: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(s) <= width { return s }
+        let keep = min(tail, (width - 1) / 2)
+        guard keep > 0 else { return truncate(s, width: width) }
+        var end: [Character] = []
+        var used = 0
+        for g in s.reversed() {
+            let w = DisplayWidth.of(g)
+            if used + w > keep { break }
+            end.insert(g, at: 0)
+            used += w
+        }
+        let head = truncate(String(s.dropLast(end.count)), width: width - used)
+        let headText = head.hasSuffix(String(ellipsis)) ? head : head + String(ellipsis)
+        return headText + String(end)
+    }
+
     public static func fit(_ s: String, width: Int, alignment: Alignment = .left) -> String {
         guard width > 0 else { return "" }
         let t = truncate(s, width: width)
