@@ -71,7 +71,7 @@ buttonDisabled  fg=245
 input           underline
 alert           fg=white bg=124 bold
 progress        fg=blue
-accent          fg=magenta
+accent          fg=magenta bold
 verdictOK       fg=white bg=22 bold
 verdictWarn     fg=black bg=214 bold
 verdictError    fg=white bg=124 bold

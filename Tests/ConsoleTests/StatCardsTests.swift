@@ -169,7 +169,15 @@ import ScreenKit
             let fg = Theme.builtinDefault[role].foreground
             #expect(fg != .indexed(3) && fg != .indexed(11), "\(role)")
         }
-        #expect(Theme.builtinDefault[.accent].attributes.contains(.bold))
-        #expect(Theme.builtinDefault[.statusOK].attributes.contains(.bold))
+    }
+
+    /// The cards' figures are bold in every built-in theme (and so under NO_COLOR too).
+    @Test(arguments: ThemeLoader.builtinNames)
+    func figuresAreBold(_ name: String) throws {
+        let theme = try ThemeParser.parse(ThemeLoader.embeddedText(named: name) ?? "", source: name)
+        for role in [Role.accent, .statusOK, .vip] {
+            #expect(theme[role].attributes.contains(.bold), "\(name) \(role)")
+            #expect(theme.monochrome()[role].attributes.contains(.bold), "\(name) NO_COLOR \(role)")
+        }
     }
 }
