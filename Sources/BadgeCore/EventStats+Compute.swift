@@ -41,9 +41,14 @@ extension EventStats {
         return (seconds >= 0 ? seconds / size : (seconds - size + 1) / size) * size
     }
 
-    /// Checked-in percentage of the total, rounded down (0 when there are no rows).
+    /// Rows expected at the door: every row but the NOT_ATTENDING ones.
+    public var attending: Int { max(0, totalAttendees - notAttending) }
+
+    /// Checked-in percentage of those attending (issue #17: not of the total), rounded down and
+    /// at most 100 (force check-ins of NOT_ATTENDING rows count in `checkedIn`); 0 when no one
+    /// is attending.
     public var checkedInPercent: Int {
-        totalAttendees == 0 ? 0 : checkedIn * 100 / totalAttendees
+        attending == 0 ? 0 : min(100, checkedIn * 100 / attending)
     }
 
     /// Arrival counts for the last `count` buckets ending at `now`, oldest first, zero-filled:

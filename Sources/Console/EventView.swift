@@ -14,7 +14,7 @@ enum EventView {
         if let y = layout.alert, let alert = state.alert(for: e.id) {
             drawAlert(alert, eventId: e.id, state, y: y, into: &buf, now: now)
         }
-        StatCards.draw(v.stats, y: layout.stats, height: layout.statsHeight, into: &buf, now: now)
+        StatCards.draw(v, layout, into: &buf, now: now)
         drawTable(v, state, layout, into: &buf, now: now)
         drawStatusLine(v, y: layout.statusLine, visibleRows: layout.tableRows, into: &buf)
     }

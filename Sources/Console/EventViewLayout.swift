@@ -8,6 +8,8 @@ struct EventViewLayout {
     let alert: Int?
     let stats: Int
     let statsHeight: Int
+    /// Boxed stat cards (100 columns and wider) instead of the compact lines.
+    let cards: Bool
     let tableHeader: Int
     let tableTop: Int
     let tableRows: Int
@@ -19,7 +21,14 @@ struct EventViewLayout {
         let hasAlert = state.eventView.flatMap { state.alert(for: $0.eventId) } != nil
         alert = hasAlert ? 1 : nil
         stats = hasAlert ? 4 : 1
-        statsHeight = size.height >= 32 ? 5 : 2
+        cards = size.width >= StatCards.cardsMinWidth
+        // Cards: 5 rows (border, label, figure, detail, border), taller on tall terminals so the
+        // ticket-type panel beside them shows more types; the table keeps the rest.
+        if cards {
+            statsHeight = size.height >= 50 ? 9 : size.height >= 36 ? 7 : 5
+        } else {
+            statsHeight = size.height >= 32 ? 5 : 2
+        }
         tableHeader = stats + statsHeight
         tableTop = tableHeader + 1
         footer = size.height - 1

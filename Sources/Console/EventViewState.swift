@@ -36,6 +36,8 @@ public struct EventViewState: Sendable, Hashable {
     /// True while the first page after the operator changed the filter loads: if the person
     /// under the cursor is not in the new view, the cursor simply starts at the top.
     public var filterChanged: Bool
+    /// First ticket type shown in the stat cards' ticket-type panel (`t` pages through them).
+    public var ticketTop: Int = 0
 
     public init(eventId: Int64, filter: AttendeeFilter = .all, search: String = "", sort: AttendeeSort = .name) {
         self.eventId = eventId

@@ -14,6 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case signIn, nextField, toggleStation, submitPIN, cancelPIN
     case scanMode, submitScan, clearLine, toggleExpress
     case confirmCancellations
+    case nextTicketTypes
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

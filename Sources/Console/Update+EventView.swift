@@ -46,6 +46,11 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         v.search.removeLast()
         state.eventView = v
         return restartQuery(&state)
+    case .nextTicketTypes:
+        guard let stats = v.stats else { return [] }
+        let layout = EventViewLayout(state: state, size: state.size)
+        let shown = StatCards.ticketsShown(stats, top: v.ticketTop, layout: layout, width: state.size.width)
+        v.ticketTop = v.ticketTop + shown < stats.byTicket.count ? v.ticketTop + shown : 0
     case .cycleFilter:
         v.filter = v.filter.next
         state.eventView = v

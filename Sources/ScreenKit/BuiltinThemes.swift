@@ -14,17 +14,19 @@ enum BuiltinThemes {
 #   dim keyHint button buttonDisabled input alert progress accent
 #   verdictOK verdictWarn verdictError (the scan verdict bands)
 # Meaning never rests on colour alone: the console also shows text and symbols.
+# Figures (accent, statusOK, checkedIn) use 130 (amber) and 28 (green): both read on dark and
+#   light backgrounds (issue #17: yellow did not on light ones).
 
 normal          fg=default bg=default
 title           fg=cyan bold
 header          bold underline
 border          fg=blue
 selection       fg=black bg=cyan
-statusOK        fg=green bold
+statusOK        fg=28 bold
 statusWarn      fg=yellow bold
 statusError     fg=red bold
 vip             fg=magenta bold
-checkedIn       fg=green
+checkedIn       fg=28
 dim             dim
 keyHint         fg=cyan bold
 button          fg=white bg=blue bold
@@ -32,7 +34,7 @@ buttonDisabled  dim
 input           underline
 alert           fg=white bg=red bold
 progress        fg=green
-accent          fg=yellow
+accent          fg=130 bold
 verdictOK       fg=black bg=green bold
 verdictWarn     fg=black bg=yellow bold
 verdictError    fg=white bg=red bold
@@ -69,7 +71,7 @@ buttonDisabled  fg=245
 input           underline
 alert           fg=white bg=124 bold
 progress        fg=blue
-accent          fg=magenta
+accent          fg=magenta bold
 verdictOK       fg=white bg=22 bold
 verdictWarn     fg=black bg=214 bold
 verdictError    fg=white bg=124 bold

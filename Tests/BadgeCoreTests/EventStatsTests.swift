@@ -21,7 +21,8 @@ import BadgeCore
         #expect(s.checkedIn == 2)
         #expect(s.notAttending == 1)
         #expect(s.vip == 2)
-        #expect(s.checkedInPercent == 40)
+        #expect(s.attending == 4)
+        #expect(s.checkedInPercent == 50) // 2 of the 4 attending, not 2 of all 5 rows
         #expect(s.byTicket == [
             .init(ticketName: "GA", total: 3, checkedIn: 1),
             .init(ticketName: "", total: 1, checkedIn: 1),

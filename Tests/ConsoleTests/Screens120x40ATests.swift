@@ -124,17 +124,19 @@ import ScreenKit
     @Test func event() {
         #expect(snapshot(Scene.eventView(), 120, 40) == """
          Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 26 blank rows
+        ⋯ 24 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
          Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back       ? Help  q Quit

@@ -13,17 +13,19 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now                                                  │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 23 blank rows
+        ⋯ 21 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
          R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode      ? Help  q Quit
@@ -37,17 +39,19 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 23 blank rows
+        ⋯ 21 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
          R Recover  Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  s Scan mode  Esc Back    ? Help  q Quit
@@ -58,14 +62,16 @@ import ScreenKit
     @Test func search() {
         #expect(snapshot(Scene.syncingWithSearch(), 120, 40) == """
          Tech Summit 2026 · Eventbrite                                  ● Syncing · synced 12 s ago · API 1540/1600  [Syncing…]
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
-        ⋯ 29 blank rows
+        ⋯ 27 blank rows
          Filter: All  Search: ad▏                                                                                 rows 1–1 of 1
 
          Enter Keep  Esc Clear
@@ -170,6 +176,7 @@ import ScreenKit
            v         Toggle VIP on the row
            p         Print / reprint the badge
            f         Cycle filters: all / VIP / checked in / not checked in / not attending
+           t         Next ticket types in the stat cards (from the first again after the last)
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
@@ -188,7 +195,6 @@ import ScreenKit
 
          Import Event
            ↑/k       Previous entry
-           ↓/j       Next entry
          ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                                                                       q Quit

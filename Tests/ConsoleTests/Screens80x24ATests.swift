@@ -124,8 +124,8 @@ import ScreenKit
     @Test func event() {
         #expect(snapshot(Scene.eventView(), 80, 24) == """
          Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending

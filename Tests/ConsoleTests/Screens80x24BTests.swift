@@ -13,8 +13,8 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now          │
         └──────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
@@ -34,8 +34,8 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                │
         └──────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
@@ -52,8 +52,8 @@ import ScreenKit
     @Test func search() {
         #expect(snapshot(Scene.syncingWithSearch(), 80, 24) == """
          Tech Summit 2026 · Eventbri…  ● Syncing · 12 s ago · API 1540/1600  [Syncing…]
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
         ⋯ 16 blank rows
@@ -162,8 +162,8 @@ import ScreenKit
            p         Print / reprint the badge
            f         Cycle filters: all / VIP / checked in / not checked in / not
                      attending
-           S         Full resync now (ignored while one runs)
-           s         The scanning line: everything typed is a code, verdicts full width
+           t         Next ticket types in the stat cards (from the first again after
+                     the last)
          ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                               q Quit

@@ -74,17 +74,19 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · ask an admin to recover                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 23 blank rows
+        ⋯ 21 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
          Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back       ? Help  q Quit
@@ -95,17 +97,19 @@ import ScreenKit
     @Test func prompt() {
         #expect(StationScenes.snapshot("prompt", 120, 40) == """
          STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 6 blank rows
+        ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
                                     │  Admin PIN: ••••▏                                            │
@@ -122,17 +126,19 @@ import ScreenKit
     @Test func promptLocked() {
         #expect(StationScenes.snapshot("promptLocked", 120, 40) == """
          STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 13 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 6 blank rows
+        ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
                                     │  Admin PIN: locked                                           │
@@ -149,17 +155,19 @@ import ScreenKit
     @Test func promptNoMembers() {
         #expect(StationScenes.snapshot("promptNoMembers", 120, 40) == """
          STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 120 min
-         General                  ████████▓░░░░░░░░░░░ 40 000/90 000 checked in
-         VIP                      ███████████████▓░░░░ 230/300 checked in
-         Speaker                  ██████████░░░░░░░░░░ 1/2 checked in
+        ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
+        │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
+        │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
+        │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ VIP                  ███████▓░░         230/300 │
+        │                 ││ 41% of attending   ││               ││         ││ Speaker              █████░░░░░             1/2 │
+        │                 ││                    ││               ││         ││                                                 │
+        └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
         ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
            Alan Turing               alan@example.org             Bletchley Park      General            Attending
            Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
            Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
-        ⋯ 6 blank rows
+        ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  No members are defined, so no PIN is needed.                │
                                     │  Enter confirms, Esc stays.                                  │

@@ -74,8 +74,8 @@ import ScreenKit
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30… · ask an admin to recover │
         └──────────────────────────────────────────────────────────────────────────────┘
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
@@ -92,8 +92,8 @@ import ScreenKit
     @Test func prompt() {
         #expect(StationScenes.snapshot("prompt", 80, 24) == """
          STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
@@ -116,8 +116,8 @@ import ScreenKit
     @Test func promptLocked() {
         #expect(StationScenes.snapshot("promptLocked", 80, 24) == """
          STATION MODE │ Tech Summit 2026…  ● Syncing · 13 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending
@@ -140,8 +140,8 @@ import ScreenKit
     @Test func promptNoMembers() {
         #expect(StationScenes.snapshot("promptNoMembers", 80, 24) == """
          STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
-         Total 100 000 │ Checked in 41 230/100 000 (41%) │ Not attending 1 204 │ VIP 12
-         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more
+         Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
+         Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
         ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
            Alan Turing      alan@example.… Bletchley P… General      Attending

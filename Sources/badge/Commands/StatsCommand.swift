@@ -11,11 +11,11 @@ enum StatsCommand {
             ctx.out.json(JSONOutput.stats(stats))
             return
         }
-        let percent = stats.totalAttendees > 0 ? stats.checkedIn * 100 / stats.totalAttendees : 0
         var summary = TextTable(["EVENT", "\(event.qualifiedId)  \(event.syncStatus.rawValue)"])
         summary.add(["Name", event.name])
         summary.add(["Total attendees", String(stats.totalAttendees)])
-        summary.add(["Checked in", "\(stats.checkedIn) / \(stats.totalAttendees) (\(percent)%)"])
+        // Of those attending, as the console shows it (issue #17).
+        summary.add(["Checked in", "\(stats.checkedIn) / \(stats.attending) attending (\(stats.checkedInPercent)%)"])
         summary.add(["Not attending", String(stats.notAttending)])
         summary.add(["VIP", String(stats.vip)])
         ctx.out.write(summary.render())
