@@ -7,10 +7,10 @@ enum DashboardView {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         drawTitle("Badge Console — Events", state, into: &buf)
         let w = buf.size.width
-        // Event (the rest) · Date 7 · Provider 11 · Status 16 · Attendees 9 · Checked in 13.
-        let nameW = max(12, w - 2 - 7 - 11 - 16 - 9 - 13)
+        // Event (the rest) · Date 7 · Provider 11 · Status 16 · Attendees 10 · Checked in 13.
+        let nameW = max(12, w - 2 - 7 - 11 - 16 - 10 - 13)
         let header = "  " + fit("Event", nameW) + fit("Date", 7) + fit("Provider", 11) + fit("Status", 16)
-            + fitRight("Attendees", 8) + " " + fitRight("Checked in", 13)
+            + fitRight("Attendees", 9) + " " + fitRight("Checked in", 13)
         buf.fill(x: 0, y: 2, width: w, height: 1, role: .header)
         buf.put(header, x: 0, y: 2, role: .header)
         guard !state.events.isEmpty else {
@@ -36,10 +36,10 @@ enum DashboardView {
             let status = statusIndicator(e, state)
             x = buf.put(fit(status.text, 16), x: x, y: y, role: status.role)
             if let s = summary.stats {
-                x = buf.put(fitRight(grouped(s.totalAttendees), 8) + " ", x: x, y: y)
+                x = buf.put(fitRight(grouped(s.totalAttendees), 9) + " ", x: x, y: y)
                 buf.put(fitRight("\(grouped(s.checkedIn)) (\(s.checkedInPercent)%)", 13), x: x, y: y, role: .checkedIn)
             } else {
-                buf.put(fitRight("—", 8) + " " + fitRight("—", 13), x: x, y: y, role: .dim)
+                buf.put(fitRight("—", 9) + " " + fitRight("—", 13), x: x, y: y, role: .dim)
             }
             if selected { buf.setRole(x: 0, y: y, width: w, role: .selection) }
         }

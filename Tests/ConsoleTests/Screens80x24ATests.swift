@@ -11,9 +11,9 @@ import ScreenKit
         #expect(snapshot(F.dashboard(), 80, 24) == """
          Badge Console — Events                                             ada · ADMIN
 
-          Event               Provider    Status            Attendees        Checked in
-        ▶ Tech Summit 2026    Eventbrite  ● Syncing           100 000      41 230 (41%)
-          Swift Meetup        Luma        ▲ Import failed           —                 —
+          Event                Date   Provider   Status          Attendees    Checked in
+        ▶ Tech Summit 2026     3 Dec  Eventbrite ● Syncing         100 000  41 230 (41%)
+          Swift Meetup         —      Luma       ▲ Import failed         —             —
         ⋯ 18 blank rows
          Enter Open  i Import  I Integrations                            ? Help  q Quit
         """)
