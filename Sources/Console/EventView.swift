@@ -33,7 +33,13 @@ enum EventView {
         let rightWidth = parts.reduce(0) { $0 + DisplayWidth.of($1.0) }
         var x = buf.size.width - rightWidth - 1
         let marker = state.stationMode ? stationMarker + " │ " : ""
-        let left = "\(marker)\(clean(e.name)) · \(e.provider.displayName)"
+        // The event's name wins over the provider's; a name too long for the room is cut in the
+        // middle (its end often says which day) and the provider left out.
+        let name = clean(e.name)
+        let room = x - 3 - DisplayWidth.of(marker)
+        let left = DisplayWidth.of(name) <= room
+            ? "\(marker)\(name) · \(e.provider.displayName)"
+            : marker + Text.truncateMiddle(name, width: room, tail: 9)
         buf.put(truncate(left, x - 3), x: 1, y: 0, role: .title)
         if state.stationMode { buf.setRole(x: 1, y: 0, width: DisplayWidth.of(stationMarker), role: .statusWarn) }
         for (text, role) in parts { x = buf.put(text, x: x, y: 0, role: role) }

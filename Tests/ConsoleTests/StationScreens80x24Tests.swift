@@ -70,7 +70,7 @@ import ScreenKit
     /// station mode: STATION MODE leads the header; no R key, "ask an admin to recover"; staff keys only in the footer
     @Test func station() {
         #expect(StationScenes.snapshot("station", 80, 24) == """
-         STATION MODE │ Tech Summit …  ▲ Sync failed · 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech S…t 2026  ▲ Sync failed · 12 s ago · API 1540/1600  [S]ync
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30… · ask an admin to recover │
         └──────────────────────────────────────────────────────────────────────────────┘
