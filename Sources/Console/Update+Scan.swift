@@ -32,7 +32,7 @@ func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
         state.say("Open an event to scan badges", .warning, scoped: true, now: now)
         return []
     }
-    let raw = rejoined(&state, raw, now: now)
+    let (raw, reload) = rejoined(&state, raw, now: now)
     openScanScreen(&state, eventId)
     let shown = Sanitizer.sanitize(raw, maxWidth: 80)
     guard let code = ScannedCode(raw) else {
@@ -45,7 +45,7 @@ func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
     state.lastScan = ScanMemo(code: code.lookupValue, at: now)
     showVerdict(&state, .lookingUp(code: shown), now: now, bell: false)
     state.scan?.pendingCode = code.lookupValue
-    return [.lookupScan(eventId: eventId, code: code.lookupValue)]
+    return [.lookupScan(eventId: eventId, code: code.lookupValue)] + reload
 }
 
 /// How soon after keys typed into the scan line or the search field a scan is taken as the rest
@@ -54,10 +54,11 @@ let rejoinSeconds: TimeInterval = 1
 
 /// A scan right after a fast burst typed into the search field, or keys typed into the scan line,
 /// is the same code cut in two: the typed part is taken back and joined to it.
-func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> String {
+/// Returns the code and the reload of the table the restored search needs.
+func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> (String, [Effect]) {
     if case .scan = state.screen, let s = state.scan, !s.line.isEmpty,
        let at = s.lineEditedAt, now.timeIntervalSince(at) <= rejoinSeconds {
-        return s.line + raw
+        return (s.line + raw, [])
     }
     if let b = state.burstIntoSearch, now.timeIntervalSince(b.at) <= rejoinSeconds,
        var v = state.eventView, v.search == b.prefix + b.text {
@@ -65,10 +66,9 @@ func rejoined(_ state: inout AppState, _ raw: String, now: Date) -> String {
         v.searchMode = b.searchModeBefore
         state.eventView = v
         state.burstIntoSearch = nil
-        _ = restartQuery(&state)
-        return b.text + raw
+        return (b.text + raw, restartQuery(&state))
     }
-    return raw
+    return (raw, [])
 }
 
 /// Shows the scan screen of `eventId` (from the table it is pushed, so Esc returns there; from a

@@ -240,6 +240,7 @@ private let now = F.now
         #expect(s.eventView?.searchMode == true && s.eventView?.search == "BC")
         let effects = update(&s, .scanned("2"), now: now.addingTimeInterval(0.2))
         #expect(effects.contains(.lookupScan(eventId: 1, code: "BC2")))
+        #expect(effects.contains(.loadAttendeePage(s.eventView!.query(offset: 0))), "the table reloads the restored search")
         #expect(s.eventView?.search == "" && s.eventView?.searchMode == false, "the search is as it was")
     }
 
