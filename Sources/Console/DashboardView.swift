@@ -33,7 +33,7 @@ enum DashboardView {
             x = buf.put(fit(e.startsAt.map { eventDate($0, state.timeZone) } ?? "—", 7), x: x, y: y,
                         role: e.startsAt == nil ? .dim : .normal)
             x = buf.put(fit(e.provider.displayName, 11), x: x, y: y)
-            let status = statusIndicator(e, state)
+            let status = statusIndicator(e, state, now: now)
             x = buf.put(fit(status.text, 16), x: x, y: y, role: status.role)
             if let s = summary.stats {
                 x = buf.put(fitRight(grouped(s.totalAttendees), 9) + " ", x: x, y: y)

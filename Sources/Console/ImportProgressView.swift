@@ -16,7 +16,7 @@ enum ImportProgressView {
             drawAlert(alert, eventId: eventId, state, y: 1, into: &buf, now: now)
             y = 5
         } else {
-            let status = statusIndicator(e, state)
+            let status = statusIndicator(e, state, now: now)
             buf.put(status.text, x: 2, y: y, role: status.role)
             y += 2
         }

@@ -92,11 +92,16 @@ func drawConfirmQuit(into buf: inout ScreenBuffer) {
 }
 
 /// The sync status indicator: symbol + text, so colour is never the only signal.
-func statusIndicator(_ e: Event, _ state: AppState) -> (text: String, role: Role) {
+/// A running import's symbol turns once a second (the frame is redrawn each second), so a live
+/// import never looks frozen.
+func statusIndicator(_ e: Event, _ state: AppState, now: Date) -> (text: String, role: Role) {
     switch e.syncStatus {
     case .active: return ("● Syncing", .statusOK)
     case .pending:
-        return state.importsRunning[e.id] != nil ? ("◌ Importing…", .statusWarn) : ("▲ Import failed", .statusError)
+        guard state.importsRunning[e.id] != nil else { return ("▲ Import failed", .statusError) }
+        let frames = ["◐", "◓", "◑", "◒"]
+        let second = Int(now.timeIntervalSince1970.rounded(.down))
+        return ("\(frames[((second % 4) + 4) % 4]) Importing…", .statusWarn)
     case .failed: return ("▲ Sync failed", .statusError)
     case .disconnected: return ("✖ Disconnected", .statusError)
     }

@@ -83,7 +83,7 @@ import ScreenKit
         #expect(snapshot(Scene.importing(), 120, 40) == """
          Import — Swift Meetup · Luma                                                                               ada · ADMIN
 
-          ◌ Importing…
+          ◐ Importing…
 
           ██████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 30%
 

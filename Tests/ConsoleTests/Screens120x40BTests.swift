@@ -206,7 +206,7 @@ import ScreenKit
         #expect(snapshot(Scene.confirmQuit(), 120, 40) == """
          Import — Swift Meetup · Luma                                                                               ada · ADMIN
 
-          ◌ Importing…
+          ◐ Importing…
 
           ██████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 30%
 

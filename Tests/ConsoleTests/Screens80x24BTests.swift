@@ -175,7 +175,7 @@ import ScreenKit
         #expect(snapshot(Scene.confirmQuit(), 80, 24) == """
          Import — Swift Meetup · Luma                                       ada · ADMIN
 
-          ◌ Importing…
+          ◐ Importing…
 
           ██████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 30%
 

@@ -68,7 +68,7 @@ import ScreenKit
         #expect(F.text(Scene.eventView()).contains("● Syncing"))
         #expect(F.text(Scene.syncFailed()).contains("▲ Sync failed"))
         #expect(F.text(Scene.disconnected()).contains("✖ Disconnected"))
-        #expect(F.text(Scene.importing()).contains("◌ Importing…"))
+        #expect(F.text(Scene.importing()).contains("◐ Importing…"))
         #expect(F.text(Scene.eventView()).contains("▶★ Ada Lovelace"))
     }
 
@@ -136,5 +136,18 @@ import ScreenKit
         let card = render(s, size: small, now: F.now)
         #expect(!card.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
         #expect(card.lines[2].contains("␛[2J"))
+    }
+}
+
+@Suite struct ImportSpinnerTests {
+    /// A running import's symbol turns each second (issue #17: "the import spinner does not move").
+    @Test func theImportSymbolTurnsEverySecond() {
+        let s = Scene.importing()
+        let frames = (0..<4).map { i in
+            render(s, size: s.size, now: F.now.addingTimeInterval(Double(i))).text
+                .split(separator: "\n").first { $0.contains("Importing…") }.map(String.init) ?? ""
+        }
+        #expect(Set(frames).count == 4, "\(frames)")
+        #expect(frames.allSatisfy { $0.contains("Importing…") })
     }
 }
