@@ -102,8 +102,8 @@ enum ScanView {
                 if let r = record, !r.operatorName.isEmpty, r.operatorName != "PROVIDER" {
                     text += " by \(clean(r.operatorName))"
                 }
-                let source = record.map { _ in a.checkInSource } ?? a.checkInSource
-                text += " " + checkInPlace(source: source, station: record?.station, provider: provider, desk: state.deskName)
+                text += " " + checkInPlace(source: a.checkInSource, station: record?.station, provider: provider,
+                                           desk: state.deskName)
                 lines.append(text)
             }
         case .notAttending(let a):
