@@ -35,14 +35,6 @@ static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cn_err(void) { return ERR; }
 static inline int cn_ok(void) { return OK; }
 
-/// get_wch into an int result: returns OK, KEY_CODE_YES or ERR; *out holds the character or key.
-static inline int cn_get_wch(unsigned int *out) {
-    wint_t ch = 0;
-    int rc = wget_wch(stdscr, &ch);
-    *out = (unsigned int)ch;
-    return rc;
-}
-
 /// Writes one grapheme cluster (given as a NUL-terminated wchar_t string) at y,x with attrs/pair.
 static inline int cn_put_cluster(int y, int x, const wchar_t *wcs, attr_t attrs, short pair) {
     cchar_t cc;

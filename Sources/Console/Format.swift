@@ -60,10 +60,15 @@ func when(_ date: Date, _ tz: TimeZone, now: Date) -> String {
     let n = cal.dateComponents([.year, .month, .day], from: now)
     let time = clock(date, tz)
     if d == n { return time }
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    let month = months[max(0, min(11, (d.month ?? 1) - 1))]
+    let month = monthName(d.month)
     let dayPart = "\(d.day ?? 0) \(month)"
     return d.year == n.year ? "\(dayPart) \(time)" : "\(dayPart) \(d.year ?? 0) \(time)"
+}
+
+/// "Dec" for 12 (English abbreviations, as the rest of the console's words).
+func monthName(_ month: Int?) -> String {
+    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return names[max(0, min(11, (month ?? 1) - 1))]
 }
 
 /// An event's day for a 6-wide column: "3 Dec".
@@ -71,8 +76,7 @@ func eventDate(_ date: Date, _ tz: TimeZone) -> String {
     var cal = Calendar(identifier: .gregorian)
     cal.timeZone = tz
     let c = cal.dateComponents([.month, .day], from: date)
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))])"
+    return "\(c.day ?? 0) \(monthName(c.month))"
 }
 
 /// For a narrow column: "14:05" today, "3 Dec" on another day.

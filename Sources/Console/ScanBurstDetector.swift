@@ -68,9 +68,6 @@ public struct ScanBurstDetector<Key: Equatable & Sendable>: Sendable {
     /// When the buffered keys are decided if nothing else arrives (nil: nothing buffered).
     public var deadline: Double? { buffer.isEmpty ? nil : lastAt + allowedGap }
 
-    /// True while keys are held back waiting to see whether more follow.
-    public var isHolding: Bool { !buffer.isEmpty }
-
     /// Feeds one key that arrived at `at`; returns what is now decided.
     public mutating func feed(_ key: Key, at: Double) -> [Output] {
         var out: [Output] = []

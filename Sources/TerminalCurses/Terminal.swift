@@ -6,8 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The ncurses backend (ARCHITECTURE §2–3): sets the terminal up, decodes input into `Key`s and
-/// presents `ScreenBuffer`s by writing only the cells that changed since the last frame.
+/// The ncurses backend (ARCHITECTURE §2–3): sets the terminal up and presents `ScreenBuffer`s by
+/// writing only the cells that changed since the last frame. Input is not read through curses:
+/// an `InputReader` reads and timestamps it on a thread of its own (SPEC §10).
 ///
 /// **Threading:** create, use and shut down a `Terminal` on one thread — the UI loop's. Every
 /// curses call happens on the calling thread; ncurses is not thread-safe. It is deliberately not
@@ -15,8 +16,9 @@ import Darwin
 ///
 /// **Teardown:** the terminal is restored (`endwin`) by `shutdown()`, by `deinit`, by an `atexit`
 /// hook, and by SIGTERM/SIGINT/SIGHUP handlers that restore it and then let the signal end the
-/// process. Resizes arrive as `Key.resize` (ncurses' own SIGWINCH handling); render at the new
-/// `size` and `present` — the next frame is drawn in full.
+/// process; a crash (SIGSEGV, SIGILL, SIGABRT…) restores it from a signal handler. A resize is
+/// noticed by `pollResize()`; render at the new `size` and `present` — the next frame is drawn
+/// in full.
 public final class Terminal {
     /// Set-up choices.
     public struct Options: Sendable {
@@ -43,7 +45,6 @@ public final class Terminal {
     private var cursorVisible = false
     private var colorsEnabled = false
     private var defaultColorsSupported = false
-    private var lastTimeout: Int32 = Int32.min
     /// The theme in use (after capability fallback; see `apply(theme:)`).
     public private(set) var theme: Theme
 
@@ -140,14 +141,6 @@ public final class Terminal {
 
     func style(for role: Role) -> CellStyle {
         styles[role] ?? CellStyle(attributes: cn_a_normal(), pair: 0)
-    }
-
-    /// Sets the input timeout only when it changes (wtimeout is cheap, but this keeps calls minimal).
-    func setTimeout(_ ms: Int32) {
-        if ms != lastTimeout {
-            wtimeout(cn_stdscr(), ms)
-            lastTimeout = ms
-        }
     }
 
     var isActive: Bool { active }
