@@ -8,6 +8,7 @@
 //   BadgeCore       → (nothing)                       pure domain, no I/O
 //   ScreenKit       → (nothing)                       cells, width, sanitiser, themes
 //   Storage         → BadgeCore, CSQLite              the only CSQLite user
+//   PostgresStore   → BadgeCore, Storage, CLibpq      BadgeStore on PostgreSQL; the only CLibpq user
 //   Providers       → BadgeCore                       the only URLSession file lives here
 //   Simulator       → BadgeCore                       loopback provider simulator
 //   Sync            → BadgeCore, Storage, Providers
@@ -37,11 +38,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq"),
 
         .target(name: "BadgeCore", swiftSettings: swift6),
         .target(name: "ScreenKit", swiftSettings: swift6),
         .target(name: "Storage", dependencies: ["BadgeCore", "CSQLite"], swiftSettings: swift6,
                 linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "PostgresStore", dependencies: ["BadgeCore", "Storage", "CLibpq"], swiftSettings: swift6,
+                linkerSettings: [.linkedLibrary("pq")]),
         .target(name: "Providers", dependencies: ["BadgeCore"], swiftSettings: swift6),
         .target(name: "Simulator", dependencies: ["BadgeCore"], swiftSettings: swift6),
         .target(name: "Sync", dependencies: ["BadgeCore", "Storage", "Providers"], swiftSettings: swift6),
@@ -53,7 +57,7 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("crypt")]),
         .executableTarget(
             name: "badge",
-            dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
+            dependencies: ["BadgeCore", "ScreenKit", "Storage", "PostgresStore", "Providers", "Simulator", "Sync",
                            "Console", "TerminalCurses", "Printing", "Auth"],
             swiftSettings: swift6),
         .executableTarget(

@@ -8,7 +8,8 @@ import Foundation
 /// theme = mono
 /// poll_interval = 15        # seconds, 5…3600
 /// printer = Zebra_GK420d    # CUPS queue for `lp`; empty = write PDFs
-/// station = Door A          # name recorded with every check-in
+/// station = Door A          # this desk's name, recorded with every check-in (also `desk =`)
+/// database = postgresql://badge@db.local/event?sslmode=require   # the shared store (SPEC §11)
 /// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 /// scan_gap_ms = 50          # longest gap between two keys of a scanner burst, 10…500
 /// scan_mode = standard      # express: a valid scan checks in and prints at once
@@ -19,6 +20,8 @@ public struct BadgeConfig: Sendable, Hashable {
     public var pollInterval: TimeInterval = 15
     public var printer: String?
     public var station: String?
+    /// The database: a SQLite path or a PostgreSQL URL (SPEC §11); `--db` and `BADGE_DB` win.
+    public var database: String?
     public var font: String?
     /// Keys arriving within this many milliseconds of each other are one burst (SPEC §10).
     public var scanGapMs: Int = 50
@@ -63,7 +66,8 @@ public struct BadgeConfig: Sendable, Hashable {
                 }
                 config.pollInterval = seconds
             case "printer": config.printer = value.isEmpty ? nil : value
-            case "station": config.station = value.isEmpty ? nil : value
+            case "station", "desk": config.station = value.isEmpty ? nil : value
+            case "database": config.database = value.isEmpty ? nil : value
             case "font": config.font = value.isEmpty ? nil : value
             case "scan_gap_ms":
                 guard let ms = Int(value), ms >= 10, ms <= 500 else {
@@ -83,7 +87,7 @@ public struct BadgeConfig: Sendable, Hashable {
                 }
                 config.massCancelThreshold = percent
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")
             }
         }
         return config

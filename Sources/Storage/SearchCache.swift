@@ -12,22 +12,30 @@ import Glibc
 /// It is kept exact: this connection's writes update it after they commit (`upsert`), and a
 /// commit by any other connection (another desk, `badge watch`) changes `PRAGMA data_version`,
 /// which makes the next search reload it. Only the store touches it, under the store's lock.
-final class SearchCache {
-    struct Entry {
-        var id: Int64
+package final class SearchCache {
+    package struct Entry {
+        package var id: Int64
         var text: [UInt8]
         var vip: Bool
         var checkedIn: Bool
         var attending: Bool
+
+        package init(id: Int64, text: [UInt8], vip: Bool, checkedIn: Bool, attending: Bool) {
+            self.id = id
+            self.text = text
+            self.vip = vip
+            self.checkedIn = checkedIn
+            self.attending = attending
+        }
     }
 
-    let eventId: Int64
+    package let eventId: Int64
     /// `PRAGMA data_version` when loaded: another connection's commit changes it.
-    let dataVersion: Int64
+    package let dataVersion: Int64
     private var entries: [Entry]
     private var indexById: [Int64: Int]
 
-    init(eventId: Int64, dataVersion: Int64, entries: [Entry]) {
+    package init(eventId: Int64, dataVersion: Int64, entries: [Entry]) {
         self.eventId = eventId
         self.dataVersion = dataVersion
         self.entries = entries
@@ -49,7 +57,7 @@ final class SearchCache {
     }
 
     /// Adds or replaces the row (after this connection committed it).
-    func upsert(_ a: Attendee) {
+    package func upsert(_ a: Attendee) {
         guard a.eventId == eventId else { return }
         let entry = Entry(id: a.id, text: Array(AttendeeSearch.haystack(a).utf8), vip: a.vip,
                           checkedIn: a.isCheckedIn, attending: a.status == .attending)
@@ -62,7 +70,7 @@ final class SearchCache {
     }
 
     /// Ids of the rows matching every term and the filter, in no particular order.
-    func matches(terms: [String], filter: AttendeeFilter) -> [Int64] {
+    package func matches(terms: [String], filter: AttendeeFilter) -> [Int64] {
         let needles = terms.map { Array($0.utf8) }
         var result: [Int64] = []
         for e in entries where Self.passes(e, filter) {

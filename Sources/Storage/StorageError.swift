@@ -31,6 +31,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     /// Provider data for an event whose personal data was purged (`purgePersonalData`): a sync
     /// or import would bring the erased data back, so the store refuses it.
     case eventPurged(event: String, at: Date)
+    /// A PostgreSQL statement failed (SPEC §11): its SQLSTATE, the server's message, the SQL
+    /// (without values).
+    case server(sqlState: String, message: String, sql: String?)
+    /// The database server could not be reached, refused the login, or the connection broke.
+    /// `target` is the server's URL with any password redacted.
+    case connection(target: String, reason: String)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -45,7 +51,20 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     public var isBusy: Bool { primaryCode == 5 || primaryCode == 6 }  // SQLITE_BUSY, SQLITE_LOCKED
 
     /// True for a UNIQUE/CHECK/FOREIGN KEY/NOT NULL violation.
-    public var isConstraintViolation: Bool { primaryCode == 19 }  // SQLITE_CONSTRAINT
+    public var isConstraintViolation: Bool {
+        if case .server(let state, _, _) = self { return state.hasPrefix("23") }
+        return primaryCode == 19  // SQLITE_CONSTRAINT
+    }
+
+    /// True when the database server went away (restart, network, killed connection): the
+    /// operation may be retried on a new connection.
+    public var isConnectionLost: Bool {
+        switch self {
+        case .connection: return true
+        case .server(let state, _, _): return state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03"
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -69,6 +88,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
         case .eventPurged(let event, let at):
             return "event \(event) was purged on \(ISO8601.format(at)): it is no longer synced or imported "
                 + "(a sync would bring the erased personal data back)"
+        case .server(let state, let message, _):
+            return Self.serverReason(sqlState: state, message: message)
+        case .connection(let target, let reason):
+            return "database server \(target): \(reason)"
         }
     }
 
@@ -77,6 +100,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
         case .sqlite(let code, let message, let sql):
             let sqlPart = sql.map { "; SQL: \($0.split(whereSeparator: \.isNewline).joined(separator: " "))" } ?? ""
             return "\(description) [sqlite \(code): \(message)\(sqlPart)]"
+        case .server(let state, let message, let sql):
+            let sqlPart = sql.map { "; SQL: \($0.split(whereSeparator: \.isNewline).joined(separator: " "))" } ?? ""
+            let shown = state.hasPrefix("22") ? "(value not shown)" : message
+            return "\(description) [postgres \(state): \(shown)\(sqlPart)]"
         case .corruptDatabase(_, let detail):
             return "\(description) [\(detail)]"
         default:
@@ -85,6 +112,25 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     }
 
     public var errorDescription: String? { description }
+
+    static func serverReason(sqlState: String, message: String) -> String {
+        switch sqlState {
+        case "53100": return "disk is full on the database server"
+        case "53200": return "the database server is out of memory"
+        case "53300": return "the database server has too many connections"
+        case "40001", "40P01": return "another desk changed the same rows at the same moment; try again"
+        case "55P03": return "database is locked by another desk"
+        case "25006": return "the database server is read-only (a standby?)"
+        case "42501": return "permission denied on the database server: \(message)"
+        case "57P01", "57P02", "57P03": return "the database server is shutting down or restarting"
+        default:
+            // A data exception's message can quote the value it rejected: never shown.
+            if sqlState.hasPrefix("22") { return "the database server rejected a value (SQLSTATE \(sqlState))" }
+            if sqlState.hasPrefix("23") { return "constraint violated: \(message)" }
+            if sqlState.hasPrefix("08") { return "lost the connection to the database server" }
+            return "database error: \(message)"
+        }
+    }
 
     static func reason(primaryCode: Int32, message: String) -> String {
         switch primaryCode {

@@ -1,5 +1,6 @@
 import BadgeCore
 import Foundation
+import PostgresStore
 import Providers
 import ScreenKit
 import Storage
@@ -11,6 +12,21 @@ enum Composition {
     /// Opens (creating if needed, mode 0600) the database at `path`.
     static func makeStore(path: String) throws -> any BadgeStore {
         try SQLiteStore.open(path: path)
+    }
+
+    /// Connects to the shared PostgreSQL store (SPEC §11) as `desk`. `listen`: follow other
+    /// desks' changes (the console and `badge watch`; one-shot commands need not).
+    static func makeSharedStore(url: String, desk: String, listen: Bool = true, migrate: Bool = false) throws
+        -> PostgresStore
+    {
+        try PostgresStore.open(url: url, options: .init(desk: desk, migrate: migrate, listen: listen))
+    }
+
+    /// This machine's host name (the default desk name on a shared database).
+    static func hostName() -> String {
+        let name = ProcessInfo.processInfo.hostName
+        let short = name.split(separator: ".").first.map(String.init) ?? name
+        return short.isEmpty ? "desk" : short
     }
 
     /// The log file of SPEC §8 (`$XDG_STATE_HOME/badge/badge.log`, 0600); every line sanitised.

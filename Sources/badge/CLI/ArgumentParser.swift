@@ -83,6 +83,7 @@ struct ArgumentParser {
                 if isGlobal {
                     switch name {
                     case "db": globals.db = value
+                    case "desk": globals.desk = value
                     case "operator": globals.operatorName = value
                     default: globals.theme = value
                     }

@@ -78,6 +78,7 @@ enum BadgeCLI {
         case "members list": try MembersCommand.list(ctx)
         case "members remove": try MembersCommand.remove(ctx)
         case "backup": try BackupCommand.run(ctx)
+        case "db init": try DatabaseCommand.initialize(ctx)
         default: throw CLIError.failed("no body for command '\(ctx.parsed.displayName)'")
         }
     }

@@ -22,7 +22,17 @@ final class CommandContext {
         self.paths = AppPaths(environment: environment)
     }
 
-    var databasePath: String { paths.databasePath(option: parsed.globals.db, environment: environment) }
+    /// `--db`, else `BADGE_DB`, else config `database`, else the XDG default file.
+    var databasePath: String {
+        if parsed.globals.db == nil, environment["BADGE_DB"].map({ $0.isEmpty }) ?? true,
+           let configured = (try? config())?.database {
+            return configured
+        }
+        return paths.databasePath(option: parsed.globals.db, environment: environment)
+    }
+
+    /// The database as a location: a SQLite file or a PostgreSQL server (SPEC §11).
+    var databaseLocation: DatabaseLocation { DatabaseLocation(databasePath) }
 
     var wantsJSON: Bool { parsed.flag("json") }
 
@@ -39,6 +49,11 @@ final class CommandContext {
     func store() throws -> any BadgeStore {
         if let openedStore { return openedStore }
         let path = databasePath
+        if case .postgres(let url) = DatabaseLocation(path) {
+            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: !readsOnly)
+            openedStore = store
+            return store
+        }
         if readsOnly && !FileManager.default.fileExists(atPath: path) {
             throw CLIError.failed("no database at \(path) — run `badge demo` or import an event first")
         }
@@ -71,6 +86,7 @@ final class CommandContext {
             }
         }
         if let theme = parsed.globals.theme { config.theme = theme }
+        if let desk = parsed.globals.desk, !desk.isEmpty { config.station = desk }
         loadedConfig = config
         return config
     }
@@ -82,8 +98,12 @@ final class CommandContext {
         return "cli"
     }
 
-    /// Station recorded with check-ins: config `station`, else "cli".
-    func station() throws -> String { try config().station ?? "cli" }
+    /// This desk's name, recorded with check-ins: `--desk`, else config `desk`/`station`, else the
+    /// host name on a shared database (SPEC §11) and "cli" on a laptop's own file.
+    func station() throws -> String {
+        if let station = try config().station { return station }
+        return databaseLocation.isShared ? Composition.hostName() : "cli"
+    }
 
     /// SPEC §7 on the CLI. With no members everyone is admin. With members, `--operator` must name
     /// one of them and prove it with the PIN (`BADGE_PIN`, or a no-echo prompt on a terminal);

@@ -21,7 +21,7 @@ enum Commands {
         """,
         subcommands: [
             demo, simulate, integrations, events, sync, watch, attendees, vip, checkin, stats,
-            print, templates, members, backup,
+            print, templates, members, backup, db,
         ])
 
     static let demo = CommandSpec(
@@ -250,6 +250,22 @@ enum Commands {
                 ]),
             CommandSpec(name: "list", summary: "members and their roles", options: [json], readsOnly: true),
             CommandSpec(name: "remove", summary: "remove a member", arguments: [.required("NAME", "member name")]),
+        ],
+        runnable: false)
+
+    static let db = CommandSpec(
+        name: "db",
+        summary: "the shared PostgreSQL database of several desks (SPEC §11)",
+        subcommands: [
+            CommandSpec(
+                name: "init", summary: "create or upgrade the badge schema in a PostgreSQL database",
+                details: """
+                Run once per database, as its owner, before the desks connect (and again after
+                upgrading badge). The database must exist (createdb NAME). The password comes from
+                libpq's usual places: PGPASSWORD, ~/.pgpass or the service file.
+                """,
+                arguments: [.required("URL", "postgresql://USER@HOST:PORT/DB?sslmode=…")],
+                options: [json]),
         ],
         runnable: false)
 

@@ -18,7 +18,7 @@ enum PurgeCommand {
             throw CLIError.failed("\(out) already exists: choose a new file for the export (it is never overwritten)")
         }
         let total = try store.stats(eventId: event.id).totalAttendees
-        if !ctx.parsed.flag("yes") { try confirm(event, attendees: total, out: out, database: ctx.databasePath) }
+        if !ctx.parsed.flag("yes") { try confirm(event, attendees: total, out: out, database: ctx.databaseLocation.description) }
 
         // 1. Export. Any failure stops here: nothing is erased without a complete export.
         let (exported, values) = try export(event, store: store, to: out)
@@ -49,7 +49,7 @@ enum PurgeCommand {
         }
         if !summary.walTruncated {
             OutputWriter.note("badge: warning: another badge process has the database open: an old copy may stay "
-                              + "in \(ctx.databasePath)-wal until it closes")
+                              + "in \(ctx.databaseLocation)-wal until it closes")
         }
     }
 
