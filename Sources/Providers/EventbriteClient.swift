@@ -25,15 +25,19 @@ public struct EventbriteClient: ProviderClient {
     /// - Parameters:
     ///   - baseURL: including `/v3`, e.g. `https://www.eventbriteapi.com/v3`.
     ///   - transport: the network (`URLSessionTransport`) or a stub; wrapped in a `PolicyTransport`.
+    ///   - ledger: the account's rate budget shared by every process on the database (nil: this
+    ///     client's own in-memory budget).
     public init(baseURL: URL, token: String, transport: any HTTPTransport,
                 limit: RateBudget.Limit = .eventbrite, retry: RetryPolicy = .standard,
                 clock: any PolicyClock = SystemPolicyClock(), pageConcurrency: Int = 4,
-                timeout: TimeInterval = 30) {
+                timeout: TimeInterval = 30, ledger: (any RateLedger)? = nil) {
         self.baseURL = baseURL
         self.clock = clock
         self.pageConcurrency = max(1, pageConcurrency)
         let policy = PolicyTransport(wrapping: transport, limit: limit, retry: retry, clock: clock,
-                                     credential: token, classifier: Self.classify)
+                                     credential: token, ledger: ledger,
+                                     account: RateAccount.key(provider: .eventbrite, credential: token),
+                                     classifier: Self.classify)
         http = ProviderHTTP(policy: policy, redactor: SecretRedactor(credential: token),
                             headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"],
                             timeout: timeout)

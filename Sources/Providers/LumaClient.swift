@@ -25,16 +25,19 @@ public struct LumaClient: ProviderClient {
     /// - Parameters:
     ///   - baseURL: the host root, e.g. `https://public-api.luma.com`.
     ///   - transport: the network (`URLSessionTransport`) or a stub; wrapped in a `PolicyTransport`.
+    ///   - ledger: the account's rate budget shared by every process on the database (nil: this
+    ///     client's own in-memory budget).
     public init(baseURL: URL, apiKey: String, transport: any HTTPTransport,
                 limit: RateBudget.Limit = .luma, retry: RetryPolicy = .standard,
                 clock: any PolicyClock = SystemPolicyClock(), pageSize: Int = 50, timeout: TimeInterval = 30,
-                log: any LogSink = NullLog()) {
+                log: any LogSink = NullLog(), ledger: (any RateLedger)? = nil) {
         self.baseURL = baseURL
         self.log = log
         self.clock = clock
         self.pageSize = min(50, max(1, pageSize))
         let policy = PolicyTransport(wrapping: transport, limit: limit, retry: retry, clock: clock,
-                                     credential: apiKey)
+                                     credential: apiKey, ledger: ledger,
+                                     account: RateAccount.key(provider: .luma, credential: apiKey))
         http = ProviderHTTP(policy: policy, redactor: SecretRedactor(credential: apiKey),
                             headers: ["x-luma-api-key": apiKey, "Accept": "application/json"],
                             timeout: timeout)

@@ -5,8 +5,11 @@ import BadgeCore
 /// (ARCHITECTURE §3 "a policy layer wraps it"). Every client owns one; concurrent page fetches
 /// share its budget.
 ///
-/// - Before each send it reserves a slot in the `RateBudget` and sleeps (on the injected clock)
-///   until the slot, so it never plans above 80 % of the provider's limit.
+/// - Before each send it reserves a slot and sleeps (on the injected clock) until the slot, so it
+///   never plans above 80 % of the provider's limit. The slot comes from the shared `RateLedger`
+///   when one is given (one budget per account for every process on the database, issue #18),
+///   else from its own in-memory `RateBudget`. A ledger that fails (the database is unreachable)
+///   falls back to the in-memory budget for that request: the sync goes on, paced as before.
 /// - 429 and 5xx responses, timeouts and resets are retried up to `RetryPolicy.maxAttempts`
 ///   sends, with exponential backoff and jitter; `Retry-After` holds every request of the budget.
 /// - When retries run out it returns the last response (the client maps it to a
@@ -38,12 +41,16 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var budget: RateBudget
     private var sent = 0
+    private let limit: RateBudget.Limit
+    private let shared: (ledger: any RateLedger, account: String)?
 
     /// - Parameters:
     ///   - credential: only used to scrub it from error text, never sent by this type.
+    ///   - ledger: the budget shared with other processes, under `account` (`RateAccount.key`);
+    ///     nil (or no account): this transport's own in-memory budget.
     public init(wrapping inner: any HTTPTransport, limit: RateBudget.Limit,
                 retry: RetryPolicy = .standard, clock: any PolicyClock = SystemPolicyClock(),
-                credential: String? = nil,
+                credential: String? = nil, ledger: (any RateLedger)? = nil, account: String? = nil,
                 classifier: @escaping @Sendable (HTTPResponse) -> Disposition = PolicyTransport.statusClassifier) {
         self.inner = inner
         self.clock = clock
@@ -51,7 +58,12 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         self.classify = classifier
         self.redactor = SecretRedactor(credential: credential)
         self.budget = RateBudget(limit: limit)
+        self.limit = limit
+        if let ledger, let account { shared = (ledger, account) } else { shared = nil }
     }
+
+    /// True when the budget is the shared one of a `RateLedger`.
+    public var usesSharedBudget: Bool { shared != nil }
 
     /// Requests actually sent (every attempt counts).
     public var requestCount: Int {
@@ -59,11 +71,27 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         return sent
     }
 
-    /// The budget now.
+    /// The budget now: with a ledger, what every process on the database has left, lowered by
+    /// what the provider's own headers told this process.
     public func snapshot() -> RateBudgetSnapshot {
         let now = clock.now()
-        lock.lock(); defer { lock.unlock() }
-        return budget.snapshot(now: now)
+        let local = lock.withLock { budget.snapshot(now: now) }
+        guard let shared, let common = try? shared.ledger.snapshot(account: shared.account, limit: limit, now: now)
+        else { return local }
+        return Self.combine(common, local)
+    }
+
+    /// The shared snapshot, lowered by the local one (server headers, holds not yet shared).
+    static func combine(_ common: RateBudgetSnapshot, _ local: RateBudgetSnapshot) -> RateBudgetSnapshot {
+        var result = common
+        result.remaining = min(common.remaining, local.remaining)
+        switch (common.blockedUntil, local.blockedUntil) {
+        case (let a?, let b?): result.blockedUntil = max(a, b)
+        case (nil, let b?): result.blockedUntil = b
+        default: break
+        }
+        if result.blockedUntil != nil { result.remaining = 0 }
+        return result
     }
 
     /// The retry settings (clients reuse the backoff for malformed pages).
@@ -97,6 +125,7 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
             }
             let now = clock.now()
             lock.withLock { budget.observe(headers: response, now: now) }
+            if let hold = RateBudget.hold(after: response, limit: limit, now: now) { share(block: hold) }
             switch classify(response) {
             case .final:
                 return response
@@ -110,17 +139,21 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
                 // Without Retry-After, back off harder than for a 5xx: the limit is per window.
                 let wait = after ?? retry.backoff(afterAttempt: attempt + 2)
                 lock.withLock { budget.block(until: now.addingTimeInterval(wait)) }
+                share(block: now.addingTimeInterval(wait))
             }
         }
     }
 
+    /// Tells every process of the account to hold (best effort: this process holds anyway).
+    private func share(block until: Date) {
+        guard let shared else { return }
+        try? shared.ledger.block(account: shared.account, until: until)
+    }
+
     private func waitForSlot() async throws {
         let now = clock.now()
-        let reservation = lock.withLock {
-            let reservation = budget.reserve(now: now, maxWait: retry.maxWait)
-            if case .at = reservation { sent += 1 }
-            return reservation
-        }
+        let reservation = reserve(now: now)
+        if case .at = reservation { lock.withLock { sent += 1 } }
         switch reservation {
         case .tooFarAway(let wait):
             throw ProviderError.rateLimited(retryAfter: wait)
@@ -128,6 +161,24 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
             let wait = date.timeIntervalSince(now)
             if wait > 0 { try await clock.sleep(seconds: wait) }
         }
+    }
+
+    /// A slot from the shared ledger (never before a hold this process knows of), or from the
+    /// in-memory budget when there is no ledger or it failed.
+    private func reserve(now: Date) -> RateBudget.Reservation {
+        if let shared {
+            let localHold = lock.withLock { budget.snapshot(now: now).blockedUntil }
+            let maxWait = retry.maxWait
+            if let localHold, localHold.timeIntervalSince(now) > maxWait {
+                return .tooFarAway(wait: localHold.timeIntervalSince(now))
+            }
+            if let reservation = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
+                                                            maxWait: maxWait) {
+                guard case .at(let date) = reservation, let localHold, localHold > date else { return reservation }
+                return .at(localHold)
+            }
+        }
+        return lock.withLock { budget.reserve(now: now, maxWait: retry.maxWait) }
     }
 
     /// What went wrong below HTTP, in words an operator can act on ("could not connect to

@@ -95,14 +95,21 @@ public struct RateBudget: Sendable {
               let remaining = Int(remainingText.trimmingCharacters(in: .whitespaces)) else { return }
         serverRemaining = remaining
         serverObservedAt = now
+        if let hold = Self.hold(after: response, limit: limit, now: now) { block(until: hold) }
+    }
+
+    /// When the provider's count left (`X-RateLimit-Remaining`) has fallen into the 20 % headroom:
+    /// the time to hold every request until (its reset, or one window when none is given).
+    public static func hold(after response: HTTPResponse, limit: Limit, now: Date) -> Date? {
+        guard let remainingText = response.header("X-RateLimit-Remaining"),
+              let remaining = Int(remainingText.trimmingCharacters(in: .whitespaces)) else { return nil }
         let serverLimit = response.header("X-RateLimit-Limit").flatMap {
             Int($0.trimmingCharacters(in: .whitespaces))
         } ?? limit.limit
         let headroom = serverLimit - Int((Double(serverLimit) * limit.planningFraction).rounded(.down))
-        if remaining <= headroom {
-            let reset = response.header("X-RateLimit-Reset").flatMap { Self.parseReset($0, now: now) }
-            block(until: reset ?? now.addingTimeInterval(limit.window))
-        }
+        guard remaining <= headroom else { return nil }
+        let reset = response.header("X-RateLimit-Reset").flatMap { parseReset($0, now: now) }
+        return reset ?? now.addingTimeInterval(limit.window)
     }
 
     /// The budget as the console shows it.
