@@ -178,6 +178,19 @@ enum PGSchema {
         last_failure_at BIGINT NOT NULL
     );
 
+    -- The rate budget every desk shares (issue #18; SQLite migration 7): per provider account
+    -- (provider + credential hash) the slots reserved in the current window and the provider's
+    -- hold. UNLOGGED: a crash empties it, which the provider's own Retry-After covers.
+    CREATE UNLOGGED TABLE rate_accounts (
+        account       TEXT COLLATE "C" PRIMARY KEY,
+        blocked_until BIGINT
+    );
+    CREATE UNLOGGED TABLE rate_slots (
+        account TEXT COLLATE "C" NOT NULL,
+        at      BIGINT NOT NULL
+    );
+    CREATE INDEX rate_slots_by_account ON rate_slots (account, at);
+
     -- Writes that must apply once and have no row of their own to carry the id (a wrong PIN,
     -- a new event: `ref` is the row the operation made).
     CREATE TABLE applied_ops (
