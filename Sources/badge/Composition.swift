@@ -40,27 +40,37 @@ enum Composition {
     }
 
     /// A client for a stored integration (credential and base URL from the database).
-    static func makeClient(for integration: Integration, log: any LogSink = NullLog()) throws -> any ProviderClient {
+    /// `ledger`: the account's rate budget shared by every process on the database
+    /// (`rateLedger(of: store)`; issue #18).
+    static func makeClient(for integration: Integration, log: any LogSink = NullLog(),
+                           ledger: (any RateLedger)?) throws -> any ProviderClient {
         try makeClient(provider: integration.provider, credential: integration.credential,
-                       baseURL: integration.baseURL, log: log)
+                       baseURL: integration.baseURL, log: log, ledger: ledger)
     }
 
     static func makeClient(provider: Provider, credential: String, baseURL: String,
-                           log: any LogSink = NullLog()) throws -> any ProviderClient {
+                           log: any LogSink = NullLog(), ledger: (any RateLedger)?) throws -> any ProviderClient {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
         else { throw CLIError.failed("bad base URL '\(Integration.redactURL(baseURL))': expected http(s)://host[/path]") }
         switch provider {
         case .eventbrite:
-            return EventbriteClient(baseURL: url, token: credential, transport: makeTransport())
+            return EventbriteClient(baseURL: url, token: credential, transport: makeTransport(), ledger: ledger)
         case .luma:
-            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport(), log: log)
+            return LumaClient(baseURL: url, apiKey: credential, transport: makeTransport(), log: log, ledger: ledger)
         }
     }
 
-    /// The sync engine over the store, with clients built from stored integrations.
+    /// The rate budget every process on the store's database shares (SQLite file or PostgreSQL).
+    static func rateLedger(of store: any BadgeStore) -> (any RateLedger)? {
+        StoreRateLedger.of(store)
+    }
+
+    /// The sync engine over the store, with clients built from stored integrations and the
+    /// store's shared rate budget.
     static func makeEngine(store: any BadgeStore, config: BadgeConfig, log: any LogSink) -> SyncEngine {
-        SyncEngine(store: store, clientFactory: { try makeClient(for: $0, log: log) },
+        let ledger = rateLedger(of: store)
+        return SyncEngine(store: store, clientFactory: { try makeClient(for: $0, log: log, ledger: ledger) },
                    config: SyncConfig(pollInterval: config.pollInterval, massCancelThreshold: config.massCancelThreshold),
                    log: log)
     }

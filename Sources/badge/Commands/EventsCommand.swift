@@ -31,7 +31,7 @@ enum EventsCommand {
         guard let integration = try store.integration(provider: provider) else {
             throw CLIError.failed("\(provider.rawValue) is not connected (see badge integrations connect --help)")
         }
-        let client = try Composition.makeClient(for: integration)
+        let client = try Composition.makeClient(for: integration, ledger: Composition.rateLedger(of: store))
         let available = try AsyncBridge.run { try await client.availableEvents() }
         let imported = Set(try store.events().filter { $0.provider == provider }.map(\.externalId))
         if ctx.wantsJSON {

@@ -48,7 +48,7 @@ struct ConsoleSession {
         let engine = self.engine
         let pumpTask = try pump.start(engine: engine)
         // Another process's commits (the CLI, another desk) refresh the console too (issue #13).
-        let storeChanges = StoreChangeForwarder(store: store, pump: pump)
+        let storeChanges = StoreChangeForwarder(store: store, pump: pump, engine: engine)
         storeChanges.start()
         try AsyncBridge.run { await engine.startPolling() }
         defer {

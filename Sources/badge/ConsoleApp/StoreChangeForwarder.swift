@@ -14,10 +14,14 @@ final class StoreChangeForwarder: @unchecked Sendable {
     private let lock = NSLock()
     private var known: [Int64: Event] = [:]
     private var watcher: StoreChangeWatcher?
+    /// Reads the shared rate budgets again after another process's commit (a CLI import spends
+    /// the same budget as this console: issue #18).
+    private let engine: SyncEngine?
 
-    init(store: any BadgeStore, pump: NotificationPump) {
+    init(store: any BadgeStore, pump: NotificationPump, engine: SyncEngine? = nil) {
         self.store = store
         self.pump = pump
+        self.engine = engine
     }
 
     /// Starts watching; `stop()` ends it.
@@ -42,5 +46,14 @@ final class StoreChangeForwarder: @unchecked Sendable {
         }
         for event in changed { pump.forward(.eventChanged(event)) }
         for event in events { pump.forward(.dataChanged(eventId: event.id)) }
+        if let engine {
+            let pump = self.pump
+            let providers = Set(events.map(\.provider))
+            Task.detached {
+                for provider in providers.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    if let budget = await engine.budget(provider: provider) { pump.forward(.rateBudget(provider, budget)) }
+                }
+            }
+        }
     }
 }
