@@ -19,13 +19,13 @@ enum EventView {
         drawStatusLine(v, y: layout.statusLine, visibleRows: layout.tableRows, into: &buf)
     }
 
-    /// "Name · Provider     ● Syncing · synced 12 s ago · API 1540/1600  [S]ync".
+    /// "Name · Provider     ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync".
     static func drawHeader(_ e: Event, _ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         buf.fill(x: 0, y: 0, width: buf.size.width, height: 1, role: .title)
         let indicator = statusIndicator(e, state, now: now)
         var parts: [(String, Role)] = [(indicator.text, indicator.role), (" · " + (buf.size.width >= 100 ? "synced " : "") + ago(e.lastSyncedAt, now: now), .title)]
         if let budget = state.rateBudgets[e.provider] {
-            parts.append((" · API \(budget.remaining)/\(budget.limit)", .title))
+            parts.append((" · " + budget.headerText, .title))
         }
         let inFlight = state.syncInFlight.contains(e.id)
         parts.append(("  ", .title))

@@ -62,7 +62,7 @@ enum F {
         let q = s.eventView!.pendingQuery!
         _ = update(&s, .attendeePageLoaded(query: q, rows: rows, total: total ?? rows.count), now: now)
         _ = update(&s, .eventStatsLoaded(eventId: 1, stats), now: now)
-        _ = update(&s, .rateBudgetChanged(.eventbrite, RateBudget(remaining: 1540, limit: 1600)), now: now)
+        _ = update(&s, .rateBudgetChanged(.eventbrite, RateBudget(remaining: 1540, limit: 1600, window: 3600)), now: now)
         return s
     }
 

@@ -57,7 +57,7 @@ import ScreenKit
         #expect(text.contains("✖ Cancelled"))
         #expect(!text.contains("Atten…") && !text.contains("pending_a"))
         #expect(snapshot(s, 80, 24) == """
-         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In

@@ -123,7 +123,7 @@ import ScreenKit
     /// event view: header, stat cards, table with the selection marked ▶
     @Test func event() {
         #expect(snapshot(Scene.eventView(), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │

@@ -9,7 +9,7 @@ import ScreenKit
     /// Sync failed alert banner with the reason, the retry time and [R]
     @Test func syncFailed() {
         #expect(snapshot(Scene.syncFailed(), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                  ▲ Sync failed · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                                  ▲ Sync failed · synced 12 s ago · API 1 540 / h  [S]ync
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now                                                  │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
@@ -35,7 +35,7 @@ import ScreenKit
     /// Integration disconnected alert with [R] Reconnect
     @Test func disconnected() {
         #expect(snapshot(Scene.disconnected(), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                              ✖ Disconnected · synced 12 s ago · API 1540/1600  [no sync]
+         Tech Summit 2026 · Eventbrite                              ✖ Disconnected · synced 12 s ago · API 1 540 / h  [no sync]
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
@@ -61,7 +61,7 @@ import ScreenKit
     /// search as you type while a resync is in flight ([Syncing…])
     @Test func search() {
         #expect(snapshot(Scene.syncingWithSearch(), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                  ● Syncing · synced 12 s ago · API 1540/1600  [Syncing…]
+         Tech Summit 2026 · Eventbrite                                  ● Syncing · synced 12 s ago · API 1 540 / h  [Syncing…]
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │

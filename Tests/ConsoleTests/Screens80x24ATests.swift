@@ -123,7 +123,7 @@ import ScreenKit
     /// event view: header, stat cards, table with the selection marked ▶
     @Test func event() {
         #expect(snapshot(Scene.eventView(), 80, 24) == """
-         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In

@@ -9,7 +9,7 @@ import ScreenKit
     /// Sync failed alert banner with the reason, the retry time and [R]
     @Test func syncFailed() {
         #expect(snapshot(Scene.syncFailed(), 80, 24) == """
-         Tech Summit 2026 · Eventbri…  ▲ Sync failed · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbri…  ▲ Sync failed · 12 s ago · API 1 540 / h  [S]ync
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · [R] Retry now          │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -30,7 +30,7 @@ import ScreenKit
     /// Integration disconnected alert with [R] Reconnect
     @Test func disconnected() {
         #expect(snapshot(Scene.disconnected(), 80, 24) == """
-         Tech Summit 2026 · Even…  ✖ Disconnected · 12 s ago · API 1540/1600  [no sync]
+         Tech Summit 2026 · Even…  ✖ Disconnected · 12 s ago · API 1 540 / h  [no sync]
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ✖ Integration disconnected: 401 token revoked · [R] Reconnect                │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -51,7 +51,7 @@ import ScreenKit
     /// search as you type while a resync is in flight ([Syncing…])
     @Test func search() {
         #expect(snapshot(Scene.syncingWithSearch(), 80, 24) == """
-         Tech Summit 2026 · Eventbri…  ● Syncing · 12 s ago · API 1540/1600  [Syncing…]
+         Tech Summit 2026 · Eventbri…  ● Syncing · 12 s ago · API 1 540 / h  [Syncing…]
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In

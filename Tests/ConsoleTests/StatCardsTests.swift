@@ -21,7 +21,7 @@ import ScreenKit
 
     @Test func compactLineAt80x24() {
         #expect(snapshot(F.eventView(), 80, 24) == """
-         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
@@ -38,7 +38,7 @@ import ScreenKit
 
     @Test func cardsAt100x30() {
         #expect(snapshot(F.eventView(size: Size(width: 100, height: 30)), 100, 30) == """
-         Tech Summit 2026 · Eventbrite                  ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                  ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Tickets 1–2 of 3 · t next ──┐
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ Arrivals ▁▁▁▄▁▁█▁▁▅ 50 min  │
         │ 100 000         ││ 41 230 / 98 796    ││ 1 204         ││ 12      ││ General       40 000/90 000 │
@@ -58,7 +58,7 @@ import ScreenKit
 
     @Test func cardsAt120x40() {
         #expect(snapshot(F.eventView(size: Size(width: 120, height: 40)), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
@@ -80,7 +80,7 @@ import ScreenKit
 
     @Test func cardsAt200x60() {
         #expect(snapshot(Self.withManyTickets(Size(width: 200, height: 60)), 200, 60) == """
-         Tech Summit 2026 · Eventbrite                                                                                                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                                                                                                                      ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Arrivals · 120 min ──────┐┌ Ticket types ───────────────────────────────────────────────────────────────────────────────────────┐
         │                 ││                    ││               ││         ││                          ││ Type 1                █████▓░░░░          51/101  Type 8                █████▓░░░░          58/108  │
         │                 ││                    ││               ││         ││                          ││ Type 2                █████▓░░░░          52/102  Type 9                █████▓░░░░          59/109  │
@@ -123,7 +123,7 @@ import ScreenKit
         var s = Self.withManyTickets(Size(width: 100, height: 30))
         _ = update(&s, .key(.char("t")), now: F.now)
         #expect(snapshot(s, 100, 30).split(separator: "\n").prefix(7).joined(separator: "\n") == """
-         Tech Summit 2026 · Eventbrite                  ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                  ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Tickets 3–4 of 9 · t next ──┐
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ Arrivals ▁▁▁▁▁▁█▁▁▁ 50 min  │
         │ 1 000           ││ 450 / 900          ││ 100           ││ 7       ││ Type 3               53/103 │

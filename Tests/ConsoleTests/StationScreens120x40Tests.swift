@@ -70,7 +70,7 @@ import ScreenKit
     /// station mode: STATION MODE leads the header; no R key, "ask an admin to recover"; staff keys only in the footer
     @Test func station() {
         #expect(StationScenes.snapshot("station", 120, 40) == """
-         STATION MODE │ Tech Summit 2026 · Eventbrite                   ▲ Sync failed · synced 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026 · Eventbrite                   ▲ Sync failed · synced 12 s ago · API 1 540 / h  [S]ync
         ┌──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30 s · ask an admin to recover                                        │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
@@ -96,7 +96,7 @@ import ScreenKit
     /// leaving station mode asks for an admin PIN (masked)
     @Test func prompt() {
         #expect(StationScenes.snapshot("prompt", 120, 40) == """
-         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
@@ -125,7 +125,7 @@ import ScreenKit
     /// the prompt locked after five wrong PINs, with the seconds left
     @Test func promptLocked() {
         #expect(StationScenes.snapshot("promptLocked", 120, 40) == """
-         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 13 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 13 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │
@@ -154,7 +154,7 @@ import ScreenKit
     /// with no members defined, leaving needs no PIN and the prompt says so
     @Test func promptNoMembers() {
         #expect(StationScenes.snapshot("promptNoMembers", 120, 40) == """
-         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026 · Eventbrite                       ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │

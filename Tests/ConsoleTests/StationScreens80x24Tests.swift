@@ -70,7 +70,7 @@ import ScreenKit
     /// station mode: STATION MODE leads the header; no R key, "ask an admin to recover"; staff keys only in the footer
     @Test func station() {
         #expect(StationScenes.snapshot("station", 80, 24) == """
-         STATION MODE │ Tech S…t 2026  ▲ Sync failed · 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech S…t 2026  ▲ Sync failed · 12 s ago · API 1 540 / h  [S]ync
         ┌──────────────────────────────────────────────────────────────────────────────┐
         │ ▲ Sync failed: 503 from provider — retrying in 30… · ask an admin to recover │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -91,7 +91,7 @@ import ScreenKit
     /// leaving station mode asks for an admin PIN (masked)
     @Test func prompt() {
         #expect(StationScenes.snapshot("prompt", 80, 24) == """
-         STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
@@ -115,7 +115,7 @@ import ScreenKit
     /// the prompt locked after five wrong PINs, with the seconds left
     @Test func promptLocked() {
         #expect(StationScenes.snapshot("promptLocked", 80, 24) == """
-         STATION MODE │ Tech Summit 2026…  ● Syncing · 13 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026…  ● Syncing · 13 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
@@ -139,7 +139,7 @@ import ScreenKit
     /// with no members defined, leaving needs no PIN and the prompt says so
     @Test func promptNoMembers() {
         #expect(StationScenes.snapshot("promptNoMembers", 80, 24) == """
-         STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         STATION MODE │ Tech Summit 2026…  ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In

@@ -115,7 +115,7 @@ final class EffectRunner: @unchecked Sendable {
         case .loadEventView(let id):
             if let event = try store.event(id: id) { mailbox.post(.eventStatusChanged(event)) }
             if let event = try store.event(id: id), let budget = await engine.budget(provider: event.provider) {
-                mailbox.post(.rateBudgetChanged(event.provider, RateBudget(remaining: budget.remaining, limit: budget.limit)))
+                mailbox.post(.rateBudgetChanged(event.provider, RateBudget(remaining: budget.remaining, limit: budget.limit, window: budget.window)))
             }
         case .loadAttendeePage(let query):
             let rows = try store.attendees(query)

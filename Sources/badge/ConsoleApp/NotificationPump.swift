@@ -71,7 +71,7 @@ final class NotificationPump: @unchecked Sendable {
         case .syncFailed(let id, let reason, let next): return .syncFailed(eventId: id, reason: reason, nextRetryAt: next)
         case .eventChanged(let e): return .eventStatusChanged(e)
         case .dataChanged(let id): return .dataChanged(eventId: id)
-        case .rateBudget(let p, let s): return .rateBudgetChanged(p, RateBudget(remaining: s.remaining, limit: s.limit))
+        case .rateBudget(let p, let s): return .rateBudgetChanged(p, RateBudget(remaining: s.remaining, limit: s.limit, window: s.window))
         }
     }
 }
