@@ -101,7 +101,18 @@ public actor SyncEngine {
                                     accountLabel: "", credential: credential, baseURL: url,
                                     connectedAt: clock.now())
         let probe = try makeClient(candidate)
-        candidate.accountLabel = try await probe.whoAmI()
+        // The account's budget is shared by every process on the database: while the provider
+        // holds it (another desk got a 429), say so now instead of waiting or spending a request.
+        let now = clock.now()
+        if let until = await probe.budget().blockedUntil, until > now {
+            throw SyncError.rateLimited(provider, retryAfter: until.timeIntervalSince(now))
+        }
+        do {
+            candidate.accountLabel = try await probe.whoAmI()
+        } catch ProviderError.rateLimited(let after) {
+            // Not a verdict on the credential: say who limits and for how long (issue #18).
+            throw SyncError.rateLimited(provider, retryAfter: after)
+        }
         let saved = try store.saveIntegration(candidate)
         clients[saved.id] = nil
         log.log(.info, "connected \(provider.rawValue) as \(candidate.accountLabel)")

@@ -1,5 +1,6 @@
 import BadgeCore
 import Foundation
+import Providers
 
 /// Failures of engine operations that are not provider errors: wrong state, unknown ids,
 /// duplicates. The description is the one line the CLI and the console show.
@@ -14,6 +15,9 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancellationsHeld(eventId: Int64, HeldCancellation)
     /// `confirmMassCancellation` on an event with nothing held.
     case nothingHeld(Int64)
+    /// The provider answered 429 (or the shared budget is spent) where no sync job records it
+    /// (connecting): "rate limited by Eventbrite: try again in 60 s".
+    case rateLimited(Provider, retryAfter: TimeInterval?)
 
     public var description: String {
         switch self {
@@ -32,6 +36,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "or 'badge events retry \(id)' scans again"
         case .nothingHeld(let id):
             return "event #\(id) has no held cancellations to confirm"
+        case .rateLimited(let p, let after):
+            return ProviderError.rateLimited(retryAfter: after).describe(provider: p)
         case .notReady(let id, let status):
             switch status {
             case .pending: return "event #\(id) has not finished importing: retry the import first"

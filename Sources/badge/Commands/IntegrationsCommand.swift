@@ -21,7 +21,14 @@ enum IntegrationsCommand {
         }
         var baseURL = ctx.parsed.option("base-url") ?? Integration.defaultBaseURL(for: provider)
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
-        let client = try Composition.makeClient(provider: provider, credential: credential, baseURL: baseURL)
+        let store = try ctx.store()
+        // The probe spends the account's shared budget too, and waits for its hold (issue #18).
+        let client = try Composition.makeClient(provider: provider, credential: credential, baseURL: baseURL,
+                                                ledger: Composition.rateLedger(of: store))
+        let held = try AsyncBridge.run { await client.budget() }.blockedUntil
+        if let held, held > Date() {
+            throw CLIError.failed(ProviderError.rateLimited(retryAfter: held.timeIntervalSinceNow).describe(provider: provider))
+        }
         let account: String
         do {
             account = try AsyncBridge.run { try await client.whoAmI() }
@@ -29,12 +36,14 @@ enum IntegrationsCommand {
             switch error {
             case .unauthorized, .forbidden:
                 throw CLIError.failed("\(provider.displayName) refused the credential: \(BadgeCLI.describe(error))")
+            case .rateLimited:
+                // A 429 says nothing about the credential.
+                throw CLIError.failed(error.describe(provider: provider))
             default:
-                // Not the credential's fault: connection refused, host not found, TLS, 5xx, 429.
+                // Not the credential's fault: connection refused, host not found, TLS, 5xx.
                 throw CLIError.failed("could not check the credential with \(provider.displayName): \(error.description)")
             }
         }
-        let store = try ctx.store()
         let saved = try store.saveIntegration(Integration(
             provider: provider, status: .connected, accountLabel: account, credential: credential,
             baseURL: baseURL, connectedAt: Date()))
