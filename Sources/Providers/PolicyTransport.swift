@@ -133,13 +133,14 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
                 guard attempt < retry.maxAttempts else { return response }
                 try await clock.sleep(seconds: retry.backoff(afterAttempt: attempt))
             case .rateLimited:
-                guard attempt < retry.maxAttempts else { return response }
                 let after = response.header("Retry-After").flatMap { RateBudget.parseRetryAfter($0, now: now) }
-                if let after, after > retry.maxWait { return response }
                 // Without Retry-After, back off harder than for a 5xx: the limit is per window.
                 let wait = after ?? retry.backoff(afterAttempt: attempt + 2)
+                // Every request of the account holds that long, in every process sharing the
+                // budget, even when this one gives up now (too long a wait, or no attempts left).
                 lock.withLock { budget.block(until: now.addingTimeInterval(wait)) }
                 share(block: now.addingTimeInterval(wait))
+                if wait > retry.maxWait || attempt >= retry.maxAttempts { return response }
             }
         }
     }
