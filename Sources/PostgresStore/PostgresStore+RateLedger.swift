@@ -15,13 +15,16 @@ extension PostgresStore: RateLedgerStore {
         try write { c in
             try c.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))",
                         [.integer(Int64(Self.rateLockClass)), .text(account)])
-            try c.query("DELETE FROM rate_slots WHERE account = $1 AND at <= $2",
-                        [.text(account), .integer(DateCoding.milliseconds(now.addingTimeInterval(-window)))])
+            // One round trip prunes and reads. The reads still see the pruned slots (one snapshot
+            // per statement), which changes nothing: a slot a window old neither delays the next
+            // one as the latest nor frees later than now as the planned-th latest.
             let r = try c.query("""
+                WITH pruned AS (DELETE FROM rate_slots WHERE account = $1 AND at <= $3)
                 SELECT (SELECT blocked_until FROM rate_accounts WHERE account = $1),
                        (SELECT max(at) FROM rate_slots WHERE account = $1),
                        (SELECT at FROM rate_slots WHERE account = $1 ORDER BY at DESC LIMIT 1 OFFSET $2)
-                """, [.text(account), .integer(Int64(max(0, planned - 1)))])
+                """, [.text(account), .integer(Int64(max(0, planned - 1))),
+                      .integer(DateCoding.milliseconds(now.addingTimeInterval(-window)))])
             let slot = RateSlotRule.earliest(now: now, latest: r.date(0, 1), plannedthLatest: r.date(0, 2),
                                              blockedUntil: r.date(0, 0), window: window)
             let grant = RateSlotRule.grant(slot, now: now, maxWait: maxWait)
