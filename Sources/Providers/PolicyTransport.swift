@@ -133,14 +133,16 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
                 guard attempt < retry.maxAttempts else { return response }
                 try await clock.sleep(seconds: retry.backoff(afterAttempt: attempt))
             case .rateLimited:
+                guard attempt < retry.maxAttempts else { return response }
                 let after = response.header("Retry-After").flatMap { RateBudget.parseRetryAfter($0, now: now) }
+                // A wait longer than the policy accepts fails this request and holds nothing: the
+                // automatic retry waits for it, an operator's R or S may try at once (DECISIONS).
+                if let after, after > retry.maxWait { return response }
                 // Without Retry-After, back off harder than for a 5xx: the limit is per window.
                 let wait = after ?? retry.backoff(afterAttempt: attempt + 2)
-                // Every request of the account holds that long, in every process sharing the
-                // budget, even when this one gives up now (too long a wait, or no attempts left).
+                // Every request of the account holds that long, in every process sharing the budget.
                 lock.withLock { budget.block(until: now.addingTimeInterval(wait)) }
                 share(block: now.addingTimeInterval(wait))
-                if wait > retry.maxWait || attempt >= retry.maxAttempts { return response }
             }
         }
     }

@@ -68,7 +68,9 @@ extension SyncEngine {
             return "event no longer exists at \(provider?.displayName ?? "the provider")"
         case ProviderError.unauthorized:
             return "\(provider?.displayName ?? "the provider") rejected the credential (revoked or expired)"
-        case let e as ProviderError: return e.description
+        case let e as ProviderError:
+            // "rate limited by Luma: try again in 60 s" (issue #18).
+            return provider.map { e.describe(provider: $0) } ?? e.description
         case let e as SyncError: return e.description
         case is CancellationError: return "interrupted before it finished"
         default: return String(describing: error)

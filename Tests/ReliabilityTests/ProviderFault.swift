@@ -54,6 +54,6 @@ struct ProviderFault: Sendable, CustomTestStringConvertible {
         storm("malformed JSON storm", .malformed, "at byte"),
         burst("429 without Retry-After", .status(429, body: nil), count: 2),
         // Luma's 429 says Retry-After: 60, longer than the clients may wait here (5 s).
-        storm("429 with a long Retry-After", .status(429, body: nil), "rate limited: retry after", provider: .luma),
+        storm("429 with a long Retry-After", .status(429, body: nil), "rate limited by Luma: try again in", provider: .luma),
     ]
 }

@@ -81,8 +81,8 @@ enum SharedBudgetScenarios {
     }
 
     /// A `Retry-After` one process got holds the other: it shows the hold at once and its next
-    /// request waits until the hold ends; a hold longer than anyone waits fails the other's
-    /// request without sending it.
+    /// request waits until the hold ends. A provider's count left in the headroom holds the other
+    /// until the reset; one longer than anyone waits fails its request without sending it.
     static func aHoldSetByOneHoldsTheOther(_ a: any RateLedgerStore, _ b: any RateLedgerStore) async throws {
         let start = Date(timeIntervalSince1970: 1_750_000_000)
         // Two processes, two clocks (the same wall time).
@@ -102,10 +102,13 @@ enum SharedBudgetScenarios {
         #expect(secondStub.requests.count == 1)
         #expect(sent.all.allSatisfy { $0 >= start.addingTimeInterval(30) })
 
-        // An hour-long hold: the other process fails at once, without a request.
-        let (third, _) = process(a, limit: limit, clock: clockA, sent: sent,
-                                 replies: [.json(429, #"{"error": "HIT_RATE_LIMIT"}"#, headers: ["Retry-After": "3600"])])
-        #expect(try await third.send(HTTPRequest(url: url)).status == 429)
+        // A hold beyond what anyone waits (the provider's remaining count in the headroom with a
+        // reset an hour away): the other process fails at once, without a request.
+        let (third, _) = process(a, limit: limit, clock: clockA, sent: sent, replies: [
+            .json(200, "{}", headers: ["X-RateLimit-Limit": "2000", "X-RateLimit-Remaining": "10",
+                                       "X-RateLimit-Reset": "3600"]),
+        ])
+        _ = try await third.send(HTTPRequest(url: url))
         let before = secondStub.requests.count
         await #expect(throws: ProviderError.self) { _ = try await second.send(HTTPRequest(url: url)) }
         #expect(secondStub.requests.count == before)

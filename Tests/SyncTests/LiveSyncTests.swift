@@ -162,7 +162,7 @@ import Testing
         await #expect(throws: ProviderError.self) { try await f.engine.poll(eventId: event.id) }
         let failed = try f.store.event(id: event.id)!
         #expect(failed.syncStatus == .failed)
-        #expect(failed.lastError?.hasPrefix("rate limited: retry after") == true)
+        #expect(failed.lastError?.hasPrefix("rate limited by Luma: try again in ") == true)
     }
 
     @Test func deletedProviderEventFailsWithAClearReason() async throws {

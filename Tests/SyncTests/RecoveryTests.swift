@@ -53,7 +53,7 @@ import Testing
         await #expect(throws: ProviderError.self) { try await f.engine.poll(eventId: event.id) }
         let failed = try f.store.event(id: event.id)!
         let reason = try #require(failed.lastError)
-        // "rate limited: retry after N s"
+        // "rate limited by Luma: try again in N s"
         let seconds = try #require(Double(reason.split(separator: " ").dropLast().last.map(String.init) ?? ""))
         let retryAt = try #require(await f.engine.nextAutomaticRetry(eventId: event.id))
         #expect(retryAt.timeIntervalSinceNow >= seconds - 5, "retry at +\(retryAt.timeIntervalSinceNow) s, asked \(seconds) s")
