@@ -50,7 +50,9 @@ final class CommandContext {
         if let openedStore { return openedStore }
         let path = databasePath
         if case .postgres(let url) = DatabaseLocation(path) {
-            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: !readsOnly)
+            // Only a console or `badge watch` follows other desks' changes and counts as a desk online.
+            let follows = parsed.path.isEmpty || parsed.path == ["watch"]
+            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: follows)
             openedStore = store
             return store
         }
