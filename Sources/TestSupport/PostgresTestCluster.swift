@@ -47,6 +47,7 @@ public final class PostgresTestCluster: Sendable {
             throw PostgresTestError("cannot create a directory under /tmp: \(String(cString: strerror(errno)))")
         }
         let directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        startWatchdog(directory: directory)
         do {
             try installation.giveToServer(directory)
             let initdb = try installation.runServerCommand(
@@ -70,7 +71,6 @@ public final class PostgresTestCluster: Sendable {
                 }
                 let cluster = PostgresTestCluster(directory: directory, port: port, installation: installation)
                 try cluster.admin.psql("CREATE ROLE \(PostgresAdmin.passwordRole) LOGIN CREATEDB PASSWORD '\(PostgresAdmin.rolePassword)'")
-                cluster.startWatchdog()
                 return cluster
             }
             throw lastError
@@ -206,9 +206,11 @@ public final class PostgresTestCluster: Sendable {
 
     /// If this process dies without `shutdown()` (a crash, SIGKILL), a shell waiting on it stops
     /// the server (SIGQUIT: immediate) and removes the directory. It ends by itself once the
-    /// directory is gone.
-    private func startWatchdog() {
+    /// directory is gone. It ignores Ctrl-C (sent to the whole process group), to outlive the
+    /// test process and clean up after it.
+    private static func startWatchdog(directory: String) {
         let script = """
+            trap '' INT TERM HUP
             while kill -0 "$1" 2>/dev/null && [ -d "$2" ]; do sleep 1; done
             [ -d "$2" ] || exit 0
             pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null)
