@@ -34,8 +34,11 @@ struct PostgresInstallation: Sendable {
         }
     }
 
-    /// `pg_config --bindir`, then Debian's /usr/lib/postgresql/N/bin (newest first), then PATH.
+    /// `BADGE_PG_BINDIR` alone when set (a version of choice, or a missing dir to see the
+    /// not-installed path); else `pg_config --bindir`, Debian's /usr/lib/postgresql/N/bin (newest
+    /// first), then PATH.
     private static func candidateBindirs() -> [String] {
+        if let chosen = ProcessInfo.processInfo.environment["BADGE_PG_BINDIR"], !chosen.isEmpty { return [chosen] }
         var dirs: [String] = []
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let pathDirs = path.split(separator: ":").map(String.init)
