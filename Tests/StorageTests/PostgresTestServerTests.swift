@@ -31,6 +31,15 @@ import TestSupport
         // A client that stays connected (psql waiting on its stdin) must not block the drop.
         let holder = try ConnectedClient(url: url)
         defer { holder.close() }
+        let name = String(url.split(separator: "/").last ?? "")
+        var connected = 0
+        for _ in 0..<200 where connected == 0 {
+            connected = Int(try PostgresTestServer.psql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(name)'", url: server.adminURL)
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            if connected == 0 { usleep(50_000) }
+        }
+        #expect(connected == 1)
         try server.dropDatabase(url: url)
         let error = #expect(throws: PostgresTestError.self) { try PostgresTestServer.psql("SELECT 1", url: url) }
         #expect(error?.message.contains("does not exist") == true)
