@@ -38,6 +38,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
     private let listener: PGChangeListener?
+    /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
+    let leases: PGLeases
     /// The schema version found when this store connected (before any migration it ran).
     public private(set) var migratedFrom = 0
 
@@ -49,9 +51,13 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         self.connection = connection
         self.options = options
         self.listener = listener
+        leases = PGLeases(url: connection.url, applicationName: "badge \(options.desk) (lease)")
     }
 
-    deinit { listener?.stop() }
+    deinit {
+        listener?.stop()
+        leases.releaseAll()
+    }
 
     /// Connects to `url` and checks (or, with `options.migrate`, brings) the schema up to date.
     public static func open(url: String, options: Options) throws -> PostgresStore {
