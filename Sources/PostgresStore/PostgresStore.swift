@@ -35,8 +35,12 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     private let lock = NSLock()
     let connection: PGConnection
     let options: Options
-    /// The in-memory search index of the last searched event (guarded by `lock`).
-    var searchCache: SearchCache?
+    /// The in-memory search index of the last searched event (guarded by `lock`), and the oldest
+    /// transaction still running when it was last read (`PostgresStore+Query`).
+    var searchCache: SearchCache? {
+        didSet { if searchCache == nil { searchLowWater = nil } }
+    }
+    var searchLowWater: Int64?
     private let listener: PGChangeListener?
     /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
     let leases: PGLeases
