@@ -38,6 +38,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
     private let listener: PGChangeListener?
+    /// The backend holding `badge db copy`'s read snapshot (guarded by `lock`; nil: none open).
+    var copySnapshotBackend: Int32?
     /// The schema version found when this store connected (before any migration it ran).
     public private(set) var migratedFrom = 0
 
