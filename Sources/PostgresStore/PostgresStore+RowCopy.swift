@@ -84,6 +84,11 @@ extension PostgresStore: RowCopyTarget {
         }
     }
 
+    package func storedForm(_ value: SQLValue) -> SQLValue {
+        if case .text(let text) = value, text.utf8.contains(0) { return .text(PGConnection.withoutNUL(text)) }
+        return value
+    }
+
     /// Identity columns do not notice explicit ids: each sequence restarts after the largest copied
     /// id, so the next check-in, print or event gets a new one.
     package func finishCopy() throws {

@@ -3,7 +3,8 @@
 ///
 /// - Exact: ids and every value of the columns both schemas have are copied as they are; columns
 ///   only the target has get their defaults (NULL). A checksum per table, over the rows in key
-///   order, is computed on both sides at the end and must match.
+///   order, is computed on both sides at the end and must match. The one value an engine cannot
+///   hold (U+0000 in PostgreSQL text) is written in its stored form and counted in the report.
 /// - Resumable: tables go in foreign-key order, each in key order in batches, every batch its own
 ///   committed transaction. A rerun first checks that what the target holds is exactly the start
 ///   of the source (row by row), then continues after the target's last key — so an interrupted
@@ -44,23 +45,24 @@ package struct DatabaseCopier {
     package func run(progress: (Progress) throws -> Void = { _ in }) throws -> DatabaseCopyReport {
         try source.beginCopySnapshot()
         defer { source.endCopySnapshot() }
-        var plans: [(table: CopyTable, columns: [String], sum: RowChecksum, copied: Int)] = []
+        var plans: [(table: CopyTable, columns: [String], copy: TableCopy)] = []
         for table in options.tables {
             let columns = try commonColumns(table)
-            let (sum, copied) = try copy(table, columns: columns, progress: progress)
-            plans.append((table, columns, sum, copied))
+            plans.append((table, columns, try copy(table, columns: columns, progress: progress)))
         }
         try target.finishCopy()
         try progress(.verifying)
         var report = DatabaseCopyReport()
         for plan in plans {
             let targetSum = try checksum(of: target, plan.table, columns: plan.columns)
-            guard targetSum == plan.sum else {
-                throw DatabaseCopyError.verificationFailed(table: plan.table.name, sourceRows: plan.sum.rows,
+            let sum = plan.copy.sum
+            guard targetSum == sum else {
+                throw DatabaseCopyError.verificationFailed(table: plan.table.name, sourceRows: sum.rows,
                                                            targetRows: targetSum.rows)
             }
-            report.tables.append(.init(name: plan.table.name, rows: plan.sum.rows, copied: plan.copied,
-                                       checksum: plan.sum.hex, columns: plan.columns.count))
+            report.tables.append(.init(name: plan.table.name, rows: sum.rows, copied: plan.copy.copied,
+                                       checksum: sum.hex, columns: plan.columns.count,
+                                       substituted: plan.copy.substituted))
         }
         return report
     }
@@ -78,15 +80,33 @@ package struct DatabaseCopier {
         return from.filter(to.contains)
     }
 
-    /// Checks the rows the target already holds, then copies the rest. Returns the checksum of
-    /// every source row (in key order) and how many rows this run inserted.
+    /// One table's copy: the checksum of every source row in key order (in the target's stored
+    /// form), rows this run inserted, values stored in another form.
+    private struct TableCopy {
+        var sum = RowChecksum()
+        var copied = 0
+        var substituted = 0
+    }
+
+    /// The source's rows as the target stores them, counting the values that change.
+    private func storedForm(_ rows: [[SQLValue]], counting result: inout TableCopy) -> [[SQLValue]] {
+        rows.map { row in
+            row.map { value in
+                let stored = target.storedForm(value)
+                if stored != value { result.substituted += 1 }
+                return stored
+            }
+        }
+    }
+
+    /// Checks the rows the target already holds, then copies the rest.
     private func copy(_ table: CopyTable, columns: [String], progress: (Progress) throws -> Void) throws
-        -> (RowChecksum, Int)
+        -> TableCopy
     {
         let keyIndex = columns.firstIndex(of: table.key)!
         let limit = options.batchSize
         let total = try source.copyRowCount(table)
-        var sum = RowChecksum()
+        var result = TableCopy()
         var after: SQLValue?
 
         // 1. What the target holds must be exactly the source's first rows.
@@ -94,13 +114,14 @@ package struct DatabaseCopier {
         while true {
             let held = try target.copyRows(table, columns: columns, after: after, limit: limit)
             if held.isEmpty { break }
-            let expected = try source.copyRows(table, columns: columns, after: after, limit: limit)
+            let fetched = try source.copyRows(table, columns: columns, after: after, limit: limit)
+            let expected = storedForm(Array(fetched.prefix(held.count)), counting: &result)
             for (index, row) in held.enumerated() where index >= expected.count || expected[index] != row {
                 throw DatabaseCopyError.differentTarget(
                     target: target.copyName, source: source.copyName, table: table.name,
                     row: Self.describe(row, columns: columns, table: table))
             }
-            for row in held { sum.add(row) }
+            for row in held { result.sum.add(row) }
             present += held.count
             after = held[held.count - 1][keyIndex]
             if held.count < limit { break }
@@ -108,18 +129,19 @@ package struct DatabaseCopier {
         try progress(.table(name: table.name, total: max(total, present), present: present))
 
         // 2. The rest, batch by batch, each committed.
-        var copied = 0
         while true {
             let rows = try source.copyRows(table, columns: columns, after: after, limit: limit)
             if rows.isEmpty { break }
-            try target.insertCopiedRows(table, columns: columns, rows: rows)
-            for row in rows { sum.add(row) }
-            copied += rows.count
+            let stored = storedForm(rows, counting: &result)
+            try target.insertCopiedRows(table, columns: columns, rows: stored)
+            for row in stored { result.sum.add(row) }
+            result.copied += rows.count
             after = rows[rows.count - 1][keyIndex]
-            try progress(.batch(name: table.name, done: present + copied, total: max(total, present + copied)))
+            let done = present + result.copied
+            try progress(.batch(name: table.name, done: done, total: max(total, done)))
             if rows.count < limit { break }
         }
-        return (sum, copied)
+        return result
     }
 
     private func checksum(of store: any RowCopySource, _ table: CopyTable, columns: [String]) throws -> RowChecksum {

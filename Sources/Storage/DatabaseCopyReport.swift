@@ -10,6 +10,9 @@ package struct DatabaseCopyReport: Sendable, Equatable {
         package let checksum: String
         /// Columns copied (the intersection of both schemas).
         package let columns: Int
+        /// Values the target cannot store as they are (text with U+0000 on PostgreSQL), written
+        /// in its stored form (`RowCopyTarget.storedForm`); the checksum compares those forms.
+        package let substituted: Int
     }
 
     package var tables: [Table] = []
@@ -18,4 +21,5 @@ package struct DatabaseCopyReport: Sendable, Equatable {
     package var totalCopied: Int { tables.reduce(0) { $0 + $1.copied } }
     /// True when an earlier, interrupted copy had already written some rows.
     package var resumed: Bool { totalCopied < totalRows }
+    package var totalSubstituted: Int { tables.reduce(0) { $0 + $1.substituted } }
 }
