@@ -40,6 +40,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     private let listener: PGChangeListener?
     /// The backend holding `badge db copy`'s read snapshot (guarded by `lock`; nil: none open).
     var copySnapshotBackend: Int32?
+    /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
+    let leases: PGLeases
     /// The schema version found when this store connected (before any migration it ran).
     public private(set) var migratedFrom = 0
 
@@ -51,9 +53,13 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         self.connection = connection
         self.options = options
         self.listener = listener
+        leases = PGLeases(url: connection.url, applicationName: "badge \(options.desk) (lease)")
     }
 
-    deinit { listener?.stop() }
+    deinit {
+        listener?.stop()
+        leases.releaseAll()
+    }
 
     /// Connects to `url` and checks (or, with `options.migrate`, brings) the schema up to date.
     public static func open(url: String, options: Options) throws -> PostgresStore {
