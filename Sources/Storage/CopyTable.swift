@@ -2,8 +2,8 @@
 ///
 /// The order is the foreign keys' order (integrations before events, events before attendees…),
 /// so every batch a target commits refers only to rows it already holds. Held cancellations and
-/// purge marks are columns of `events`; the desks' presence, sync leaders and applied operation
-/// ids of a PostgreSQL database are live state of its desks and are not copied.
+/// purge marks are columns of `events`; a PostgreSQL database's applied operation ids and resync
+/// requests are live state of the desks connected to it and are not copied.
 package struct CopyTable: Sendable, Hashable {
     package let name: String
     /// The primary key: rows are read, compared and resumed in its order (ids, or a text key
