@@ -2,34 +2,38 @@ import BadgeCore
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// `badge db copy` and `badge backup` against a real PostgreSQL server (SPEC §11, issue #14):
 /// exact round trips, resuming after kill -9, refusing another database, backups that open as
 /// SQLite files, and no password in any output. Skipped loudly without PostgreSQL.
 @Suite(.serialized) struct DatabaseCopyTests {
-    static let password = "s3cret-Pw"
+    static let password = PostgresTestServer.rolePassword
+    static let encodedPassword = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
 
-    /// The server's URL for a new database, with a password in it (the server may ignore it: the
-    /// point is that no output shows it).
+    /// A new database owned by the test role that must give its password, and the URL that logs
+    /// in as that role with the password in it: it works, and no output may show it.
     static func newDatabase(_ server: PostgresTestServer, _ prefix: String) throws -> String {
-        let url = try server.createDatabase(prefix)
-        return url + (url.contains("?") ? "&" : "?") + "password=\(password)"
+        let url = try server.createDatabase(prefix, owner: PostgresTestServer.passwordRole)
+        return server.passwordRoleURL(database: url, password: password)
     }
 
     static func drop(_ server: PostgresTestServer, _ url: String) {
-        server.dropDatabase(url: String(url.split(separator: "?")[0]))
+        try? server.dropDatabase(url: url)
     }
 
     /// Runs badge and checks that neither stream shows the password.
     static func run(_ badge: BadgeProcess, _ args: [String], env: [String: String] = [:]) throws -> BadgeProcess.Result {
         let result = try badge.run(args, env: env)
-        #expect(!result.stdout.contains(password) && !result.stderr.contains(password),
-                "a password was shown by badge \(args.first ?? "")")
+        for secret in [password, encodedPassword] {
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret),
+                    "a password was shown by badge \(args.first ?? "")")
+        }
         return result
     }
 
     @Test func sqliteToPostgresAndBackIsIdenticalInEveryTable() throws {
-        guard let server = PostgresTestServer.requireOrSkip("badge db copy SQLite → PostgreSQL → SQLite") else { return }
+        guard let server = try PostgresTestServer.requireOrSkip("badge db copy SQLite → PostgreSQL → SQLite") else { return }
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let url = try Self.newDatabase(server, "copy_roundtrip")
@@ -41,7 +45,7 @@ import Testing
         #expect(there.status == 0, "\(there.stderr)")
         #expect(there.stdout.contains("Copied \(a) to postgresql://"))
         #expect(there.stdout.contains("verified"))
-        #expect(there.stdout.contains("password=••••"))
+        #expect(there.stdout.contains(":••••@127.0.0.1:"))
         let back = try Self.run(badge, ["db", "copy", url, b, "--json"])
         #expect(back.status == 0, "\(back.stderr)")
         #expect(back.stdout.contains("\"verified\": true"))
@@ -64,7 +68,7 @@ import Testing
     }
 
     @Test func anInterruptedCopyResumesAndEndsIdenticalInBothDirections() throws {
-        guard let server = PostgresTestServer.requireOrSkip("badge db copy resumes after kill -9") else { return }
+        guard let server = try PostgresTestServer.requireOrSkip("badge db copy resumes after kill -9") else { return }
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let url = try Self.newDatabase(server, "copy_resume")
@@ -104,7 +108,7 @@ import Testing
     }
 
     @Test func aTargetHoldingAnotherDatabaseIsRefusedUntouched() throws {
-        guard let server = PostgresTestServer.requireOrSkip("badge db copy refuses a different target") else { return }
+        guard let server = try PostgresTestServer.requireOrSkip("badge db copy refuses a different target") else { return }
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let url = try Self.newDatabase(server, "copy_refuse")
@@ -140,7 +144,7 @@ import Testing
     }
 
     @Test func textPostgresCannotHoldIsCountedAndStoredAsEveryDeskStoresIt() throws {
-        guard let server = PostgresTestServer.requireOrSkip("badge db copy of text with U+0000") else { return }
+        guard let server = try PostgresTestServer.requireOrSkip("badge db copy of text with U+0000") else { return }
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let url = try Self.newDatabase(server, "copy_nul")
@@ -161,7 +165,7 @@ import Testing
     }
 
     @Test func backupOfPostgresIsASQLiteFileWithTheSameFigures() throws {
-        guard let server = PostgresTestServer.requireOrSkip("badge backup of a PostgreSQL database") else { return }
+        guard let server = try PostgresTestServer.requireOrSkip("badge backup of a PostgreSQL database") else { return }
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
         let url = try Self.newDatabase(server, "copy_backup")
@@ -174,7 +178,7 @@ import Testing
         let backup = try Self.run(badge, ["--db", url, "backup", file])
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(backup.stdout.contains("Backed up postgresql://"))
-        #expect(backup.stdout.contains("password=••••"))
+        #expect(backup.stdout.contains(":••••@127.0.0.1:"))
         #expect(try badge.mode(of: file) == 0o600)
         #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
 
