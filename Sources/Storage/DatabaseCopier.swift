@@ -50,6 +50,9 @@ package struct DatabaseCopier {
             let columns = try commonColumns(table)
             plans.append((table, columns, try copy(table, columns: columns, progress: progress)))
         }
+        // Verification reads the target only (the source's sums were taken while copying): the
+        // source's snapshot ends here rather than idling through it.
+        source.endCopySnapshot()
         try target.finishCopy()
         try progress(.verifying)
         var report = DatabaseCopyReport()

@@ -16,6 +16,10 @@ enum DatabaseCopyCommand {
         let source = DatabaseLocation(from)
         let target = DatabaseLocation(to)
         if isSame(source, target) { throw CLIError.failed("FROM and TO are the same database (\(source))") }
+        for location in [source, target] where location.isInsecureRemote {
+            OutputWriter.note("badge: warning: \(location) is not on this machine and does not ask for TLS "
+                              + "(add ?sslmode=require): the password and attendee data cross the network in clear")
+        }
         let desk = try ctx.station()
         let reader = try openSource(source, desk: desk)
         let writer = try openTarget(target, desk: desk)
