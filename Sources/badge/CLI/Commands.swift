@@ -31,8 +31,13 @@ enum Commands {
         Starts the provider simulator in-process on 127.0.0.1, connects it, imports one of its
         events and opens the console. Uses a fresh temporary database unless --db is given
         (never BADGE_DB), so a demo never touches real data.
+
+        With --shared (PostgreSQL installed), the database is a throwaway PostgreSQL server
+        started in a temporary directory: the demo prints the one command a second terminal
+        runs to be desk 2, and stops the server when desk 1 quits.
         """,
         options: [
+            .flag("shared", "several desks: a throwaway PostgreSQL server; prints the command for desk 2"),
             .value("attendees", "N", count, "attendees in the demo event (default \(DemoSession.defaultAttendees))"),
             .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
             .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default "
