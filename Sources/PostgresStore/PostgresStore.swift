@@ -42,6 +42,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     }
     var searchLowWater: Int64?
     private let listener: PGChangeListener?
+    /// The backend holding `badge db copy`'s read snapshot (guarded by `lock`; nil: none open).
+    var copySnapshotBackend: Int32?
     /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
     let leases: PGLeases
     /// The schema version found when this store connected (before any migration it ran).

@@ -271,6 +271,25 @@ enum Commands {
                 """,
                 arguments: [.required("URL", "postgresql://USER@HOST:PORT/DB?sslmode=…")],
                 options: [json]),
+            CommandSpec(
+                name: "copy", summary: "copy a whole database between SQLite and PostgreSQL (exact, resumable)",
+                details: """
+                FROM and TO are each a SQLite file or a postgresql:// URL, in any combination. Every
+                table is copied with its ids in batches, each committed: after an interruption, run
+                the same command again and it continues where it stopped. TO is created (a SQLite
+                file) or given the badge schema (PostgreSQL, like db init) as needed; a TO that holds
+                another badge database is refused. At the end both sides are compared table by table
+                (row counts and checksums). Progress on stderr. Stop the desks writing to FROM first:
+                changes made to FROM during a copy are not carried over.
+                """,
+                arguments: [
+                    .required("FROM", "the database to copy: a SQLite file or postgresql://USER@HOST:PORT/DB"),
+                    .required("TO", "where to copy it: a new SQLite file or an empty PostgreSQL database"),
+                ],
+                options: [
+                    .value("batch-size", "ROWS", .integer(1...100_000), "rows per committed batch (default 1000)"),
+                    json,
+                ]),
         ],
         runnable: false)
 
