@@ -88,6 +88,8 @@ let package = Package(
         .testTarget(name: "ReliabilityTests",
                     dependencies: ["Sync", "Storage", "Providers", "Simulator", "BadgeCore", "TestSupport"],
                     swiftSettings: swift6),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Storage", "BadgeCore", "TestSupport"],
+                    swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),
     ]
 )
