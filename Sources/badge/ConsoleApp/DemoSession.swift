@@ -80,7 +80,7 @@ struct DemoSession {
             store: store,
             clientFactory: DefaultClientFactory.make(
                 eventbriteLimit: Self.rateLimit(.eventbrite, attendees: attendees),
-                lumaLimit: Self.rateLimit(.luma, attendees: attendees)),
+                lumaLimit: Self.rateLimit(.luma, attendees: attendees), ledger: StoreRateLedger.of(store)),
             config: SyncConfig(pollInterval: 5, lumaFullScanInterval: 60), log: log)
         let provider = self.provider
         let externalId = simulator.eventIds(for: provider).first!
