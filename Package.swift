@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "BadgeCore", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swift6),
         .testTarget(name: "SharedBudgetTests",
-                    dependencies: ["Sync", "Storage", "PostgresStore", "Providers", "BadgeCore", "TestSupport"],
+                    dependencies: ["Sync", "Storage", "PostgresStore", "Providers", "Simulator", "BadgeCore", "TestSupport"],
                     swiftSettings: swift6),
         .testTarget(name: "ReliabilityTests",
                     dependencies: ["Sync", "Storage", "Providers", "Simulator", "BadgeCore", "TestSupport"],
