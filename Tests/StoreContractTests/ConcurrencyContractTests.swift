@@ -1,0 +1,69 @@
+import BadgeCore
+import Foundation
+import Storage
+import Testing
+
+/// SPEC §11 "Exactly once": several desks checking in one attendee at once give one record.
+@Suite struct ConcurrencyContractTests {
+    typealias F = ContractFixtures
+
+    @Test(arguments: StoreKind.allCases)
+    func twoInstancesRacingOnOneAttendeeGiveOneCheckIn(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        _ = try store.applyPage(eventId: event.id, attendees: (0..<10).map { F.person($0) }, checkpoint: nil, now: F.t0)
+        let ids = try store.attendees(AttendeeQuery(eventId: event.id, limit: 10)).map(\.id)
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        let threadsPerDesk = 6
+
+        for id in ids {
+            let outcomes = try await withThrowingTaskGroup(of: CheckInOutcome.self) { group in
+                for (d, desk) in desks.enumerated() {
+                    for t in 0..<threadsPerDesk {
+                        group.addTask {
+                            try desk.checkIn(attendeeId: id, action: .checkIn, operatorName: "op\(d)-\(t)",
+                                             station: "desk\(d)", at: F.at(Double(d * 10 + t)))
+                        }
+                    }
+                }
+                var all: [CheckInOutcome] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            let records = outcomes.compactMap { outcome -> CheckInRecord? in
+                if case .recorded(_, let record) = outcome { return record }
+                return nil
+            }
+            #expect(records.count == 1, "attendee \(id): \(outcomes)")
+            guard let winner = records.first else { continue }
+            let refusals = outcomes.filter { $0 == .alreadyCheckedIn(at: winner.at, by: winner.operatorName) }
+            #expect(refusals.count == outcomes.count - 1, "every other call is told who and when: \(outcomes)")
+            #expect(try store.checkInHistory(attendeeId: id) == [winner])
+            #expect(try store.attendee(id: id)?.checkedInAt == winner.at)
+        }
+        #expect(try store.stats(eventId: event.id).checkedIn == ids.count)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func oneInstanceIsSafeToShareBetweenThreads(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        _ = try store.applyPage(eventId: event.id, attendees: (0..<40).map { F.person($0) }, checkpoint: nil, now: F.t0)
+        let ids = try store.attendees(AttendeeQuery(eventId: event.id, limit: 40)).map(\.id)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    for (n, id) in ids.enumerated() where n % 4 == worker {
+                        _ = try store.checkIn(attendeeId: id, action: .checkIn, operatorName: "w\(worker)",
+                                              station: "s", at: F.t0)
+                        _ = try store.stats(eventId: event.id)
+                        _ = try store.attendees(AttendeeQuery(eventId: event.id, search: "person", limit: 10))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.stats(eventId: event.id).checkedIn == 40)
+        #expect(try store.attendeeCount(AttendeeQuery(eventId: event.id, filter: .checkedIn, search: "person")) == 40)
+    }
+}
