@@ -34,10 +34,11 @@ extension PostgresStore {
     }
 
     /// Ids matching the query's search and filter, from the in-memory index, reloaded when it is
-    /// another event's or another desk committed since (the change feed's counter moved).
+    /// another event's or another desk committed since (the change feed's counter moved). A store
+    /// without the feed (`listen: false`) cannot know, so it reloads the index for every search.
     func searchHits(_ c: PGConnection, _ q: AttendeeQuery, terms: [String]) throws -> [Int64] {
         let version = try externalChangeCounter()
-        if let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
+        if followsChanges, let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
             return cache.matches(terms: terms, filter: q.filter)
         }
         let r = try c.query("""

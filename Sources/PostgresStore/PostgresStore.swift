@@ -38,6 +38,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
     private let listener: PGChangeListener?
+    /// True when the change feed tells this store about other desks' commits (`Options.listen`).
+    var followsChanges: Bool { listener != nil }
     /// The schema version found when this store connected (before any migration it ran).
     public private(set) var migratedFrom = 0
 
