@@ -67,3 +67,62 @@ import Testing
         #expect(try store.attendeeCount(AttendeeQuery(eventId: event.id, filter: .checkedIn, search: "person")) == 40)
     }
 }
+
+extension ConcurrencyContractTests {
+    /// Two desks importing the same new page at once (a resync at each, a CLI sync beside the
+    /// console): both succeed, every attendee is added once, and the page is applied exactly as
+    /// if one had gone after the other.
+    @Test(arguments: StoreKind.allCases)
+    func twoInstancesApplyingOnePageAtOnceAddEachAttendeeOnce(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        for round in 0..<8 {
+            let event = try c.store.createEvent(F.event("R\(round)"))
+            let page = (0..<200).map { F.person($0) }
+            let results = try await withThrowingTaskGroup(of: SyncCounts.self) { group in
+                for desk in desks {
+                    group.addTask { try desk.applyPage(eventId: event.id, attendees: page, checkpoint: nil, now: F.t0) }
+                }
+                var all: [SyncCounts] = []
+                for try await counts in group { all.append(counts) }
+                return all
+            }
+            #expect(results.map(\.added).reduce(0, +) == 200, "round \(round): \(results)")
+            #expect(results.map(\.unchanged).reduce(0, +) == 200, "round \(round): \(results)")
+            #expect(try c.store.attendeeCount(AttendeeQuery(eventId: event.id)) == 200)
+        }
+    }
+
+    /// Two desks saving a Default template under different names at once: one wins, the other
+    /// is refused (an event has one Default).
+    @Test(arguments: StoreKind.allCases)
+    func twoInstancesSavingADefaultAtOnceKeepOneDefault(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        for round in 0..<20 {
+            let event = try c.store.createEvent(F.event("T\(round)"))
+            let refusals = await withTaskGroup(of: Bool.self) { group in
+                for (n, desk) in desks.enumerated() {
+                    group.addTask {
+                        do {
+                            try desk.saveTemplate(BadgeTemplate(eventId: event.id, name: "Default \(n)", layout: "x"))
+                            return false
+                        } catch let error as StorageError {
+                            if case .secondDefaultTemplate = error { return true }
+                            Issue.record("round \(round): \(error)")
+                            return false
+                        } catch {
+                            Issue.record("round \(round): \(error)")
+                            return false
+                        }
+                    }
+                }
+                var refused = 0
+                for await r in group where r { refused += 1 }
+                return refused
+            }
+            #expect(refusals == 1, "round \(round)")
+            #expect(try c.store.templates(eventId: event.id).filter(\.isDefault).count == 1, "round \(round)")
+        }
+    }
+}
