@@ -21,14 +21,15 @@ extension PostgresStore {
     /// One page in one transaction and four statements, whatever the page's size: lock the
     /// page's existing rows (`FOR UPDATE`, so a desk's check-in cannot slip between the read and
     /// the write and be overwritten), merge in memory (`AttendeeMerge`, SPEC §2.4), insert the new
-    /// rows and update the changed ones from arrays (`unnest`), save the checkpoint.
+    /// rows and update the changed ones from arrays (`unnest`), save the checkpoint. When another
+    /// desk inserted one of the new rows first, the page is merged again over its rows.
     public func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                           now: Date) throws -> [AttendeeMerge.Outcome]
     {
         // The page as it will read back (a NUL becomes U+FFFD, provider ids too), so it merges
         // with the stored rows and a re-applied page is unchanged.
         let attendees = attendees.map(PGAttendeeRow.quantised)
-        return try write { c in
+        return try writeAfterUniqueRace { c in
             try Self.refuseIfPurged(c, eventId: eventId)
             var rows: [String: Attendee] = [:]
             rows.reserveCapacity(attendees.count)

@@ -99,6 +99,22 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         try run(transaction: true, body)
     }
 
+    /// `write`, run again when another desk committed the same new unique row first (SQLSTATE
+    /// 23505, e.g. two desks importing one page at once): the retry's statements see that
+    /// desk's commit, as the second writer on SQLite would, since its writers take turns.
+    @discardableResult
+    func writeAfterUniqueRace<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        var attempts = 0
+        while true {
+            do {
+                return try write(body)
+            } catch let error as StorageError {
+                guard case .server(let state, _, _) = error, state == "23505", attempts < 3 else { throw error }
+                attempts += 1
+            }
+        }
+    }
+
     private func run<T>(transaction: Bool, _ body: (PGConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
