@@ -126,3 +126,49 @@ extension ConcurrencyContractTests {
         }
     }
 }
+
+extension ConcurrencyContractTests {
+    /// Two desks importing the same event at once: one creates it, the other is told it exists.
+    @Test(arguments: StoreKind.allCases)
+    func twoInstancesCreatingOneEventAtOnceMakeOne(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        for round in 0..<20 {
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for desk in desks {
+                    group.addTask {
+                        do {
+                            return "created \(try desk.createEvent(F.event("X\(round)")).id > 0)"
+                        } catch {
+                            return "\(error)"
+                        }
+                    }
+                }
+                var all: [String] = []
+                for await outcome in group { all.append(outcome) }
+                return all.sorted()
+            }
+            #expect(outcomes == ["created true", "event eventbrite:X\(round) is already imported"], "round \(round)")
+        }
+        #expect(try c.store.events().count == 20)
+    }
+
+    /// Wrong PINs typed at two desks at once all count (a lockout cannot be dodged by racing).
+    @Test(arguments: StoreKind.allCases)
+    func wrongPINsAtTwoInstancesAtOnceAllCount(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        let subject = PINAttempts.subject(member: "ann")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for desk in desks {
+                for _ in 0..<4 {
+                    group.addTask {
+                        for _ in 0..<3 { try desk.recordPINFailure(subject: subject, at: F.t0, backoff: PINBackoff()) }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try c.store.pinAttempts(subject: subject).failures == 24)
+    }
+}
