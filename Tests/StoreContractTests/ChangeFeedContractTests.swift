@@ -124,3 +124,19 @@ extension ChangeFeedContractTests {
         #expect(try quiet.attendeeCount(AttendeeQuery(eventId: event.id, search: "person")) == 4)
     }
 }
+
+extension ChangeFeedContractTests {
+    /// A commit made by another instance right after this store opened (and read its counter) is
+    /// not lost: the console reads the counter once at start and reloads when it moves.
+    @Test(arguments: StoreKind.allCases)
+    func aCommitRightAfterOpeningIsSeen(kind: StoreKind) throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (writer, event) = try c.withEvent()
+        for round in 0..<10 {
+            let fresh = try c.another(desk: "desk-\(round)")
+            let before = try fresh.externalChangeCounter()
+            try writer.setSyncStatus(eventId: event.id, .active, error: "round \(round)")
+            #expect(try awaitChange(fresh, from: before) != nil, "round \(round): the commit was never seen")
+        }
+    }
+}
