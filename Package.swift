@@ -16,9 +16,11 @@
 //   TerminalCurses  → ScreenKit, CNcursesw            the only CNcursesw user
 //   Printing        → BadgeCore                       templates, PDF, lp
 //   Auth            → BadgeCore, CCrypt               PIN hashes (system crypt); the only CCrypt user
-//   badge           → everything (composition root, CLI, UI loop)
+//   badge           → everything but TestSupport (composition root, CLI, UI loop)
 //   badge-bench     → everything (benchmark harness), TestSupport (the pseudo-terminal driver)
-//   TestSupport     → BadgeCore, Providers, Storage, Simulator (test-only helpers)
+//   LocalPostgres   → (nothing)                       throwaway PostgreSQL servers (initdb/pg_ctl) for
+//                                                     the tests, badge-bench and `badge demo --shared`
+//   TestSupport     → BadgeCore, Providers, Storage, Simulator, LocalPostgres (test-only helpers)
 //
 // No Swift packages: Foundation, Dispatch, XCTest/Swift Testing and system C libraries only.
 
@@ -58,14 +60,15 @@ let package = Package(
         .executableTarget(
             name: "badge",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "PostgresStore", "Providers", "Simulator", "Sync",
-                           "Console", "TerminalCurses", "Printing", "Auth"],
+                           "Console", "TerminalCurses", "Printing", "Auth", "LocalPostgres"],
             swiftSettings: swift6),
         .executableTarget(
             name: "badge-bench",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
                            "Console", "Printing", "CSQLite", "TestSupport"],
             swiftSettings: swift6),
-        .target(name: "TestSupport", dependencies: ["BadgeCore", "Providers", "Storage", "Simulator"],
+        .target(name: "LocalPostgres", swiftSettings: swift6),
+        .target(name: "TestSupport", dependencies: ["BadgeCore", "Providers", "Storage", "Simulator", "LocalPostgres"],
                 swiftSettings: swift6),
 
         .testTarget(name: "BadgeCoreTests", dependencies: ["BadgeCore"], swiftSettings: swift6),

@@ -45,6 +45,12 @@ public enum Action: Sendable, Equatable {
     /// A poll or resync failed after retries; `nextRetryAt` is the engine's next automatic try.
     case syncFailed(eventId: Int64, reason: String, nextRetryAt: Date?)
     case rateBudgetChanged(Provider, RateBudget)
+    /// Several desks: who is online and who syncs which event (SPEC §11).
+    case desksChanged(DeskPresence)
+    /// S or R at a desk that does not sync the event: the desk that does was asked to resync.
+    case resyncForwarded(eventId: Int64, desk: String?)
+    /// A sync job this desk may not run (another desk syncs the event): the reason.
+    case syncRefused(eventId: Int64, reason: String)
     /// The poller brought changes: reload the visible page and the statistics.
     case dataChanged(eventId: Int64)
 

@@ -37,6 +37,8 @@ public struct AppState: Sendable, Equatable {
     public var events: [EventSummary]
     public var integrations: [IntegrationSummary]
     public var rateBudgets: [Provider: RateBudget]
+    /// Several desks on a shared database: who is online, who syncs (nil on a laptop's own file).
+    public var desks: DeskPresence?
     /// Events with an import or re-import job running (their progress, if reported).
     public var importsRunning: [Int64: ImportProgress]
     /// Last known progress of any import (kept after it stops, for the Import failed view).
@@ -96,6 +98,7 @@ public struct AppState: Sendable, Equatable {
         self.events = []
         self.integrations = []
         self.rateBudgets = [:]
+        self.desks = nil
         self.importsRunning = [:]
         self.importProgress = [:]
         self.syncInFlight = []

@@ -24,6 +24,10 @@ enum EventView {
         buf.fill(x: 0, y: 0, width: buf.size.width, height: 1, role: .title)
         let indicator = statusIndicator(e, state, now: now)
         var parts: [(String, Role)] = [(indicator.text, indicator.role), (" · " + (buf.size.width >= 100 ? "synced " : "") + ago(e.lastSyncedAt, now: now), .title)]
+        if let desks = state.desks {
+            parts.append((desks.headerText(desk: state.deskName, eventId: e.id, wide: buf.size.width >= 120),
+                          desks.reachable ? .title : .statusError))
+        }
         if let budget = state.rateBudgets[e.provider] {
             parts.append((" · API \(budget.remaining)/\(budget.limit)", .title))
         }

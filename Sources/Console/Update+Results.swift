@@ -175,6 +175,18 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .rateBudgetChanged(let provider, let budget):
         state.rateBudgets[provider] = budget
         return []
+    case .desksChanged(let presence):
+        state.desks = presence
+        return []
+    case .resyncForwarded(let id, let desk):
+        state.syncInFlight.remove(id)
+        let who = desk.map { "Desk \($0)" } ?? "Another desk"
+        state.say("\(who) syncs this event: it was asked to resync; the result shows here too", .info, now: now)
+        return []
+    case .syncRefused(let id, let reason):
+        state.syncInFlight.remove(id)
+        state.say(clean(reason), .warning, now: now)
+        return []
     case .dataChanged(let id):
         return refresh(&state, id)
 

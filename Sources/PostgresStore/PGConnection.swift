@@ -41,9 +41,15 @@ final class PGConnection {
         if let handle { PQfinish(handle) }
         handle = nil
         prepared = [:]
-        let keys = ["dbname", "application_name", "connect_timeout", "keepalives", "keepalives_idle",
+        var keys = ["dbname", "application_name", "connect_timeout", "keepalives", "keepalives_idle",
                     "keepalives_interval", "keepalives_count", "client_encoding"]
-        let values = [url, applicationName, "5", "1", "5", "2", "3", "UTF8"]
+        var values = [url, applicationName, "5", "1", "5", "2", "3", "UTF8"]
+        // The server side too: a desk that vanished from the network (not a clean close) loses its
+        // backend — and the sync leadership that backend holds — in seconds, not hours.
+        if !url.lowercased().contains("options=") {
+            keys.append("options")
+            values.append("-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3")
+        }
         let conn: OpaquePointer? = Self.withCStrings(keys) { k in
             Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }

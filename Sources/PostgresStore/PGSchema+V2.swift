@@ -1,7 +1,7 @@
 extension PGSchema {
     /// Every commit another desk makes moves `externalChangeCounter` (the `BadgeStore` contract,
     /// as SQLite's `data_version` does): the audit log, wrong PINs and import checkpoints announce
-    /// themselves too. Desks' heartbeats still do not (they would reload every console each beat).
+    /// themselves too.
     static let v2 = """
     CREATE TRIGGER audit_log_notify AFTER INSERT OR UPDATE OR DELETE ON audit_log
         FOR EACH STATEMENT EXECUTE FUNCTION badge_notify();

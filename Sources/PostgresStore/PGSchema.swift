@@ -16,7 +16,7 @@ enum PGSchema {
     }
 
     static let all: [Migration] = [
-        Migration(version: 1, summary: "initial shared schema (SQLite schema 6 + desks, operation ids, change feed)",
+        Migration(version: 1, summary: "initial shared schema (SQLite schema 6 + desks, operation ids, change feed, resync requests)",
                   sql: v1),
         Migration(version: 2, summary: "the audit log, wrong PINs and import checkpoints announce their changes",
                   sql: v2),
@@ -188,22 +188,11 @@ enum PGSchema {
         ref   BIGINT
     );
 
-    -- Desks seen recently (SPEC §11 "how many desks are online"): a heartbeat per open console.
-    CREATE TABLE desks (
-        name       TEXT COLLATE "C" PRIMARY KEY,
-        host       TEXT COLLATE "C" NOT NULL,
-        pid        INTEGER NOT NULL,
-        started_at BIGINT NOT NULL,
-        last_seen  BIGINT NOT NULL,
-        event_id   BIGINT
-    );
-
-    -- Which desk polls the provider for an event (the holder of the event's advisory lock).
-    CREATE TABLE sync_leaders (
-        event_id  BIGINT PRIMARY KEY REFERENCES events(id),
-        desk      TEXT COLLATE "C" NOT NULL,
-        since     BIGINT NOT NULL,
-        last_poll BIGINT
+    -- S at a desk that does not sync the event: the leader runs the resync (SPEC §11).
+    CREATE TABLE resync_requests (
+        event_id     BIGINT PRIMARY KEY REFERENCES events(id),
+        requested_by TEXT COLLATE "C" NOT NULL,
+        requested_at BIGINT NOT NULL
     );
 
     -- Every change another desk must see announces itself (one notification per statement).
@@ -221,6 +210,8 @@ enum PGSchema {
     CREATE TRIGGER templates_notify AFTER INSERT OR UPDATE OR DELETE ON templates
         FOR EACH STATEMENT EXECUTE FUNCTION badge_notify();
     CREATE TRIGGER members_notify AFTER INSERT OR UPDATE OR DELETE ON members
+        FOR EACH STATEMENT EXECUTE FUNCTION badge_notify();
+    CREATE TRIGGER resync_requests_notify AFTER INSERT OR UPDATE ON resync_requests
         FOR EACH STATEMENT EXECUTE FUNCTION badge_notify();
     CREATE TRIGGER integrations_notify AFTER INSERT OR UPDATE OR DELETE ON integrations
         FOR EACH STATEMENT EXECUTE FUNCTION badge_notify();

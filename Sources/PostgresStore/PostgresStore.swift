@@ -40,6 +40,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     private let listener: PGChangeListener?
     /// True when the change feed tells this store about other desks' commits (`Options.listen`).
     var followsChanges: Bool { listener != nil }
+    /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
+    let leases: PGLeases
     /// The schema version found when this store connected (before any migration it ran).
     public private(set) var migratedFrom = 0
 
@@ -51,9 +53,13 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         self.connection = connection
         self.options = options
         self.listener = listener
+        leases = PGLeases(url: connection.url, applicationName: "badge \(options.desk) (lease)")
     }
 
-    deinit { listener?.stop() }
+    deinit {
+        listener?.stop()
+        leases.releaseAll()
+    }
 
     /// Connects to `url` and checks (or, with `options.migrate`, brings) the schema up to date.
     public static func open(url: String, options: Options) throws -> PostgresStore {

@@ -41,6 +41,7 @@ extension SyncEngine {
             throw error
         }
         log.log(.info, "import of \(event.qualifiedId) started as #\(event.id)")
+        _ = leads(event.id)  // a new event: this desk imports it and syncs it from now on
         launchImport(event)
         return event
     }
@@ -69,12 +70,14 @@ extension SyncEngine {
         switch event.syncStatus {
         case .pending:
             if let running = importTasks[eventId] { return try await running.value }
+            try requireLead(eventId, forward: false)
             _ = try connectedIntegration(event.provider)
             launchImport(event)
             return try await importTasks[eventId]!.value
         case .disconnected:
             throw SyncError.notReady(eventId: eventId, status: .disconnected)
         case .active, .failed:
+            try requireLead(eventId, forward: true)
             if fullScanOwed.contains(eventId) || event.heldCancellation != nil {
                 return try await resync(eventId: eventId)
             }
@@ -88,6 +91,7 @@ extension SyncEngine {
     public func reconnect(eventId: Int64) async throws -> Event {
         var event = try loadEvent(eventId)
         if importTasks[eventId] != nil { throw SyncError.importRunning(eventId) }
+        try requireLead(eventId, forward: false)
         _ = try connectedIntegration(event.provider)
         try store.clearImportCheckpoint(eventId: eventId)
         event.syncStatus = event.syncStatus.after(.importStarted)

@@ -15,7 +15,7 @@ extension SyncEngine {
         pollingTask = Task.detached { [self] in
             while !Task.isCancelled {
                 await self.launchDuePolls()
-                try? await self.clock.sleep(seconds: self.config.pollInterval)
+                try? await self.clock.sleep(seconds: self.pollerTick)
             }
         }
     }
@@ -56,7 +56,10 @@ extension SyncEngine {
     /// An event whose last full resync did not complete gets a full resync again, not a poll.
     private func launchDuePolls() {
         for id in dueEventIds() {
-            let full = fullScanOwed.contains(id)
+            let (due, requested) = sharedDue(id)
+            guard due else { continue }
+            pollLaunched(id)
+            let full = fullScanOwed.contains(id) || requested
             pollTasks[id] = Task { [self] in
                 if full {
                     _ = try? await self.resync(eventId: id)

@@ -25,6 +25,7 @@ extension SyncEngine {
     /// cancels no one.
     @discardableResult
     public func confirmMassCancellation(eventId: Int64) async throws -> SyncResult {
+        try requireLead(eventId, forward: false)
         if let running = resyncTasks[eventId] { _ = try? await running.value }
         guard try loadEvent(eventId).heldCancellation != nil else { throw SyncError.nothingHeld(eventId) }
         let result = try await fullResync(eventId: eventId, allowMassCancellation: true)
@@ -34,6 +35,7 @@ extension SyncEngine {
 
     private func fullResync(eventId: Int64, allowMassCancellation: Bool) async throws -> SyncResult {
         if let running = resyncTasks[eventId], !allowMassCancellation { return try await running.value }
+        try requireLead(eventId, forward: !allowMassCancellation)
         let event = try loadEvent(eventId)
         if importTasks[eventId] != nil { throw SyncError.importRunning(eventId) }
         guard event.syncStatus == .active || event.syncStatus == .failed else {

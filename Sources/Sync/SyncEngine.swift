@@ -34,6 +34,10 @@ public actor SyncEngine {
     /// Events whose last full resync did not complete (a malformed page, a fault): their retry,
     /// manual or automatic, is a full scan again, not an incremental poll (issue #13).
     var fullScanOwed: Set<Int64> = []
+    /// Shared store only: whether this desk led each event at its last check, and when its last
+    /// poll started (the poller ticks each second there; polls keep their interval).
+    var leadingEvents: [Int64: Bool] = [:]
+    var lastPollLaunch: [Int64: Date] = [:]
     private var subscribers: [UUID: AsyncStream<SyncNotification>.Continuation] = [:]
 
     public init(store: any BadgeStore, clientFactory: @escaping ProviderClientFactory,
@@ -69,6 +73,7 @@ public actor SyncEngine {
     /// Stops polling and every running job; ends the notification streams.
     public func shutdown() {
         stopPolling()
+        releaseLeads()
         for t in importTasks.values { t.cancel() }
         for t in resyncTasks.values { t.cancel() }
         for c in subscribers.values { c.finish() }

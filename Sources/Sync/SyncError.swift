@@ -14,6 +14,9 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancellationsHeld(eventId: Int64, HeldCancellation)
     /// `confirmMassCancellation` on an event with nothing held.
     case nothingHeld(Int64)
+    /// Several desks (SPEC §11): another desk syncs this event. `forwarded`: the resync was
+    /// passed to it (it runs there and every desk sees the result).
+    case syncedByAnotherDesk(eventId: Int64, desk: String?, forwarded: Bool)
 
     public var description: String {
         switch self {
@@ -30,6 +33,10 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cancellationsHeld(let id, let held):
             return "\(held.summary): an admin confirms with 'badge events confirm-cancellations \(id)', "
                 + "or 'badge events retry \(id)' scans again"
+        case .syncedByAnotherDesk(let id, let desk, let forwarded):
+            let who = desk.map { "desk \($0)" } ?? "another desk"
+            return forwarded ? "\(who) syncs event #\(id): it was asked to resync (every desk sees the result)"
+                : "\(who) syncs event #\(id): only it imports or reconnects it"
         case .nothingHeld(let id):
             return "event #\(id) has no held cancellations to confirm"
         case .notReady(let id, let status):

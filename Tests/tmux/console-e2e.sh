@@ -27,7 +27,7 @@ trap cleanup EXIT
 fail() {
     echo "console-e2e: FAIL: $*" >&2
     echo "---- last screen ----" >&2
-    $T capture-pane -p -t e2e 2>/dev/null >&2 || true
+    $T capture-pane -p -t e2e >&2 2>/dev/null || true
     exit 1
 }
 screen() { $T capture-pane -p -t e2e; }

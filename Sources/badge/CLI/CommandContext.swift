@@ -50,7 +50,14 @@ final class CommandContext {
         if let openedStore { return openedStore }
         let path = databasePath
         if case .postgres(let url) = DatabaseLocation(path) {
-            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: !readsOnly)
+            if DatabaseLocation(path).isInsecureRemote {
+                FileHandle.standardError.write(Data(("badge: warning: \(DatabaseLocation(path)) is not on this machine and "
+                    + "does not ask for TLS (add ?sslmode=require): the password and attendee data cross the network "
+                    + "in clear\n").utf8))
+            }
+            // Only a console or `badge watch` follows other desks' changes and counts as a desk online.
+            let follows = parsed.path.isEmpty || parsed.path == ["watch"]
+            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: follows)
             openedStore = store
             return store
         }

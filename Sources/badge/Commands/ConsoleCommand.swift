@@ -7,7 +7,9 @@ import Providers
 enum ConsoleCommand {
     static func console(_ ctx: CommandContext) throws {
         let store = try ctx.store()
-        let config = try ctx.config()
+        var config = try ctx.config()
+        // On a shared database an unnamed desk goes by the host name (SPEC §11).
+        if config.station == nil && ctx.databaseLocation.isShared { config.station = try ctx.station() }
         let engine = Composition.makeEngine(store: store, config: config, log: ctx.log)
         let session = ConsoleSession(
             store: store, engine: engine, config: config, operatorName: ctx.parsed.globals.operatorName,

@@ -50,8 +50,12 @@ struct ConsoleSession {
         // Another process's commits (the CLI, another desk) refresh the console too (issue #13).
         let storeChanges = StoreChangeForwarder(store: store, pump: pump)
         storeChanges.start()
+        // Several desks: who is online, who syncs (the header).
+        let presence = DeskPresenceForwarder(store: store, mailbox: mailbox)
+        presence?.start()
         try AsyncBridge.run { await engine.startPolling() }
         defer {
+            presence?.stop()
             storeChanges.stop()
             pumpTask.cancel()
             try? AsyncBridge.run { await engine.shutdown() }

@@ -168,6 +168,10 @@ final class EffectRunner: @unchecked Sendable {
         } catch SyncError.cancellationsHeld(_, let held) {
             // The event's alert shows it too; say it now, over the sync's own toast.
             mailbox.post(.operationFailed(held.summary))
+        } catch SyncError.syncedByAnotherDesk(let id, let desk, let forwarded) {
+            mailbox.post(forwarded ? .resyncForwarded(eventId: id, desk: desk)
+                         : .syncRefused(eventId: id, reason: SyncError.syncedByAnotherDesk(eventId: id, desk: desk,
+                                                                                            forwarded: false).description))
         } catch let error as SyncError {
             throw error
         } catch {

@@ -1,0 +1,57 @@
+import Console
+import Dispatch
+import Foundation
+import Storage
+
+/// Several desks (SPEC §11): once a second, asks the shared store who is online and which desk
+/// syncs each event, and tells the console when that changed (the header shows it). A server
+/// that cannot be reached shows as such until it answers again.
+final class DeskPresenceForwarder: @unchecked Sendable {
+    private let store: any BadgeStore
+    private let coordinator: any SyncCoordinator
+    private let mailbox: Mailbox
+    private let queue = DispatchQueue(label: "badge.desk-presence")
+    private let lock = NSLock()
+    private var timer: DispatchSourceTimer?
+    private var last: DeskPresence?
+
+    init?(store: any BadgeStore, mailbox: Mailbox) {
+        guard let coordinator = store as? any SyncCoordinator else { return nil }
+        self.store = store
+        self.coordinator = coordinator
+        self.mailbox = mailbox
+    }
+
+    func start(interval: TimeInterval = 1) {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(100))
+        timer.setEventHandler { [weak self] in self?.tick() }
+        lock.withLock { self.timer = timer }
+        timer.resume()
+    }
+
+    func stop() {
+        lock.withLock {
+            timer?.cancel()
+            timer = nil
+        }
+    }
+
+    private func tick() {
+        let presence: DeskPresence
+        do {
+            var leaders: [Int64: String] = [:]
+            for event in try store.events() {
+                if let leader = try coordinator.syncLeader(eventId: event.id) { leaders[event.id] = leader }
+            }
+            presence = DeskPresence(online: try coordinator.desksOnline(), leaders: leaders)
+        } catch {
+            presence = DeskPresence(online: last?.online ?? [], leaders: [:], reachable: false)
+        }
+        let changed = lock.withLock { () -> Bool in
+            defer { last = presence }
+            return last != presence
+        }
+        if changed { mailbox.post(.desksChanged(presence)) }
+    }
+}
