@@ -269,4 +269,56 @@ import Testing
         let none = try store.missingCount(eventId: 999, seen: [])
         #expect(none.missing == 0 && none.attending == 0)
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func awkwardTextRoundTripsExactly(kind: StoreKind) throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        let texts = ["NULL", "null", "\"quoted\"", "back\\slash\\", "{brace}", "a,b", "'single'", "  padded  ",
+                     "line\nbreak", "tab\there", "$1", "%_", "\u{FFFD}", "🏳️‍🌈", ""]
+        let page = texts.enumerated().map { n, text in
+            var p = F.person(n)
+            p.name = text
+            p.company = text
+            p.email = n % 2 == 0 ? "" : nil
+            p.ticketName = n % 3 == 0 ? nil : text
+            return p
+        }
+        #expect(try store.applyPage(eventId: event.id, attendees: page, checkpoint: nil, now: F.t0)
+            == SyncCounts(added: texts.count))
+        for (n, text) in texts.enumerated() {
+            let a = try row(store, event, n)
+            #expect(a.name == text && a.company == text, "\(text.debugDescription)")
+            #expect(a.email == (n % 2 == 0 ? "" : nil), "empty text and no text stay apart")
+            #expect(a.ticketName == (n % 3 == 0 ? nil : text))
+        }
+        #expect(try store.applyPage(eventId: event.id, attendees: page, checkpoint: nil, now: F.t0)
+            == SyncCounts(unchanged: texts.count))
+        #expect(try store.attendees(AttendeeQuery(eventId: event.id, search: "\"quoted")).map(\.providerAttendeeId) == ["A2"])
+        #expect(try store.attendees(AttendeeQuery(eventId: event.id, search: "back\\")).map(\.providerAttendeeId) == ["A3"])
+        #expect(try store.attendeeCount(AttendeeQuery(eventId: event.id, search: "null")) == 2)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aLargePageInOneGoAndInSmallPagesAddsTheSame(kind: StoreKind) throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        let all = (0..<20_000).map { F.person($0) }
+        #expect(try store.applyPage(eventId: event.id, attendees: all, checkpoint: nil, now: F.t0) == SyncCounts(added: 20_000))
+        let other = try store.createEvent(F.event("E2"))
+        var total = SyncCounts()
+        for start in stride(from: 0, to: all.count, by: 500) {
+            total += try store.applyPage(eventId: other.id, attendees: Array(all[start..<min(start + 500, all.count)]),
+                                         checkpoint: nil, now: F.t0)
+        }
+        #expect(total == SyncCounts(added: 20_000))
+        #expect(try store.applyPage(eventId: other.id, attendees: all, checkpoint: nil, now: F.t0)
+            == SyncCounts(unchanged: 20_000))
+        #expect(try store.attendeeCount(AttendeeQuery(eventId: other.id)) == 20_000)
+        #expect(try store.attendee(eventId: other.id, barcode: "BC19999")?.name == "Person 19999")
+        #expect(try store.attendeeCount(AttendeeQuery(eventId: other.id, search: "person 19999")) == 1)
+        #expect(try store.markMissing(eventId: other.id, seen: Set(all.prefix(15_000).map(\.providerAttendeeId)), now: F.t0)
+            == 5_000)
+        #expect(try store.stats(eventId: other.id).notAttending == 5_000)
+    }
 }

@@ -263,6 +263,8 @@ import Testing
         let log = try c.auditLog()
         #expect(log.map(\.action) == ["VIP_OFF", "PRINT", "CHECK_IN", "IMPORT", "VIP_ON"])
         #expect(log.map(\.operatorName) == ["cy", "bo", "bo", "ada", "ada"])
+        #expect(log.allSatisfy { $0.at == F.t0 })
+        #expect(log.map(\.id) == log.map(\.id).sorted(by: >), "newest first")
         #expect(log.map(\.detail) == ["attendee \(id) (A1)", "attendee \(id) template Default",
                                       "attendee \(id) (A1) at door", "eventbrite:E1", "attendee \(id) (A1)"])
         #expect(throws: StorageError.notFound("attendee 12345")) {
