@@ -172,3 +172,58 @@ extension ConcurrencyContractTests {
         #expect(try c.store.pinAttempts(subject: subject).failures == 24)
     }
 }
+
+extension ConcurrencyContractTests {
+    /// A desk checking someone in while another desk merges a provider edit of that person: both
+    /// survive, whichever commits first (the merge never overwrites the check-in, SPEC §2.4).
+    @Test(arguments: StoreKind.allCases)
+    func aCheckInAndAProviderEditAtOnceBothSurvive(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        let people = (0..<15).map { F.person($0) }
+        _ = try store.applyPage(eventId: event.id, attendees: people, checkpoint: nil, now: F.t0)
+        let desks = [try c.another(desk: "door"), try c.another(desk: "sync")]
+        for (n, person) in people.enumerated() {
+            let id = try #require(try store.attendee(eventId: event.id, providerAttendeeId: person.providerAttendeeId)).id
+            var renamed = person
+            renamed.name = "Edited \(n)"
+            let edited = renamed
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    _ = try desks[0].checkIn(attendeeId: id, action: .checkIn, operatorName: "ada", station: "door", at: F.at(1))
+                }
+                group.addTask {
+                    _ = try desks[1].applyPage(eventId: event.id, attendees: [edited], checkpoint: nil, now: F.t0)
+                }
+                try await group.waitForAll()
+            }
+            let after = try #require(try store.attendee(id: id))
+            #expect(after.name == "Edited \(n)" && after.checkedInAt == F.at(1) && after.checkInSource == .local, "\(n)")
+        }
+    }
+
+    /// Prints at two desks at once: every print is logged and counted.
+    @Test(arguments: StoreKind.allCases)
+    func printsAtTwoInstancesAtOnceAreAllCounted(kind: StoreKind) async throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        let (store, event) = try c.withEvent()
+        _ = try store.applyPage(eventId: event.id, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
+        let id = try #require(try store.attendee(eventId: event.id, providerAttendeeId: "A1")).id
+        let desks = [try c.another(desk: "desk-a"), try c.another(desk: "desk-b")]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for desk in desks {
+                for t in 0..<3 {
+                    group.addTask {
+                        for _ in 0..<4 {
+                            try desk.recordPrint(PrintRecord(attendeeId: id, at: F.t0, templateName: "Default",
+                                                             output: "t\(t).pdf", operatorName: "op\(t)"))
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.attendee(id: id)?.printCount == 24)
+        #expect(try store.prints(attendeeId: id).count == 24)
+    }
+}
