@@ -70,6 +70,21 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func anEventOfAnUnknownIntegrationIsNotCalledADuplicate(kind: StoreKind) throws {
+        guard let c = try ContractStore.make(kind) else { return }
+        var event = F.event("E9")
+        event.integrationId = 4242
+        #expect {
+            try c.store.createEvent(event)
+        } throws: { error in
+            guard let error = error as? StorageError, error.isConstraintViolation else { return false }
+            if case .duplicateEvent = error { return false }
+            return true
+        }
+        #expect(try c.store.events().isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func eventRoundTripsEveryMutableField(kind: StoreKind) throws {
         guard let c = try ContractStore.make(kind) else { return }
         let (store, created) = try c.withEvent()
