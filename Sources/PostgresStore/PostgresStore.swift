@@ -114,8 +114,7 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         while true {
             do {
                 return try write(body)
-            } catch let error as StorageError {
-                guard case .server(let state, _, _) = error, state == "23505", attempts < 3 else { throw error }
+            } catch let error as StorageError where error.isUniqueViolation && attempts < 3 {
                 attempts += 1
             }
         }
