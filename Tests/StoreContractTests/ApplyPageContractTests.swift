@@ -262,9 +262,12 @@ import Testing
                                           startedAt: F.t0, updatedAt: F.t0)
         #expect(try store.applyPage(eventId: event.id, attendees: [], checkpoint: checkpoint, now: F.t0) == SyncCounts())
         #expect(try store.importCheckpoint(eventId: event.id) == checkpoint)
-        #expect(throws: StorageError.self) {
+        #expect {
             try store.applyPage(eventId: 999, attendees: [F.person(1)], checkpoint: nil, now: F.t0)
-        }
+        } throws: { ($0 as? StorageError)?.isConstraintViolation == true }
+        #expect {
+            try store.saveTemplate(BadgeTemplate(eventId: 999, name: "Default", layout: "x"))
+        } throws: { ($0 as? StorageError)?.isConstraintViolation == true }
         #expect(try store.markMissing(eventId: 999, seen: [], now: F.t0) == 0)
         let none = try store.missingCount(eventId: 999, seen: [])
         #expect(none.missing == 0 && none.attending == 0)
@@ -312,6 +315,7 @@ import Testing
                                          checkpoint: nil, now: F.t0)
         }
         #expect(total == SyncCounts(added: 20_000))
+        store.settleAfterBulkWrite()
         #expect(try store.applyPage(eventId: other.id, attendees: all, checkpoint: nil, now: F.t0)
             == SyncCounts(unchanged: 20_000))
         #expect(try store.attendeeCount(AttendeeQuery(eventId: other.id)) == 20_000)

@@ -94,6 +94,7 @@ import Testing
         #expect(try store.attendees(AttendeeQuery(eventId: event.id, search: "zenobia")).count == 1)
         let before = try store.stats(eventId: event.id)
         #expect(before.vip == 1 && before.checkedIn == 6)
+        let zenobia = try #require(try store.attendee(eventId: event.id, providerAttendeeId: "A99"))
 
         let summary = try store.purgePersonalData(eventId: event.id, at: F.at(9000))
 
@@ -112,6 +113,12 @@ import Testing
         #expect(try store.attendees(AttendeeQuery(eventId: event.id, search: "person")).isEmpty)
         #expect(try store.attendee(eventId: event.id, barcode: "BARCODE-ZQ-778899") == nil)
         #expect(try store.attendee(eventId: event.id, providerAttendeeId: "A99") == nil)
+        // What the statistics and the logs need stays: the check-in log, the print (not its file name).
+        let kept = try #require(try store.attendee(id: zenobia.id))
+        #expect(kept.vip && kept.checkedInAt == zenobia.checkedInAt && kept.printCount == 1 && kept.ticketName == "VIP")
+        #expect(kept.providerAttendeeId == "purged-\(zenobia.id)")
+        #expect(try store.checkInHistory(attendeeId: zenobia.id).map(\.operatorName) == ["sam"])
+        #expect(try store.prints(attendeeId: zenobia.id).map(\.output) == ["[purged]"])
         let details = try c.auditLog(limit: 20).map(\.detail)
         #expect(details.contains("sam STAFF"), "unrelated audit entries stay")
         #expect(details.contains("[purged]: allergic"), "\(details)")
