@@ -24,7 +24,11 @@ import Testing
     func newRowsAreAddedAndReapplyingIsIdempotent(kind: StoreKind) throws {
         guard let c = try ContractStore.make(kind) else { return }
         let (store, event) = try c.withEvent()
-        let page = (0..<50).map { F.person($0, checkedInAt: $0 == 3 ? F.at(0.0004) : nil) }
+        let page = (0..<50).map { n in
+            var p = F.person(n, checkedInAt: n == 3 ? F.at(0.0004) : nil)
+            p.extraTickets = n % 4
+            return p
+        }
         #expect(try store.applyPage(eventId: event.id, attendees: page, checkpoint: nil, now: F.t0) == SyncCounts(added: 50))
         #expect(try store.applyPage(eventId: event.id, attendees: page, checkpoint: nil, now: F.t0)
             == SyncCounts(unchanged: 50))
@@ -40,6 +44,8 @@ import Testing
         #expect(one.firstName == "Person" && one.lastName == "1" && one.providerStatus == "Attending")
         #expect(one.providerChangedAt == F.t0 && one.status == .attending && !one.vip && one.printCount == 0)
         #expect(!one.missingFromProvider && one.checkedInAt == nil && one.lastLocalActionAt == nil)
+        let seven = try row(store, event, 7)
+        #expect(one.extraTickets == 1 && seven.extraTickets == 3)
         #expect(try store.attendee(id: one.id) == one)
         #expect(try store.attendee(eventId: event.id, barcode: "BC1") == one)
     }

@@ -104,6 +104,12 @@ import Testing
         try store.updateEvent(event)
         #expect(try store.event(id: event.id) == event)
         #expect(try store.event(provider: .eventbrite, externalId: event.externalId) == event)
+        event.importProgress = ImportProgress(pagesDone: 10, pagesTotal: nil, attendeesSoFar: 500, attendeesTotal: 500,
+                                              startedAt: F.t0, updatedAt: nil, finished: true, error: nil)
+        event.timezone = nil
+        event.startsAt = nil
+        try store.updateEvent(event)
+        #expect(try store.event(id: event.id) == event)
         try store.setSyncStatus(eventId: event.id, .active, error: nil)
         let reread = try #require(try store.event(id: event.id))
         #expect(reread.syncStatus == .active && reread.lastError == nil && reread.syncCursor == event.syncCursor)
