@@ -85,6 +85,8 @@ let package = Package(
         .testTarget(name: "ReliabilityTests",
                     dependencies: ["Sync", "Storage", "Providers", "Simulator", "BadgeCore", "TestSupport"],
                     swiftSettings: swift6),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Storage", "BadgeCore", "TestSupport"],
+                    swiftSettings: swift6),
         .testTarget(name: "StoreContractTests", dependencies: ["BadgeCore", "Storage", "PostgresStore", "TestSupport"],
                     swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),

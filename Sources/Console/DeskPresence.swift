@@ -15,19 +15,17 @@ public struct DeskPresence: Sendable, Equatable {
     }
 
     /// The header's words for an event: "door-b · 3 desks online · door-a syncs" (wide) or
-    /// "door-b · 3 desks" (narrow).
+    /// "door-b (3) · ⇄ door-a" (narrow: the desk, how many online, who syncs).
     func headerText(desk: String, eventId: Int64, wide: Bool) -> String {
-        guard reachable else { return " · \(desk) · ✖ server unreachable" }
+        guard reachable else { return wide ? " · \(desk) · ✖ server unreachable" : " · ✖ server unreachable" }
         let count = online.count
-        let desks = wide ? "\(count) desk\(count == 1 ? "" : "s") online" : "\(count) desk\(count == 1 ? "" : "s")"
-        var text = " · \(desk) · \(desks)"
-        if wide {
-            switch leaders[eventId] {
-            case desk?: text += " · syncs here"
-            case let other?: text += " · \(other) syncs"
-            case nil: text += " · no desk syncs"
-            }
+        let leader: String
+        switch leaders[eventId] {
+        case desk?: leader = wide ? "syncs here" : "⇄ here"
+        case let other?: leader = wide ? "\(other) syncs" : "⇄ \(other)"
+        case nil: leader = wide ? "no desk syncs" : "⇄ none"
         }
-        return text
+        if wide { return " · \(desk) · \(count) desk\(count == 1 ? "" : "s") online · \(leader)" }
+        return " · \(desk) (\(count)) · \(leader)"
     }
 }

@@ -33,25 +33,41 @@ extension PostgresStore {
         }
     }
 
-    /// Ids matching the query's search and filter, from the in-memory index, reloaded when it is
-    /// another event's or another desk committed since (the change feed's counter moved). A store
-    /// without the feed (`listen: false`) cannot know, so it reloads the index for every search.
+    /// Ids matching the query's search and filter, from the in-memory index. When another desk
+    /// committed since (the change feed's counter moved), only the rows written since are read
+    /// again, not the event's 100 000: every row version carries the id of the transaction that
+    /// wrote it (`xmin`), and each refresh remembers the oldest transaction still running when
+    /// it read (`pg_snapshot_xmin`); the next refresh reads the rows written by that transaction
+    /// or later ones — everything that committed since, whatever the commit order.
+    /// A store without the feed (`listen: false`) cannot know when another desk committed, so it
+    /// refreshes (those rows only) for every search.
     func searchHits(_ c: PGConnection, _ q: AttendeeQuery, terms: [String]) throws -> [Int64] {
         let version = try externalChangeCounter()
         if followsChanges, let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
             return cache.matches(terms: terms, filter: q.filter)
         }
+        let incremental = searchCache?.eventId == q.eventId ? searchLowWater : nil
         let r = try c.query("""
-            SELECT id, search_text, vip, (checked_in_at IS NOT NULL)::int, (status = 'ATTENDING')::int
-            FROM attendees WHERE event_id = $1
-            """, [.integer(q.eventId)])
+            WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296 AS low)
+            SELECT s.low, a.id, a.search_text, a.vip, (a.checked_in_at IS NOT NULL)::int, (a.status = 'ATTENDING')::int
+            FROM s LEFT JOIN attendees a ON a.event_id = $1
+                AND ($2::bigint IS NULL OR (a.xmin::text::bigint - $2::bigint + 4294967296) % 4294967296 < 2147483648)
+            """, [.integer(q.eventId), incremental.map { .integer($0) } ?? .null])
         var entries: [SearchCache.Entry] = []
         entries.reserveCapacity(r.count)
-        for i in 0..<r.count {
-            entries.append(SearchCache.Entry(id: r.int64(i, 0), text: Array(r.text(i, 1).utf8), vip: r.bool(i, 2),
-                                             checkedIn: r.bool(i, 3), attending: r.bool(i, 4)))
+        for i in 0..<r.count where !r.isNull(i, 1) {
+            entries.append(SearchCache.Entry(id: r.int64(i, 1), text: Array(r.text(i, 2).utf8), vip: r.bool(i, 3),
+                                             checkedIn: r.bool(i, 4), attending: r.bool(i, 5)))
         }
-        let cache = SearchCache(eventId: q.eventId, dataVersion: version, entries: entries)
+        let cache: SearchCache
+        if incremental != nil, let existing = searchCache {
+            for entry in entries { existing.upsert(entry) }
+            existing.dataVersion = version
+            cache = existing
+        } else {
+            cache = SearchCache(eventId: q.eventId, dataVersion: version, entries: entries)
+        }
+        searchLowWater = r.count > 0 ? r.int64(0, 0) : nil
         searchCache = cache
         return cache.matches(terms: terms, filter: q.filter)
     }

@@ -24,7 +24,7 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         /// commands need not).
         public var listen: Bool
 
-        public init(desk: String, migrate: Bool = false, reconnectWindow: TimeInterval = 8, listen: Bool = true) {
+        public init(desk: String, migrate: Bool = false, reconnectWindow: TimeInterval = 6, listen: Bool = true) {
             self.desk = desk
             self.migrate = migrate
             self.reconnectWindow = reconnectWindow
@@ -35,11 +35,17 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     private let lock = NSLock()
     let connection: PGConnection
     let options: Options
-    /// The in-memory search index of the last searched event (guarded by `lock`).
-    var searchCache: SearchCache?
+    /// The in-memory search index of the last searched event (guarded by `lock`), and the oldest
+    /// transaction still running when it was last read (`PostgresStore+Query`).
+    var searchCache: SearchCache? {
+        didSet { if searchCache == nil { searchLowWater = nil } }
+    }
+    var searchLowWater: Int64?
     private let listener: PGChangeListener?
     /// True when the change feed tells this store about other desks' commits (`Options.listen`).
     var followsChanges: Bool { listener != nil }
+    /// The backend holding `badge db copy`'s read snapshot (guarded by `lock`; nil: none open).
+    var copySnapshotBackend: Int32?
     /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
     let leases: PGLeases
     /// The schema version found when this store connected (before any migration it ran).
@@ -123,7 +129,6 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     private func run<T>(transaction: Bool, _ body: (PGConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let deadline = Date().addingTimeInterval(options.reconnectWindow)
         var delay = 0.1
         while true {
             do {
@@ -131,14 +136,21 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
                     try connection.connect()
                     searchCache = nil
                 }
+                downSince = nil
                 noteBackend()
                 if transaction { try connection.execute("BEGIN") }
                 let result = try body(connection)
                 if transaction { try connection.execute("COMMIT") }
                 return result
             } catch let error as StorageError where error.isConnectionLost {
+                // Ride through a restart: calls keep trying while the server has been gone for
+                // less than the window, counted from when it went away (not from each call), so
+                // once it has been down longer every call fails at once with the reason.
                 searchCache = nil
-                guard Date().addingTimeInterval(delay) < deadline else { throw error }
+                let now = Date()
+                let since = downSince ?? now
+                downSince = since
+                guard now.addingTimeInterval(delay) < since.addingTimeInterval(options.reconnectWindow) else { throw error }
                 Thread.sleep(forTimeInterval: delay)
                 delay = min(delay * 2, 1)
             } catch {
@@ -150,6 +162,9 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
             }
         }
     }
+
+    /// When the server was first found gone (nil while connected); guarded by `lock`.
+    private var downSince: Date?
 
     private func noteBackend() {
         let pid = connection.backendPID

@@ -31,7 +31,7 @@ package final class SearchCache {
 
     package let eventId: Int64
     /// `PRAGMA data_version` when loaded: another connection's commit changes it.
-    package let dataVersion: Int64
+    package var dataVersion: Int64
     private var entries: [Entry]
     private var indexById: [Int64: Int]
 
@@ -68,6 +68,18 @@ package final class SearchCache {
             entries.append(entry)
         }
     }
+
+    /// Adds or replaces an entry read back from the database (another desk's change).
+    package func upsert(_ entry: Entry) {
+        if let i = indexById[entry.id] {
+            entries[i] = entry
+        } else {
+            indexById[entry.id] = entries.count
+            entries.append(entry)
+        }
+    }
+
+    package var count: Int { entries.count }
 
     /// Ids of the rows matching every term and the filter, in no particular order.
     package func matches(terms: [String], filter: AttendeeFilter) -> [Int64] {

@@ -97,7 +97,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
         case .server(let state, let message, _):
             return Self.serverReason(sqlState: state, message: message)
         case .connection(let target, let reason):
-            return "database server \(target): \(reason)"
+            return "database server: \(reason) (\(target))"
         }
     }
 

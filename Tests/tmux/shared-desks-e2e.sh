@@ -32,6 +32,8 @@ SIM_PID=
 cleanup() {
     t a kill-server 2>/dev/null || true
     t b kill-server 2>/dev/null || true
+    t c kill-server 2>/dev/null || true
+    t d kill-server 2>/dev/null || true
     [[ -n $SIM_PID ]] && kill "$SIM_PID" 2>/dev/null || true
     psql "$BADGE_TEST_PG" -qc "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || true
     rm -rf "$TMP"
@@ -40,7 +42,7 @@ trap cleanup EXIT
 
 fail() {
     echo "shared-desks-e2e: FAIL: $*" >&2
-    for s in a b; do echo "---- desk $s ----" >&2; t "$s" capture-pane -p -t "$s" >&2 2>/dev/null || true; done
+    for s in a b c d; do echo "---- desk $s ----" >&2; t "$s" capture-pane -p -t "$s" >&2 2>/dev/null || true; done
     exit 1
 }
 screen() { t "$1" capture-pane -p -t "$1"; }
@@ -116,4 +118,19 @@ echo "shared-desks-e2e: q at desk B exits 0"
 t b send-keys -t b q
 for _ in $(seq 50); do [[ -f $TMP/exit-b ]] && break; sleep 0.1; done
 [[ $(cat "$TMP/exit-b" 2>/dev/null) == "EXIT=0" ]] || fail "desk B did not exit 0"
+echo "shared-desks-e2e: badge demo --shared prints desk 2's command, runs, and removes its server on q"
+t c -f /dev/null new-session -d -s c -x 120 -y 40 "'$BIN' demo --shared --attendees 300 --latency 0; echo EXIT=\$? > '$TMP/exit-c'; sleep 60"
+wait_for c "--desk desk-2" 30
+demo_url=$(screen c | grep -o "postgresql://[^']*" | head -1)
+[[ -n $demo_url ]] || fail "demo --shared printed no URL for desk 2"
+t c send-keys -t c Enter
+wait_for c "desk-1 · 1 desk online · syncs here" 30
+t d -f /dev/null new-session -d -s d -x 120 -y 40 "'$BIN' --db '$demo_url' --desk desk-2; sleep 60"
+wait_for d "Enter Open" 10
+wait_for c "desk-1 · 2 desks online" 10
+t c send-keys -t c q
+for _ in $(seq 100); do [[ -f $TMP/exit-c ]] && break; sleep 0.1; done
+[[ $(cat "$TMP/exit-c" 2>/dev/null) == "EXIT=0" ]] || fail "demo --shared did not exit 0"
+psql "$demo_url" -c 'SELECT 1' >/dev/null 2>&1 && fail "the demo's server still runs after q"
+t d kill-server 2>/dev/null || true
 echo "shared-desks-e2e: PASS"

@@ -79,6 +79,7 @@ enum BadgeCLI {
         case "members remove": try MembersCommand.remove(ctx)
         case "backup": try BackupCommand.run(ctx)
         case "db init": try DatabaseCommand.initialize(ctx)
+        case "db copy": try DatabaseCopyCommand.run(ctx)
         default: throw CLIError.failed("no body for command '\(ctx.parsed.displayName)'")
         }
     }

@@ -31,8 +31,13 @@ enum Commands {
         Starts the provider simulator in-process on 127.0.0.1, connects it, imports one of its
         events and opens the console. Uses a fresh temporary database unless --db is given
         (never BADGE_DB), so a demo never touches real data.
+
+        With --shared (PostgreSQL installed), the database is a throwaway PostgreSQL server
+        started in a temporary directory: the demo prints the one command a second terminal
+        runs to be desk 2, and stops the server when desk 1 quits.
         """,
         options: [
+            .flag("shared", "several desks: a throwaway PostgreSQL server; prints the command for desk 2"),
             .value("attendees", "N", count, "attendees in the demo event (default \(DemoSession.defaultAttendees))"),
             .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
             .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default "
@@ -266,6 +271,25 @@ enum Commands {
                 """,
                 arguments: [.required("URL", "postgresql://USER@HOST:PORT/DB?sslmode=…")],
                 options: [json]),
+            CommandSpec(
+                name: "copy", summary: "copy a whole database between SQLite and PostgreSQL (exact, resumable)",
+                details: """
+                FROM and TO are each a SQLite file or a postgresql:// URL, in any combination. Every
+                table is copied with its ids in batches, each committed: after an interruption, run
+                the same command again and it continues where it stopped. TO is created (a SQLite
+                file) or given the badge schema (PostgreSQL, like db init) as needed; a TO that holds
+                another badge database is refused. At the end both sides are compared table by table
+                (row counts and checksums). Progress on stderr. Stop the desks writing to FROM first:
+                changes made to FROM during a copy are not carried over.
+                """,
+                arguments: [
+                    .required("FROM", "the database to copy: a SQLite file or postgresql://USER@HOST:PORT/DB"),
+                    .required("TO", "where to copy it: a new SQLite file or an empty PostgreSQL database"),
+                ],
+                options: [
+                    .value("batch-size", "ROWS", .integer(1...100_000), "rows per committed batch (default 1000)"),
+                    json,
+                ]),
         ],
         runnable: false)
 

@@ -27,8 +27,12 @@ enum ConsoleCommand {
         let provider = try ctx.parsed.option("provider").map(Resolver.provider) ?? .eventbrite
         let latency = ctx.parsed.int("latency") ?? DemoSession.defaultLatencyMs(provider)
         guard (0...10_000).contains(latency) else { throw ctx.usage("--latency must be 0 to 10000 ms") }
+        if ctx.parsed.flag("shared") && ctx.parsed.globals.db != nil {
+            throw ctx.usage("--shared starts its own PostgreSQL server: leave out --db")
+        }
         let demo = DemoSession(attendees: attendees, provider: provider, latencyMs: latency,
-                               databasePath: ctx.parsed.globals.db, config: try ctx.config(),
+                               databasePath: ctx.parsed.globals.db, shared: ctx.parsed.flag("shared"),
+                               desk: ctx.parsed.globals.desk, config: try ctx.config(),
                                operatorName: ctx.parsed.globals.operatorName,
                                fontSearchPaths: try fontPaths(ctx), log: ctx.log)
         try demo.run()

@@ -1,6 +1,8 @@
 import BadgeCore
 import Console
 import Foundation
+import LocalPostgres
+import PostgresStore
 import Providers
 import Simulator
 import Storage
@@ -14,6 +16,9 @@ struct DemoSession {
     var provider: Provider
     var latencyMs: Int
     var databasePath: String?
+    /// `--shared`: a throwaway PostgreSQL server instead of a SQLite file (SPEC §11).
+    var shared: Bool = false
+    var desk: String?
     var config: BadgeConfig
     var operatorName: String?
     var fontSearchPaths: [String]
@@ -59,7 +64,18 @@ struct DemoSession {
         _ = try simulator.start()
         defer { simulator.stop() }
 
-        let store = try SQLiteStore.open(path: path)
+        var server: PostgresTestCluster?
+        defer { server?.shutdown() }
+        let store: any BadgeStore
+        let deskName = desk ?? config.station ?? (shared ? "desk-1" : "demo")
+        if shared {
+            let (cluster, url) = try Self.startServer()
+            server = cluster
+            store = try PostgresStore.open(url: url, options: .init(desk: deskName, migrate: true))
+            Self.announceSecondDesk(url: url, desk: deskName)
+        } else {
+            store = try SQLiteStore.open(path: path)
+        }
         let engine = SyncEngine(
             store: store,
             clientFactory: DefaultClientFactory.make(
@@ -79,7 +95,7 @@ struct DemoSession {
         let resume = event.syncStatus == .pending && !importing
 
         var demoConfig = config
-        demoConfig.station = config.station ?? "demo"
+        demoConfig.station = deskName
         let session = ConsoleSession(store: store, engine: engine, config: demoConfig, operatorName: operatorName,
                                      badgeDirectory: (directory as NSString).appendingPathComponent("badges"),
                                      fontSearchPaths: fontSearchPaths, log: log)
@@ -87,6 +103,40 @@ struct DemoSession {
             var effects = state.openDirectly(event, importRunning: event.syncStatus == .pending, now: Date())
             if resume { effects.append(.retry(eventId: event.id)) }
             return effects
+        }
+    }
+
+    /// A throwaway PostgreSQL server in a temporary directory (removed when the demo ends) and a
+    /// fresh database in it.
+    private static func startServer() throws -> (PostgresTestCluster, String) {
+        guard PostgresTestServer.isInstalled else {
+            throw CLIError.failed("--shared needs PostgreSQL (Debian: apt-get install postgresql); "
+                                  + "or run `badge demo` without --shared")
+        }
+        let cluster: PostgresTestCluster
+        do {
+            cluster = try PostgresTestCluster.start()
+        } catch {
+            throw CLIError.failed("could not start a PostgreSQL server for the demo: \(error)")
+        }
+        return (cluster, try cluster.createDatabase("demo"))
+    }
+
+    /// What a second terminal runs to be desk 2, printed before the console takes the screen.
+    private static func announceSecondDesk(url: String, desk: String) {
+        let binary = CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent == $0 ? "badge" : $0 } ?? "badge"
+        let text = """
+            Shared demo: a throwaway PostgreSQL server is running for this demo. This terminal is \(desk).
+            To be desk 2, run in a second terminal:
+
+                \(binary) --db '\(url)' --desk desk-2
+
+            The server stops when \(desk) quits.
+            """
+        print(text)
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            FileHandle.standardOutput.write(Data("Press Enter to open the console…".utf8))
+            _ = readLine()
         }
     }
 }
