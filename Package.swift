@@ -90,6 +90,8 @@ let package = Package(
                     swiftSettings: swift6),
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Storage", "BadgeCore", "TestSupport"],
                     swiftSettings: swift6),
+        .testTarget(name: "StoreContractTests", dependencies: ["BadgeCore", "Storage", "PostgresStore", "TestSupport"],
+                    swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),
     ]
 )

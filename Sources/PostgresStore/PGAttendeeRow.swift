@@ -92,10 +92,24 @@ enum PGAttendeeRow {
             """
     }()
 
+    /// The provider's attendee as it reads back from PostgreSQL: dates at millisecond precision,
+    /// a NUL as U+FFFD (`PGConnection.withoutNUL`), so re-applying a page compares equal.
     static func quantised(_ p: ProviderAttendee) -> ProviderAttendee {
         var q = p
         q.checkedInAt = DateCoding.quantised(p.checkedInAt)
         q.changedAt = DateCoding.quantised(p.changedAt)
+        let text = PGConnection.withoutNUL
+        q.providerAttendeeId = text(p.providerAttendeeId)
+        q.orderId = p.orderId.map(text)
+        q.name = text(p.name)
+        q.firstName = p.firstName.map(text)
+        q.lastName = p.lastName.map(text)
+        q.email = p.email.map(text)
+        q.company = p.company.map(text)
+        q.jobTitle = p.jobTitle.map(text)
+        q.ticketName = p.ticketName.map(text)
+        q.barcode = p.barcode.map(text)
+        q.providerStatus = p.providerStatus.map(text)
         return q
     }
 }

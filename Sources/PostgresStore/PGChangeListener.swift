@@ -19,6 +19,10 @@ final class PGChangeListener: @unchecked Sendable {
     private var thread: Thread?
     /// The backend of the store's statement connection: notifications it caused are not counted.
     var ownBackend: @Sendable () -> Int32 = { 0 }
+    /// Signalled once the first `LISTEN` is in place (`start` waits for it).
+    private let listening = DispatchSemaphore(value: 0)
+    /// How long `start` waits for the first `LISTEN` before returning anyway.
+    static let startTimeout: TimeInterval = 5
 
     init(url: String, applicationName: String) throws {
         self.url = url
@@ -43,11 +47,14 @@ final class PGChangeListener: @unchecked Sendable {
         return stopped
     }
 
+    /// Starts the feed and returns once it listens (or after `startTimeout`), so a commit another
+    /// desk makes right after the store opened moves the counter instead of going unheard.
     func start() {
         let thread = Thread { [weak self] in self?.runLoop() }
         thread.name = "badge-pg-feed"
         self.thread = thread
         thread.start()
+        _ = listening.wait(timeout: .now() + Self.startTimeout)
     }
 
     func stop() {
@@ -68,7 +75,11 @@ final class PGChangeListener: @unchecked Sendable {
                 continue
             }
             delay = 0.2
-            if !first { bump() }  // reconnected: reload whatever was missed
+            if first {
+                listening.signal()
+            } else {
+                bump()  // reconnected: reload whatever was missed
+            }
             first = false
             listen(on: connection)
             if !isStopped { bump() }  // lost: the console reloads (and shows the state) now

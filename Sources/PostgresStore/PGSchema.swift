@@ -18,6 +18,8 @@ enum PGSchema {
     static let all: [Migration] = [
         Migration(version: 1, summary: "initial shared schema (SQLite schema 6 + desks, operation ids, change feed, resync requests)",
                   sql: v1),
+        Migration(version: 2, summary: "the audit log, wrong PINs and import checkpoints announce their changes",
+                  sql: v2),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

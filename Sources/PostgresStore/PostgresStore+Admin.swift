@@ -10,7 +10,9 @@ extension PostgresStore {
         let names = String(decoding: try JSONEncoder().encode(template.ticketNames), as: UTF8.self)
         return try write { c in
             // One Default per event: a Default under another name is refused (same name replaces).
+            // Desks saving a Default take turns on the event's row, so the second sees the first's.
             if template.isDefault {
+                try c.query("SELECT 1 FROM events WHERE id = $1 FOR NO KEY UPDATE", [.integer(template.eventId)])
                 let other = try c.query("""
                     SELECT name FROM templates
                     WHERE event_id = $1 AND name <> $2 AND is_vip_variant = 0 AND ticket_names = '[]'

@@ -21,11 +21,15 @@ extension PostgresStore {
     /// One page in one transaction and four statements, whatever the page's size: lock the
     /// page's existing rows (`FOR UPDATE`, so a desk's check-in cannot slip between the read and
     /// the write and be overwritten), merge in memory (`AttendeeMerge`, SPEC §2.4), insert the new
-    /// rows and update the changed ones from arrays (`unnest`), save the checkpoint.
+    /// rows and update the changed ones from arrays (`unnest`), save the checkpoint. When another
+    /// desk inserted one of the new rows first, the page is merged again over its rows.
     public func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                           now: Date) throws -> [AttendeeMerge.Outcome]
     {
-        try write { c in
+        // The page as it will read back (a NUL becomes U+FFFD, provider ids too), so it merges
+        // with the stored rows and a re-applied page is unchanged.
+        let attendees = attendees.map(PGAttendeeRow.quantised)
+        return try writeAfterUniqueRace { c in
             try Self.refuseIfPurged(c, eventId: eventId)
             var rows: [String: Attendee] = [:]
             rows.reserveCapacity(attendees.count)
@@ -46,7 +50,7 @@ extension PostgresStore {
             var updateOrder: [Int64] = []
             for incoming in attendees {
                 let local = rows[incoming.providerAttendeeId]
-                let (row, change) = AttendeeMerge.merge(PGAttendeeRow.quantised(incoming), into: local, eventId: eventId)
+                let (row, change) = AttendeeMerge.merge(incoming, into: local, eventId: eventId)
                 if let local, local.id != 0 {
                     if row != local {
                         if updates[local.id] == nil { updateOrder.append(local.id) }
@@ -89,8 +93,14 @@ extension PostgresStore {
         }
     }
 
+    /// Provider ids as stored (a NUL as U+FFFD), so an id the provider still returns is seen.
+    private static func stored(_ seen: Set<String>) -> Set<String> {
+        seen.contains { $0.utf8.contains(0) } ? Set(seen.map(PGConnection.withoutNUL)) : seen
+    }
+
     public func missingCount(eventId: Int64, seen: Set<String>) throws -> (missing: Int, attending: Int) {
-        try read { c in
+        let seen = Self.stored(seen)
+        return try read { c in
             let r = try c.query("SELECT provider_attendee_id FROM attendees WHERE event_id = $1 AND status = 'ATTENDING'",
                                 [.integer(eventId)])
             var missing = 0
@@ -100,7 +110,8 @@ extension PostgresStore {
     }
 
     public func markMissing(eventId: Int64, seen: Set<String>, now: Date) throws -> Int {
-        try write { c in
+        let seen = Self.stored(seen)
+        return try write { c in
             try Self.refuseIfPurged(c, eventId: eventId)
             let scan = try c.query("""
                 SELECT id, provider_attendee_id FROM attendees

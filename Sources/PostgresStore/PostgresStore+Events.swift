@@ -152,7 +152,7 @@ extension PostgresStore {
                     RETURNING id
                     """, Self.mutableValues(event) + [.text(event.provider.rawValue), .text(event.externalId),
                                                      .integer(DateCoding.milliseconds(event.createdAt))])
-            } catch let error as StorageError where error.isConstraintViolation {
+            } catch let error as StorageError where error.isUniqueViolation {
                 throw StorageError.duplicateEvent(provider: event.provider, externalId: event.externalId)
             }
             var saved = Self.quantised(event)

@@ -39,9 +39,11 @@ extension PostgresStore {
     /// wrote it (`xmin`), and each refresh remembers the oldest transaction still running when
     /// it read (`pg_snapshot_xmin`); the next refresh reads the rows written by that transaction
     /// or later ones — everything that committed since, whatever the commit order.
+    /// A store without the feed (`listen: false`) cannot know when another desk committed, so it
+    /// refreshes (those rows only) for every search.
     func searchHits(_ c: PGConnection, _ q: AttendeeQuery, terms: [String]) throws -> [Int64] {
         let version = try externalChangeCounter()
-        if let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
+        if followsChanges, let cache = searchCache, cache.eventId == q.eventId, cache.dataVersion == version {
             return cache.matches(terms: terms, filter: q.filter)
         }
         let incremental = searchCache?.eventId == q.eventId ? searchLowWater : nil

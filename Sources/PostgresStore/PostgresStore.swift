@@ -42,6 +42,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     }
     var searchLowWater: Int64?
     private let listener: PGChangeListener?
+    /// True when the change feed tells this store about other desks' commits (`Options.listen`).
+    var followsChanges: Bool { listener != nil }
     /// The backend holding `badge db copy`'s read snapshot (guarded by `lock`; nil: none open).
     var copySnapshotBackend: Int32?
     /// The sync leadership locks of this desk (`PostgresStore+Coordination`).
@@ -107,6 +109,21 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
     @discardableResult
     func write<T>(_ body: (PGConnection) throws -> T) throws -> T {
         try run(transaction: true, body)
+    }
+
+    /// `write`, run again when another desk committed the same new unique row first (SQLSTATE
+    /// 23505, e.g. two desks importing one page at once): the retry's statements see that
+    /// desk's commit, as the second writer on SQLite would, since its writers take turns.
+    @discardableResult
+    func writeAfterUniqueRace<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        var attempts = 0
+        while true {
+            do {
+                return try write(body)
+            } catch let error as StorageError where error.isUniqueViolation && attempts < 3 {
+                attempts += 1
+            }
+        }
     }
 
     private func run<T>(transaction: Bool, _ body: (PGConnection) throws -> T) throws -> T {

@@ -56,6 +56,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
         return primaryCode == 19  // SQLITE_CONSTRAINT
     }
 
+    /// True for a UNIQUE (or primary key) violation: the row is already there.
+    public var isUniqueViolation: Bool {
+        if case .server(let state, _, _) = self { return state == "23505" }
+        return sqliteCode == 2067 || sqliteCode == 1555  // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+    }
+
     /// True when the database server went away (restart, network, killed connection): the
     /// operation may be retried on a new connection.
     public var isConnectionLost: Bool {
