@@ -38,7 +38,7 @@ import BadgeCore
     }
 
     @Test func errorsNameTheLine() {
-        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, station, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")) {
+        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")) {
             try BadgeConfig.parse("theme = light\ncolour = red")
         }
         #expect(throws: BadgeConfig.ParseError(line: 1, message: "poll_interval must be 5 to 3600 seconds")) {
@@ -47,5 +47,16 @@ import BadgeCore
         #expect(throws: BadgeConfig.ParseError(line: 3, message: "expected 'key = value'")) {
             try BadgeConfig.parse("\n\njust words")
         }
+    }
+}
+
+/// SPEC §11: a desk's name (`desk =`, the same setting as `station =`) and the shared database.
+struct BadgeConfigSharedStoreTests {
+    @Test func deskAndDatabaseAreRead() throws {
+        let config = try BadgeConfig.parse("desk = Door B\ndatabase = postgresql://badge@db.local/event?sslmode=require")
+        #expect(config.station == "Door B")
+        #expect(config.database == "postgresql://badge@db.local/event?sslmode=require")
+        #expect(try BadgeConfig.parse("station = Door A").station == "Door A")
+        #expect(try BadgeConfig.parse("database =").database == nil)
     }
 }
