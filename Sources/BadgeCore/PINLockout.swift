@@ -41,6 +41,12 @@ public struct PINLockout: Sendable, Hashable {
         lockedUntil = max(until, lockedUntil ?? until)
     }
 
+    /// Takes over the count of wrong PINs the store holds (it counts every desk's and process's
+    /// wrong PINs, `PINAttempts`), so "N tries left" says what the store will decide.
+    public mutating func adopt(failures: Int) {
+        self.failures = max(0, failures)
+    }
+
     public mutating func recordSuccess() {
         failures = 0
         lockedUntil = nil

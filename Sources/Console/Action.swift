@@ -77,7 +77,8 @@ public enum Action: Sendable, Equatable {
     /// the admin whose PIN it was) and that member's role from the store.
     case pinVerified(name: String, role: OperatorRole, purpose: PINPurpose)
     /// Reply to `verifyPIN` when it did not match (also for an unknown name, or no admin matched).
-    case pinRejected(name: String?, purpose: PINPurpose)
+    /// `failures`: the store's count of wrong PINs now (nil: not counted, e.g. an unknown name).
+    case pinRejected(name: String?, purpose: PINPurpose, failures: Int? = nil)
     /// Reply to `verifyPIN` when the store's persisted count of wrong PINs locks the prompt (no
     /// PIN was checked, or this wrong one earned the lock): locked until `until` (issue #13).
     case pinLocked(name: String?, purpose: PINPurpose, failures: Int, until: Date)

@@ -3,7 +3,8 @@ import BadgeCore
 import ScreenKit
 
 // Signing in, station mode and the admin-PIN prompt (SPEC §7). PINs are checked by the
-// composition root (`Effect.verifyPIN`); the console counts wrong ones (`AppState.pinLockout`).
+// composition root (`Effect.verifyPIN`); the store counts wrong ones and the console mirrors its
+// count (`AppState.pinLockout`) for "N tries left" and the lock.
 
 extension AppState {
     /// The refusal for an admin-only action: `Role.refusal(for:)`'s wording, or "(station mode)"
@@ -210,8 +211,8 @@ func handlePINResult(_ state: inout AppState, _ action: Action, now: Date) -> [E
         guard role == .admin else { return pinRejected(&state, name: name, purpose: .leaveStationMode, now: now) }
         state.pinLockout.recordSuccess()
         return unlockStation(&state, state.pinPrompt?.then ?? .leaveStation, detail: "admin PIN of \(name)", now: now)
-    case .pinRejected(let name, let purpose):
-        return pinRejected(&state, name: name, purpose: purpose, now: now)
+    case .pinRejected(let name, let purpose, let failures):
+        return pinRejected(&state, name: name, purpose: purpose, failures: failures, now: now)
     case .pinLocked(let name, let purpose, let failures, let until):
         return pinLocked(&state, name: name, purpose: purpose, failures: failures, until: until, now: now)
     default:
@@ -245,8 +246,15 @@ func pinLocked(_ state: inout AppState, name: String?, purpose: PINPurpose, fail
     return [.recordAudit(action: .pinLockout, detail: "\(failures) wrong PINs \(what)")]
 }
 
-func pinRejected(_ state: inout AppState, name: String?, purpose: PINPurpose, now: Date) -> [Effect] {
-    state.pinLockout.recordFailure(now: now)
+func pinRejected(_ state: inout AppState, name: String?, purpose: PINPurpose, failures: Int? = nil,
+                 now: Date) -> [Effect] {
+    // The store counts wrong PINs across restarts and processes: its count is the one that locks
+    // (a lock arrives as `pinLocked`); without one (an unknown name) the console counts.
+    if let failures {
+        state.pinLockout.adopt(failures: failures)
+    } else {
+        state.pinLockout.recordFailure(now: now)
+    }
     let locked = state.pinLockout.isLocked(now: now)
     clearPINField(&state, purpose)
     state.pinNotice = locked ? nil : state.wrongPINNotice()

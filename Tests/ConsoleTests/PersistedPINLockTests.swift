@@ -42,3 +42,16 @@ private let now = F.now
         #expect(s.pinLockout.isLocked(now: now.addingTimeInterval(59)))
     }
 }
+
+/// Issue #18 (noticed): "N tries left" comes from the store's count, which every process shares,
+/// not from a count this console kept since it started.
+@Suite struct PINTriesLeftFromStoreTests {
+    @Test func triesLeftFollowTheStoresCount() {
+        var s = AppState.start(members: [MemberSummary(name: "ann", role: .admin)], operatorName: nil, timeZone: .gmt)
+        _ = update(&s, .pinRejected(name: "ann", purpose: .login, failures: 3), now: F.now)
+        #expect(s.pinNotice == "Wrong PIN — 2 tries left before a 1-minute lock")
+        _ = update(&s, .pinRejected(name: "ann", purpose: .login, failures: 1), now: F.now)
+        #expect(s.pinNotice == "Wrong PIN — 4 tries left before a 1-minute lock", "a count cleared elsewhere")
+        #expect(!s.pinLockout.isLocked(now: F.now))
+    }
+}

@@ -200,8 +200,8 @@ final class EffectRunner: @unchecked Sendable {
         switch try PINGate.check(store: store, subject: subject, verify: match) {
         case .accepted(let member):
             return .pinVerified(name: member.name, role: member.role, purpose: purpose)
-        case .rejected:
-            return .pinRejected(name: name, purpose: purpose)
+        case .rejected(let attempts):
+            return .pinRejected(name: name, purpose: purpose, failures: attempts.failures)
         case .locked(let attempts):
             return .pinLocked(name: name, purpose: purpose, failures: attempts.failures,
                               until: attempts.lockedUntil ?? Date())
