@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes 10000,100000] [--runs N]
 ///                 [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-///                 [--only import,latency,poll,console,cold,scan,stages]
+///                 [--only import,cli,latency,poll,console,cold,scan,stages]
 ///     badge-bench --cold-start-child DB     (internal: the cold start measured by the parent)
 struct BenchOptions {
     var quick = false
@@ -91,7 +91,7 @@ struct BenchOptions {
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-                           [--only import,latency,poll,console,cold,scan,stages] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
+                           [--only import,cli,latency,poll,console,cold,scan,stages] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
         """
 }
 

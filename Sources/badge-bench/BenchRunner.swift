@@ -15,6 +15,10 @@ enum BenchRunner {
         // The imported event is what the poll, console and cold-start figures measure.
         let kept = ["import", "poll", "console", "cold"].contains(where: options.wants)
             ? try await ImportBench.run(options, report: &report) : nil
+        if options.wants("cli") && options.baseURL == nil {
+            log("[1b/5] command-line import vs the Python reference (issue #18)")
+            try CLIImportBench.run(options, report: &report)
+        }
         if options.wants("latency") {
             log("[2/5] imports with \(options.latencyMs) ms latency")
             try await ImportBench.latency(options, report: &report)
