@@ -66,6 +66,22 @@ struct BadgeHome: Sendable {
                       stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self))
     }
 
+    /// Starts `badge args…` in the background (stdout and stderr to `log`); the caller ends it.
+    func start(_ args: [String], log: String) throws -> Process {
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = args
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        try handle.close()
+        return process
+    }
+
     /// One desk checking people in from a shell loop (`badge --db URL --desk DESK checkin EVENT ID`
     /// per attendee, one process each, as an operator at a desk would): per call its exit status
     /// and stderr.

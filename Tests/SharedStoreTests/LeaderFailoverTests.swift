@@ -57,6 +57,46 @@ import Testing
         await a.engine.shutdown()
     }
 
+    /// The same with the leader a real `badge watch` process, killed with SIGKILL.
+    @Test func aBadgeWatchLeaderKilledWithSigkillIsReplacedWithinOneInterval() async throws {
+        guard let db = try SharedDatabase.onTestServer("kill -9 of the leading badge watch", attendees: nil) else { return }
+        let sim = try SimulatorHarness(Self.simulatorConfig(attendees: 200, events: 1))
+        defer { sim.stop() }
+        let interval: TimeInterval = 2
+        let importer = try Desk("importer", db: db, interval: interval)
+        try await importer.engine.connect(provider: .eventbrite, credential: sim.credential(for: .eventbrite),
+                                          baseURL: sim.baseURL(for: .eventbrite))
+        let event = try await importer.engine.startImport(provider: .eventbrite, externalId: sim.firstEventId(.eventbrite)!)
+        _ = try await importer.engine.waitForImport(eventId: event.id)
+        await importer.engine.shutdown()  // gives the lead back
+
+        let home = try BadgeHome()
+        defer { home.cleanUp() }
+        let watch = try home.start(["--db", db.url, "--desk", "door-w", "watch", String(event.id), "--interval", "2"],
+                                   log: home.path + "/watch.log")
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
+        #expect(await eventuallyAsync(20) { (try? importer.store.syncLeader(eventId: event.id)) == "door-w" })
+        let b = try Desk("door-b", db: db, interval: interval)
+        await b.engine.startPolling()
+        sim.simulator.resetCounters()
+        let window: TimeInterval = 4 * interval
+        try await Task.sleep(nanoseconds: UInt64(window * 1e9))
+        let seen = sim.simulator.requestCounts().total
+        #expect(b.transport.count == 0, "door-b polled while door-w led")
+        #expect(seen >= 2, "the badge watch process did not poll")
+        #expect(seen <= Int(window / interval) + 1, "\(seen) polls in \(window) s at \(interval) s")
+
+        kill(watch.processIdentifier, SIGKILL)
+        let died = Date()
+        watch.waitUntilExit()
+        let tookOver = await eventuallyAsync(10 * interval) { b.transport.count > 0 }
+        let delay = Date().timeIntervalSince(died)
+        #expect(tookOver)
+        #expect(delay <= interval + 1, "door-b polled \(delay) s after door-w was killed")
+        #expect(try b.store.syncLeader(eventId: event.id) == "door-b")
+        await b.engine.shutdown()
+    }
+
     @Test func anEventIsNeverImportedByTwoDesks() async throws {
         guard let db = try SharedDatabase.onTestServer("never two imports", attendees: nil) else { return }
         var config = Self.simulatorConfig(attendees: 1_000, events: 2)
