@@ -64,7 +64,7 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(
             name: "badge-bench",
-            dependencies: ["BadgeCore", "ScreenKit", "Storage", "Providers", "Simulator", "Sync",
+            dependencies: ["BadgeCore", "ScreenKit", "Storage", "PostgresStore", "Providers", "Simulator", "Sync",
                            "Console", "Printing", "CSQLite", "TestSupport"],
             swiftSettings: swift6),
         .target(name: "LocalPostgres", swiftSettings: swift6),
@@ -93,5 +93,9 @@ let package = Package(
         .testTarget(name: "StoreContractTests", dependencies: ["BadgeCore", "Storage", "PostgresStore", "TestSupport"],
                     swiftSettings: swift6),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BadgeCore"], swiftSettings: swift6),
+        // Issue #14's proofs: several desks on one PostgreSQL database (real servers, real `badge`).
+        .testTarget(name: "SharedStoreTests",
+                    dependencies: ["PostgresStore", "Storage", "Sync", "Providers", "Simulator", "BadgeCore", "TestSupport"],
+                    swiftSettings: swift6),
     ]
 )

@@ -60,6 +60,14 @@ extension SyncEngine {
 
     func pollLaunched(_ eventId: Int64) { lastPollLaunch[eventId] = clock.now() }
 
+    /// One poll of the event if this desk may sync it (`badge watch`); nil when another desk
+    /// leads it on the shared store — that desk polls for everyone, and asking again (each
+    /// second) takes over when it goes away.
+    public func pollIfLeading(eventId: Int64) async throws -> SyncResult? {
+        guard leads(eventId) else { return nil }
+        return try await poll(eventId: eventId)
+    }
+
     /// Every lead this desk holds goes back (shutdown), so another desk takes over at once.
     func releaseLeads() {
         guard let coordinator else { return }

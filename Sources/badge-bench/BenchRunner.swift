@@ -51,6 +51,10 @@ enum BenchRunner {
             log("[6/6] scanning line (the console in a pseudo-terminal, a busy process beside it)")
             try ScanBench.run(options: options, report: &report)
         }
+        if options.wants("desks") {
+            log("[7/7] several desks on PostgreSQL (round trip, desk-to-desk, 8 × 200/s, import vs SQLite)")
+            try await DesksBench.run(options, report: &report)
+        }
         report.loadAfter = Report.uptime()
         report.note("parent process peak resident memory (simulator + datasets + benches): \(Figure.format(ProcessClock.statusMB("VmHWM"))) MB")
         print(report.text())

@@ -80,7 +80,8 @@ enum SyncCommands {
     }
 
     /// `badge watch EVENT [--interval SECONDS] [--for SECONDS]`: live sync without the console;
-    /// one line per poll that changed something (and per failure).
+    /// one line per poll that changed something (and per failure). On a shared database it polls
+    /// only while this desk leads the event (one poller per event), and says which desk does.
     static func watch(_ ctx: CommandContext) throws {
         let store = try ctx.store()
         let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
@@ -94,25 +95,42 @@ enum SyncCommands {
         let deadline = duration.map { Date().addingTimeInterval($0) }
         OutputWriter.note("Watching \(event.qualifiedId) every \(Int(interval)) s"
                           + (duration.map { " for \(Int($0)) s" } ?? " (Ctrl-C to stop)") + ".")
+        let coordinator = store as? any SyncCoordinator
         try AsyncBridge.run {
+            var shownLeader: String?
             while deadline.map({ Date() < $0 }) ?? true {
-                let line: String
+                var line: String?
+                var pause = interval
                 do {
-                    let r = try await engine.poll(eventId: eventId)
-                    line = "\(ISO8601.format(Date())) \(r.syncStatus.rawValue) +\(r.counts.added) added, "
-                        + "\(r.counts.updated) updated, \(r.counts.cancelled) cancelled (\(r.requests) requests)"
+                    if let r = try await engine.pollIfLeading(eventId: eventId) {
+                        line = "\(ISO8601.format(Date())) \(r.syncStatus.rawValue) +\(r.counts.added) added, "
+                            + "\(r.counts.updated) updated, \(r.counts.cancelled) cancelled (\(r.requests) requests)"
+                        shownLeader = nil
+                    } else {
+                        // A shared database and another desk syncs the event (SPEC §11 "One
+                        // poller per event"): it polls for every desk; this one asks each second
+                        // and takes over when that desk goes away.
+                        let leader = ((try? coordinator?.syncLeader(eventId: eventId)) ?? nil) ?? "another desk"
+                        if leader != shownLeader {
+                            line = "\(ISO8601.format(Date())) \(leader) syncs \(event.qualifiedId); "
+                                + "this desk takes over if it goes away"
+                            shownLeader = leader
+                        }
+                        pause = min(interval, 1)
+                    }
                 } catch {
-                    line = "\(ISO8601.format(Date())) sync failed: \(BadgeCLI.describe(error))"
+                    let failed = "\(ISO8601.format(Date())) sync failed: \(BadgeCLI.describe(error))"
+                    line = failed
                     if case .some(.disconnected) = try? store.event(id: eventId)?.syncStatus {
-                        OutputWriter.note(line)
+                        OutputWriter.note(failed)
                         throw CLIError.failed("\(event.provider.displayName) rejected the credential: "
                                               + "badge integrations connect \(event.provider.rawValue) …, then badge events reconnect \(event.qualifiedId)")
                     }
                 }
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
-                let remaining = deadline.map { $0.timeIntervalSinceNow } ?? interval
+                if let line { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+                let remaining = deadline.map { $0.timeIntervalSinceNow } ?? pause
                 if remaining <= 0 { break }
-                try await Task.sleep(nanoseconds: UInt64(min(interval, remaining) * 1_000_000_000))
+                try await Task.sleep(nanoseconds: UInt64(min(pause, remaining) * 1_000_000_000))
             }
         }
     }
