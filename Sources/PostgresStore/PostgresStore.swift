@@ -41,6 +41,9 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         didSet { if searchCache == nil { searchLowWater = nil } }
     }
     var searchLowWater: Int64?
+    /// Rows this store inserted since it last analysed `attendees`, and the rows then (`lock`).
+    var insertedSinceAnalyze = 0
+    var analyzedRows = 0
     private let listener: PGChangeListener?
     /// True when the change feed tells this store about other desks' commits (`Options.listen`).
     var followsChanges: Bool { listener != nil }
