@@ -21,6 +21,7 @@ package enum Migrations {
         Migration(version: 4, summary: "held cancellations of the mass-cancellation guard", sql: schemaV4),
         Migration(version: 5, summary: "persistent PIN attempts (lockout survives restarts)", sql: schemaV5),
         Migration(version: 6, summary: "purged events (personal data erased, statistics kept)", sql: schemaV6),
+        Migration(version: 8, summary: "badge corrections (console-owned overrides)", sql: schemaV8),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }
