@@ -22,6 +22,8 @@ func scanEventId(_ state: AppState) -> Int64? {
 }
 
 func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
+    // A fast typist (or a scan) in the walk-in / correction / note form: text for the field.
+    if state.form != nil { return typeText(&state, raw, now: now) }
     // A pasted token ended by Enter is typed into the masked field and submitted.
     if state.screen == .integrations, state.integrationsScreen.entry != nil {
         var effects = typeText(&state, raw, now: now)
@@ -231,6 +233,7 @@ func scanCheckInOutcome(_ state: inout AppState, attendeeId: Int64, _ outcome: C
 /// Several keys typed faster than a person types, without Enter/Tab (SPEC §10): text for the
 /// field with focus, or the start of a search in the table — never commands.
 func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect] {
+    if state.form != nil && state.pinPrompt == nil && !state.confirmingQuit { return typeText(&state, text, now: now) }
     let fieldHasFocus = state.pinPrompt != nil || state.screen == .login
         || (state.screen == .integrations && state.integrationsScreen.entry != nil)
         || state.eventView?.searchMode == true && isEventView(state.screen)
