@@ -157,12 +157,12 @@ public enum KeyBindings {
                    context: .eventView, inFooter: false),
         KeyBinding(.sync, [.char("S")], label: "S", title: "Sync", summary: "Full resync now (ignored while one runs)",
                    context: .eventView, permission: .manualSync, enabledWhen: canSync),
-        KeyBinding(.walkIn, [.char("w")], label: "w", title: "Walk-in",
-                   summary: "Register a walk-in (name, email, company, ticket): checked in and printed at once",
-                   context: .eventView, permission: .registerWalkIn),
         KeyBinding(.scanMode, [.char("s")], label: "s", title: "Scan mode",
                    summary: "The scanning line: everything typed is a code, verdicts full width", context: .eventView),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
+        KeyBinding(.walkIn, [.char("w")], label: "w", title: "Walk-in",
+                   summary: "Register a walk-in (name, email, company, ticket): checked in and printed at once",
+                   context: .eventView, permission: .registerWalkIn),
 
         // Search field
         KeyBinding(.keepSearch, [.enter], label: "Enter", title: "Keep", summary: "Keep the search and return to the table",
@@ -194,13 +194,13 @@ public enum KeyBindings {
                    context: .card, permission: .toggleVIP, enabledWhen: hasCard),
         KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
                    context: .card, permission: .printBadge, enabledWhen: hasCard),
+        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
         KeyBinding(.editCorrections, [.char("e")], label: "e", title: "Correct",
                    summary: "Correct the badge: name, company, job title, pronouns (the provider's data stays)",
                    context: .card, permission: .correctBadge, enabledWhen: hasCard),
         KeyBinding(.editNote, [.char("n")], label: "n", title: "Note",
                    summary: "Edit the note (shown on the card and on every scan)", context: .card,
                    permission: .editNote, enabledWhen: hasCard),
-        KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
 
         // Walk-in / correction / note form (text entry: printable keys type into the field)
         KeyBinding(.submitForm, [.enter], label: "Enter", title: "Save", summary: "Save the form", context: .form),
