@@ -22,8 +22,13 @@ func scanEventId(_ state: AppState) -> Int64? {
 }
 
 func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
-    // A fast typist (or a scan) in the walk-in / correction / note form: text for the field.
-    if state.form != nil { return typeText(&state, raw, now: now) }
+    // A burst ended by Enter or Tab in the walk-in / correction / note form (a paste, a fast
+    // typist, a scanner): text for the field, then on to the next field as Tab does. It never
+    // saves the form: a scanner's Enter must not register anyone.
+    if state.form != nil {
+        let effects = typeText(&state, raw, now: now)
+        return effects + formCommand(&state, .nextField, now: now)
+    }
     // A pasted token ended by Enter is typed into the masked field and submitted.
     if state.screen == .integrations, state.integrationsScreen.entry != nil {
         var effects = typeText(&state, raw, now: now)

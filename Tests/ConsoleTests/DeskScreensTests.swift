@@ -240,6 +240,19 @@ import ScreenKit
         #expect(F.text(s).contains("Kim Lee  · walk-in"))
     }
 
+    /// A burst ended by Tab or Enter (a paste, a fast typist, a scanner) fills the field and moves
+    /// on; it never saves the form, never searches, never looks a code up.
+    @Test func aBurstInTheFormTypesIntoTheFieldAndMovesOn() {
+        var s = F.eventView()
+        _ = update(&s, .key(.char("w")), now: F.now)
+        #expect(update(&s, .scanned("Wanda Walkin"), now: F.now) == [])
+        #expect(update(&s, .typed("wanda@"), now: F.now) == [])
+        #expect(update(&s, .scanned("example.net"), now: F.now) == [])
+        #expect(s.form?.fields.map(\.value) == ["Wanda Walkin", "wanda@example.net", "", "General"])
+        #expect(s.form?.focus == 2)
+        #expect(s.screen == .eventView(eventId: 1) && s.scan == nil && s.eventView?.search == "")
+    }
+
     @Test func savingACorrectionOrNoteSendsItAndShowsTheStoredRow() {
         var s = DeskScene.card(Size(width: 80, height: 24))
         _ = update(&s, .key(.char("e")), now: F.now)
