@@ -117,10 +117,10 @@ func amendVerdict(_ state: inout AppState, _ verdict: ScanVerdict) {
 func recentLine(_ v: ScanVerdict) -> String? {
     switch v {
     case .lookingUp: return nil
-    case .ready(let a): return "· \(a.name) — not checked in"
-    case .checkingIn(let a), .checkedIn(let a): return "✔ \(a.name)"
-    case .alreadyCheckedIn(let a, _): return "⚠ \(a.name) — already checked in"
-    case .notAttending(let a): return "✖ \(a.name) — not attending"
+    case .ready(let a): return "· \(a.badgeName) — not checked in"
+    case .checkingIn(let a), .checkedIn(let a): return "✔ \(a.badgeName)"
+    case .alreadyCheckedIn(let a, _): return "⚠ \(a.badgeName) — already checked in"
+    case .notAttending(let a): return "✖ \(a.badgeName) — not attending"
     case .unknownCode(let c): return "✖ unknown code \(c)"
     case .otherEvent(let c, let name): return "✖ \(c) — \(name)"
     }

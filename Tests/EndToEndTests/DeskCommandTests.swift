@@ -107,3 +107,39 @@ import Testing
         #expect(try badge.run(["note", event, "A1", "--db", db]).status == 2, "TEXT is required")
     }
 }
+
+/// A purge (SPEC §13 privacy) takes the desk's data with it: corrections, notes and walk-ins are
+/// exported first, then gone from the database file and from the log.
+@Suite struct DeskDataPurgeTests {
+    @Test func correctionsNotesAndWalkInsAreExportedThenErasedFromTheFileAndTheLog() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        let event = SeededDatabase.qualifiedId
+        try SeededDatabase.create(at: db)
+        let secrets = ["Zedediah Quillfeather", "Quillfeather Holdings", "xe/xem", "Needs a sign interpreter",
+                       "Wilhelmina Walkabout", "wilhelmina@walk.example"]
+        #expect(try badge.run(["correct", event, "A4", "--name", secrets[0], "--company", secrets[1],
+                               "--pronouns", secrets[2], "--db", db]).status == 0)
+        #expect(try badge.run(["note", event, "A4", secrets[3], "--db", db]).status == 0)
+        #expect(try badge.run(["walkin", event, "--name", secrets[4], "--email", secrets[5], "--db", db]).status == 0)
+        // A refused check-in logs the corrected name (what the desk sees).
+        let refused = try badge.run(["checkin", event, "A4", "--db", db])
+        #expect(refused.stderr.contains("\(secrets[0]) is already checked in"), "\(refused.stderr)")
+        let logPath = badge.path("state/badge/badge.log")
+        #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains(secrets[0]))
+        func inFile(_ value: String) -> Bool {
+            [db, db + "-wal"].contains { FileManager.default.contents(atPath: $0)?.range(of: Data(value.utf8)) != nil }
+        }
+        #expect(secrets.allSatisfy(inFile), "the test can fail: the values are in the file before")
+
+        let out = badge.path("export.csv")
+        let purge = try badge.run(["events", "purge", event, "--out", out, "--yes", "--db", db])
+        #expect(purge.status == 0, "\(purge.stderr)")
+        let csv = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(secrets.allSatisfy(csv.contains), "exported first")
+        #expect(secrets.filter(inFile).isEmpty, "\(secrets.filter(inFile))")
+        let log = try String(contentsOfFile: logPath, encoding: .utf8)
+        #expect(!log.contains(secrets[0]) && !log.contains("Quillfeather"), "\(log)")
+    }
+}
