@@ -72,7 +72,7 @@ let package = Package(
                 swiftSettings: swift6),
 
         .testTarget(name: "BadgeCoreTests", dependencies: ["BadgeCore"], swiftSettings: swift6),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "BadgeCore", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PostgresStore", "BadgeCore", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "BadgeCore", "Simulator", "TestSupport", "ScreenKit"],
                     swiftSettings: swift6),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "BadgeCore", "TestSupport"], swiftSettings: swift6),

@@ -31,6 +31,8 @@ public struct Attendee: Sendable, Hashable, Identifiable {
     // Console-owned.
     public var vip: Bool
     public var notes: String?
+    /// The desk's badge corrections (SPEC §13); `badgeName` etc. apply them.
+    public var corrections: BadgeCorrections
     public var checkedInAt: Date?
     public var checkInSource: CheckInSource?
     /// Time of the latest local check-in log entry (CHECK_IN, UNDO, FORCE_CHECK_IN), if any.
@@ -46,7 +48,8 @@ public struct Attendee: Sendable, Hashable, Identifiable {
                 providerStatus: String? = nil, providerCheckedInAt: Date? = nil,
                 providerChangedAt: Date? = nil, vip: Bool = false, notes: String? = nil,
                 checkedInAt: Date? = nil, checkInSource: CheckInSource? = nil,
-                lastLocalActionAt: Date? = nil, printCount: Int = 0, missingFromProvider: Bool = false) {
+                lastLocalActionAt: Date? = nil, printCount: Int = 0, missingFromProvider: Bool = false,
+                corrections: BadgeCorrections = BadgeCorrections()) {
         self.id = id
         self.eventId = eventId
         self.providerAttendeeId = providerAttendeeId
@@ -66,6 +69,7 @@ public struct Attendee: Sendable, Hashable, Identifiable {
         self.providerChangedAt = providerChangedAt
         self.vip = vip
         self.notes = notes
+        self.corrections = corrections
         self.checkedInAt = checkedInAt
         self.checkInSource = checkInSource
         self.lastLocalActionAt = lastLocalActionAt
@@ -74,6 +78,34 @@ public struct Attendee: Sendable, Hashable, Identifiable {
     }
 
     public var isCheckedIn: Bool { checkedInAt != nil }
+
+    /// Provider attendee ids of walk-ins start with this; Eventbrite ids are digits and Luma's
+    /// start with `gst-`, so no provider can produce one.
+    public static let walkInPrefix = "walkin-"
+    /// The provider status (and source marker) of a walk-in.
+    public static let walkInStatus = "WALK_IN"
+
+    /// Registered at the desk (SPEC §13): local, never touched by a sync.
+    public var isWalkIn: Bool { providerAttendeeId.hasPrefix(Self.walkInPrefix) }
+
+    /// What the badge, the table and the card show: the correction, else the provider's value.
+    public var badgeName: String { corrections.name ?? name }
+    public var badgeCompany: String? { corrections.company ?? company }
+    public var badgeJobTitle: String? { corrections.jobTitle ?? jobTitle }
+    public var pronouns: String? { corrections.pronouns }
+
+    /// The provider's value of a correctable field (nil for pronouns, which only the desk sets).
+    public func providerValue(of field: BadgeField) -> String? {
+        switch field {
+        case .name: return name
+        case .company: return company
+        case .jobTitle: return jobTitle
+        case .pronouns: return nil
+        }
+    }
+
+    /// The value shown for a field: the correction, else the provider's.
+    public func badgeValue(of field: BadgeField) -> String? { corrections[field] ?? providerValue(of: field) }
 
     /// Ticket name with `+N` for extra tickets ("VIP +1").
     public var ticketLabel: String {

@@ -24,7 +24,7 @@ public enum AttendeeMerge {
 
     /// Merges `incoming` into `local` (nil = a new attendee of `eventId`).
     ///
-    /// - Provider-owned fields update in place (rule 2); `vip`, notes, print count and local
+    /// - Provider-owned fields update in place (rule 2); `vip`, notes, badge corrections, print count and local
     ///   check-ins are never touched (rule 3); a row that reappears is no longer missing.
     /// - Provider check-ins merge as source PROVIDER unless a local action at or after the
     ///   provider's check-in time exists (rule 6), so local undos are not resurrected; a provider
@@ -42,6 +42,8 @@ public enum AttendeeMerge {
             return (row, .added)
         }
 
+        // A walk-in is local (SPEC §13); no provider produces its id, but never let one touch it.
+        if local.isWalkIn { return (local, .unchanged) }
         var row = local
         copyProviderFields(incoming, into: &row)
         row.missingFromProvider = false
@@ -70,7 +72,9 @@ public enum AttendeeMerge {
     }
 
     /// Rule 5: a row a full resync no longer returns becomes NOT_ATTENDING, never deleted.
+    /// Walk-ins are not at the provider by design: they stay as they are.
     public static func markMissing(_ local: Attendee) -> (attendee: Attendee, change: Change) {
+        if local.isWalkIn { return (local, .unchanged) }
         var row = local
         row.missingFromProvider = true
         guard row.status != .notAttending else {

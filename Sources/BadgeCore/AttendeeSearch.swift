@@ -1,6 +1,6 @@
 import Foundation
 
-/// Search matching of SPEC §3 (name, email, company, ticket, barcode) as one pure rule, used by the
+/// Search matching of SPEC §3 (name, email, company, ticket, barcode, corrected name and company) as one pure rule, used by the
 /// store (which keeps `haystack` folded in a column and matches `terms` with `instr`) and by tests
 /// as the reference.
 ///
@@ -33,6 +33,9 @@ public enum AttendeeSearch {
         appendNormalized(a.company, to: &out, newLineFirst: true)
         appendNormalized(a.ticketName, to: &out, newLineFirst: true)
         appendNormalized(a.barcode, to: &out, newLineFirst: true)
+        // Badge corrections are searchable too (the provider's spelling still finds the person).
+        if let n = a.corrections.name { appendNormalized(n, to: &out, newLineFirst: true) }
+        if let c = a.corrections.company { appendNormalized(c, to: &out, newLineFirst: true) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -3,6 +3,8 @@
 public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
     // Staff actions.
     case checkIn, undoCheckIn, forceCheckIn, toggleVIP, manualSync, printBadge, viewAttendees
+    /// SPEC §13 desk work: register a walk-in, correct a badge field, edit a note.
+    case registerWalkIn, correctBadge, editNote
     // Admin actions.
     case connectIntegration, disconnectIntegration, importEvent, retryImport, reconnectEvent
     case manageTemplates, manageMembers, leaveStationMode
@@ -13,7 +15,8 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
 
     public var requiresAdmin: Bool {
         switch self {
-        case .checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees:
+        case .checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees,
+             .registerWalkIn, .correctBadge, .editNote:
             return false
         case .connectIntegration, .disconnectIntegration, .importEvent, .retryImport, .reconnectEvent,
              .manageTemplates, .manageMembers, .leaveStationMode, .confirmCancellations, .purgeEvent:
@@ -31,6 +34,9 @@ public enum OperatorAction: String, Sendable, CaseIterable, Hashable {
         case .manualSync: return "syncing"
         case .printBadge: return "printing badges"
         case .viewAttendees: return "viewing attendees"
+        case .registerWalkIn: return "registering a walk-in"
+        case .correctBadge: return "correcting a badge"
+        case .editNote: return "editing a note"
         case .connectIntegration: return "connecting an integration"
         case .disconnectIntegration: return "disconnecting an integration"
         case .importEvent: return "importing an event"

@@ -57,6 +57,10 @@ public enum Action: Sendable, Equatable {
     // MARK: Desk actions
     /// Reply to `checkIn` (also for refusals: already checked in, not attending, nothing to undo).
     case checkInRecorded(attendeeId: Int64, CheckInOutcome)
+    /// Reply to `addWalkIn`: the new row (not checked in yet).
+    case walkInRegistered(Attendee)
+    /// Reply to `setCorrections` / `setNote`: the attendee as stored.
+    case attendeeEdited(Attendee)
     /// Reply to `toggleVIP`: the attendee as stored.
     case vipToggled(Attendee)
     /// `toggleVIP` failed: the optimistic flip is reverted.

@@ -54,6 +54,8 @@ public struct AppState: Sendable, Equatable {
     public var integrationsScreen: IntegrationsState
     public var eventView: EventViewState?
     public var card: CardState?
+    /// The walk-in / correction / note form over the current screen, while it shows (SPEC §13).
+    public var form: DeskForm?
     /// The scanning line, while it shows (and kept when Help covers it).
     public var scan: ScanState?
     /// Express scanning (SPEC §10): a valid scan checks in and prints at once; standard opens
@@ -108,6 +110,7 @@ public struct AppState: Sendable, Equatable {
         self.integrationsScreen = IntegrationsState()
         self.eventView = nil
         self.card = nil
+        self.form = nil
         self.scan = nil
         self.expressScan = false
         self.bells = 0

@@ -10,13 +10,24 @@ enum AttendeeCardView {
             buf.put("Loading attendee…", x: 2, y: 2, role: .dim)
             return
         }
-        drawTitle("Attendee — \(clean(a.name))", state, into: &buf)
+        drawTitle("Attendee — \(clean(a.badgeName))", state, into: &buf)
         let w = buf.size.width
         let tz = state.timeZone
         var y = 2
-        var x = buf.put(clean(a.name), x: 2, y: y, role: .header)
-        if a.vip { buf.put("  ★ VIP", x: x, y: y, role: .vip) }
-        y += 2
+        var x = buf.put(clean(a.badgeName), x: 2, y: y, role: .header)
+        if a.vip { x = buf.put("  ★ VIP", x: x, y: y, role: .vip) }
+        if a.isWalkIn { buf.put("  · walk-in", x: x, y: y, role: .dim) }
+        y += 1
+        // The note, prominent, right under the name (SPEC §13): up to two lines.
+        if let note = a.notes.map(clean), !note.isEmpty {
+            let lines = noteLines(note, width: w - 4)
+            for line in lines {
+                buf.fill(x: 2, y: y, width: w - 4, height: 1, role: .statusWarn)
+                buf.put(line, x: 2, y: y, role: .statusWarn)
+                y += 1
+            }
+        }
+        y += 1
         let status = a.status == .attending ? "ATTENDING" : "NOT_ATTENDING"
         let raw = a.providerStatus.map { " (\(clean($0)))" } ?? ""
         let checked: String
@@ -29,16 +40,19 @@ enum AttendeeCardView {
         } else {
             checked = "not checked in"
         }
-        let fields: [(String, String, Role)] = [
+        var fields: [(String, String, Role)] = [
             ("Email", clean(a.email ?? "—"), .normal),
-            ("Company", clean(a.company ?? "—"), .normal),
-            ("Job title", clean(a.jobTitle ?? "—"), .normal),
+            ("Company", corrected(a, .company), .normal),
+            ("Job title", corrected(a, .jobTitle), .normal),
             ("Ticket", clean(a.ticketLabel.isEmpty ? "—" : a.ticketLabel), .normal),
             ("Status", status + raw, a.status == .attending ? .normal : .statusWarn),
             ("Checked in", checked, a.isCheckedIn ? .checkedIn : .dim),
             ("Barcode", clean(a.barcode ?? "—"), .normal),
             ("Badges", a.printCount == 0 ? "not printed" : "printed \(a.printCount)×", .normal),
         ]
+        // A corrected name gets its own row with the provider's spelling; pronouns when set.
+        if a.corrections.name != nil { fields.insert(("Name", corrected(a, .name), .normal), at: 0) }
+        if let p = a.pronouns { fields.insert(("Pronouns", clean(p), .normal), at: a.corrections.name != nil ? 4 : 3) }
         for (label, value, role) in fields {
             x = buf.put(fit(label, 12), x: 2, y: y, role: .dim)
             buf.put(truncate(value, w - x - 2), x: x, y: y, role: role)
@@ -65,5 +79,30 @@ enum AttendeeCardView {
             buf.put(truncate(line, w - 6), x: 4, y: y)
             y += 1
         }
+    }
+
+    /// "Jon Smith (provider: John Smith)" when the desk corrected the field, else the value.
+    static func corrected(_ a: Attendee, _ field: BadgeField) -> String {
+        let shown = clean(a.badgeValue(of: field) ?? "—")
+        guard a.corrections[field] != nil else { return shown }
+        return "\(shown) (provider: \(clean(a.providerValue(of: field) ?? "—")))"
+    }
+
+    /// "✎ NOTE: …" cut into at most two lines of `width` columns (the second ends with … when cut).
+    static func noteLines(_ note: String, width: Int) -> [String] {
+        let text = "✎ NOTE: " + note
+        guard DisplayWidth.of(text) > width else { return [text] }
+        var first = ""
+        var rest = Substring(text)
+        while let c = rest.first, DisplayWidth.of(first + String(c)) <= width {
+            first.append(c)
+            rest = rest.dropFirst()
+        }
+        // Break at the last space of the first line when there is one.
+        if let space = first.lastIndex(of: " "), rest.first != " " {
+            rest = Substring(first[first.index(after: space)...]) + rest
+            first = String(first[..<space])
+        }
+        return [first, truncate("        " + rest.trimmingCharacters(in: .whitespaces), width)]
     }
 }

@@ -38,6 +38,14 @@ public enum Effect: Sendable, Equatable {
     case confirmCancellations(eventId: Int64)
     /// → `vipToggled` or `vipToggleFailed`.
     case toggleVIP(attendeeId: Int64, Bool)
+    /// Register a walk-in (`store.addWalkIn`) → `walkInRegistered` (update then checks them in
+    /// and prints, as "Print badge & check in" does), or `operationFailed`.
+    case addWalkIn(eventId: Int64, WalkIn)
+    /// Make the attendee's corrections these (`store.setCorrection` for each field that differs)
+    /// → `attendeeEdited`, or `operationFailed`.
+    case setCorrections(attendeeId: Int64, BadgeCorrections)
+    /// `store.setNote` (nil clears) → `attendeeEdited`, or `operationFailed`.
+    case setNote(attendeeId: Int64, String?)
     /// → `checkInRecorded`.
     case checkIn(attendeeId: Int64, CheckInAction)
     /// Select the template, print, record → `printed` (or `printFailed`).

@@ -85,9 +85,9 @@ enum EventView {
         if selected { buf.put("▶", x: 0, y: y, role: .selection) }
         if a.vip { buf.put("★", x: 1, y: y, role: .vip) }
         var x = 3
-        x = buf.put(fit(clean(a.name), cols.name) + " ", x: x, y: y)
+        x = buf.put(fit(clean(a.badgeName), cols.name) + " ", x: x, y: y)
         x = buf.put(fit(CellText.email(clean(a.email ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
-        x = buf.put(fit(clean(a.company ?? ""), cols.company) + " ", x: x, y: y)
+        x = buf.put(fit(clean(a.badgeCompany ?? ""), cols.company) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.ticketLabel), cols.ticket) + " ", x: x, y: y)
         let (status, role) = statusCell(a, width: cols.status)
         x = buf.put(fit(status, cols.status) + " ", x: x, y: y, role: role)

@@ -15,6 +15,9 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case scanMode, submitScan, clearLine, toggleExpress
     case confirmCancellations
     case nextTicketTypes
+    /// SPEC §13: open the walk-in / badge-correction / note form; the form's own keys.
+    case walkIn, editCorrections, editNote
+    case submitForm, previousField, nextChoice, previousChoice, cancelForm
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
@@ -27,6 +30,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case login
     /// The admin-PIN prompt for leaving station mode (text entry: only its own keys).
     case pinPrompt
+    /// The walk-in / correction / note form (text entry: only its own keys).
+    case form
 
     public var title: String {
         switch self {
@@ -44,6 +49,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .login: return "Sign in"
         case .pinPrompt: return "Admin PIN"
         case .scanScreen: return "Scan mode"
+        case .form: return "Walk-in / correction / note form"
         }
     }
 }

@@ -7,6 +7,7 @@ public enum KeyBindings {
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.confirmQuit] }
         if state.pinPrompt != nil { return [.pinPrompt] }
+        if state.form != nil { return [.form] }
         switch state.screen {
         case .login: return [.login]
         case .dashboard: return [.dashboard, .global]
@@ -159,6 +160,9 @@ public enum KeyBindings {
         KeyBinding(.scanMode, [.char("s")], label: "s", title: "Scan mode",
                    summary: "The scanning line: everything typed is a code, verdicts full width", context: .eventView),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
+        KeyBinding(.walkIn, [.char("w")], label: "w", title: "Walk-in",
+                   summary: "Register a walk-in (name, email, company, ticket): checked in and printed at once",
+                   context: .eventView, permission: .registerWalkIn),
 
         // Search field
         KeyBinding(.keepSearch, [.enter], label: "Enter", title: "Keep", summary: "Keep the search and return to the table",
@@ -191,6 +195,30 @@ public enum KeyBindings {
         KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
                    context: .card, permission: .printBadge, enabledWhen: hasCard),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
+        KeyBinding(.editCorrections, [.char("e")], label: "e", title: "Correct",
+                   summary: "Correct the badge: name, company, job title, pronouns (the provider's data stays)",
+                   context: .card, permission: .correctBadge, enabledWhen: hasCard),
+        KeyBinding(.editNote, [.char("n")], label: "n", title: "Note",
+                   summary: "Edit the note (shown on the card and on every scan)", context: .card,
+                   permission: .editNote, enabledWhen: hasCard),
+
+        // Walk-in / correction / note form (text entry: printable keys type into the field)
+        KeyBinding(.submitForm, [.enter], label: "Enter", title: "Save", summary: "Save the form", context: .form),
+        KeyBinding(.nextField, [.tab, .down], label: "Tab/↓", title: "Next", summary: "Next field", context: .form),
+        KeyBinding(.previousField, [.backTab, .up], label: "⇧Tab/↑", title: "Previous", summary: "Previous field",
+                   context: .form, inFooter: false),
+        KeyBinding(.nextChoice, [.right], label: "→", title: "Ticket", summary: "Next choice (the ticket of a walk-in)",
+                   context: .form, inFooter: false),
+        KeyBinding(.previousChoice, [.left], label: "←", title: "Ticket", summary: "Previous choice",
+                   context: .form, inFooter: false),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .form, inFooter: false),
+        KeyBinding(.clearLine, [.ctrl("u")], label: "^U", title: "Clear", summary: "Clear the field",
+                   context: .form, inFooter: false),
+        KeyBinding(.cancelForm, [.escape], label: "Esc", title: "Cancel", summary: "Close the form without saving",
+                   context: .form),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (asks first while a job runs)",
+                   context: .form, inFooter: false),
 
         // Scan mode: every printable key is part of a code, so commands are on keys no scanner sends.
         KeyBinding(.submitScan, [.enter, .tab], label: "Enter", title: "Submit / do it",

@@ -22,6 +22,7 @@ public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
     }
     drawMessage(state, into: &buf, now: now)
     drawFooter(state, into: &buf)
+    DeskFormView.draw(state, into: &buf)
     if state.confirmingQuit { drawConfirmQuit(into: &buf) }
     if state.pinPrompt != nil { PINPromptView.draw(state, into: &buf, now: now) }
     return buf

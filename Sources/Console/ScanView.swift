@@ -93,10 +93,10 @@ enum ScanView {
         case .lookingUp(let code):
             lines = [code]
         case .ready(let a), .checkingIn(let a), .checkedIn(let a):
-            lines = [person(a), details(a)]
+            lines = [person(a)] + noteLine(a) + [details(a)]
             if case .checkedIn = v, let at = a.checkedInAt { lines.append("Checked in \(when(at, tz, now: now))") }
         case .alreadyCheckedIn(let a, let record):
-            lines = [person(a), details(a)]
+            lines = [person(a)] + noteLine(a) + [details(a)]
             if let at = a.checkedInAt ?? record?.at {
                 var text = "First checked in \(when(at, tz, now: now))"
                 if let r = record, !r.operatorName.isEmpty, r.operatorName != "PROVIDER" {
@@ -107,7 +107,7 @@ enum ScanView {
                 lines.append(text)
             }
         case .notAttending(let a):
-            lines = [person(a), details(a)]
+            lines = [person(a)] + noteLine(a) + [details(a)]
             let why = a.providerStatus.map { clean($0) } ?? (a.missingFromProvider ? "no longer on the provider" : "cancelled")
             lines.append("Status: \(why) — Enter forces the check-in")
         case .unknownCode(let code):
@@ -123,14 +123,21 @@ enum ScanView {
         }
     }
 
-    /// "Name  ★ VIP".
+    /// "Name  ★ VIP" (the badge's name: the desk's correction when there is one).
     static func person(_ a: Attendee) -> String {
-        let name = clean(a.name).isEmpty ? "(no name)" : clean(a.name)
-        return a.vip ? "\(name)  ★ VIP" : name
+        let name = clean(a.badgeName).isEmpty ? "(no name)" : clean(a.badgeName)
+        let walkIn = a.isWalkIn ? "  · walk-in" : ""
+        return a.vip ? "\(name)  ★ VIP\(walkIn)" : name + walkIn
+    }
+
+    /// The attendee's note, right under the name on every verdict (SPEC §13); none without one.
+    static func noteLine(_ a: Attendee) -> [String] {
+        guard let note = a.notes, !clean(note).isEmpty else { return [] }
+        return ["✎ NOTE: " + clean(note)]
     }
 
     /// "Ticket · Company".
     static func details(_ a: Attendee) -> String {
-        [a.ticketLabel, a.company ?? ""].map { clean($0) }.filter { !$0.isEmpty }.joined(separator: " · ")
+        [a.ticketLabel, a.badgeCompany ?? ""].map { clean($0) }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 }

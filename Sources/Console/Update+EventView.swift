@@ -20,6 +20,10 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         state.eventView = v
         openScanScreen(&state, v.eventId)
         return []
+    case .walkIn:
+        state.eventView = v
+        openWalkInForm(&state, eventId: v.eventId)
+        return []
     case .search:
         // `/` starts a new query (issue #17): the kept one is dropped, not appended to.
         v.searchMode = true
@@ -121,6 +125,14 @@ func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Eff
         return ensureVisible(&state)
     }
     guard let card = state.card, let a = card.attendee else { return [] }
+    if command == .editCorrections {
+        state.form = DeskForm.corrections(for: a)
+        return []
+    }
+    if command == .editNote {
+        state.form = DeskForm.note(for: a)
+        return []
+    }
     if command == .primary {
         switch card.primaryAction {
         case .printAndCheckIn?:

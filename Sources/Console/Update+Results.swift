@@ -198,7 +198,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             replaceAttendee(&state, a)
             if state.card?.attendeeId == id { state.card?.history.append(record) }
             let verb = record.action == .undo ? "Undone" : "Checked in"
-            state.say("\(verb): \(a.name)", record.action == .undo ? .info : .success, now: now)
+            state.say("\(verb): \(a.badgeName)", record.action == .undo ? .info : .success, now: now)
             var effects = refresh(&state, a.eventId)
             if print && record.action != .undo { effects.append(.printBadge(attendeeId: id)) }
             return effects
@@ -210,10 +210,14 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             state.say("Nothing to undo", .warning, now: now)
         }
         return []
+    case .walkInRegistered(let a):
+        return walkInRegistered(&state, a, now: now)
+    case .attendeeEdited(let a):
+        return attendeeEdited(&state, a, now: now)
     case .vipToggled(let a):
         state.eventView?.pendingVIP[a.id] = nil
         replaceAttendee(&state, a)
-        state.say(a.vip ? "★ VIP: \(a.name)" : "VIP removed: \(a.name)", .info, now: now)
+        state.say(a.vip ? "★ VIP: \(a.badgeName)" : "VIP removed: \(a.badgeName)", .info, now: now)
         return [.loadStats(eventId: a.eventId)]
     case .vipToggleFailed(let id, let message):
         if let old = state.eventView?.pendingVIP[id] {

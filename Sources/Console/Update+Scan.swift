@@ -22,6 +22,13 @@ func scanEventId(_ state: AppState) -> Int64? {
 }
 
 func handleScan(_ state: inout AppState, _ raw: String, now: Date) -> [Effect] {
+    // A burst ended by Enter or Tab in the walk-in / correction / note form (a paste, a fast
+    // typist, a scanner): text for the field, then on to the next field as Tab does. It never
+    // saves the form: a scanner's Enter must not register anyone.
+    if state.form != nil {
+        let effects = typeText(&state, raw, now: now)
+        return effects + formCommand(&state, .nextField, now: now)
+    }
     // A pasted token ended by Enter is typed into the masked field and submitted.
     if state.screen == .integrations, state.integrationsScreen.entry != nil {
         var effects = typeText(&state, raw, now: now)
@@ -110,10 +117,10 @@ func amendVerdict(_ state: inout AppState, _ verdict: ScanVerdict) {
 func recentLine(_ v: ScanVerdict) -> String? {
     switch v {
     case .lookingUp: return nil
-    case .ready(let a): return "· \(a.name) — not checked in"
-    case .checkingIn(let a), .checkedIn(let a): return "✔ \(a.name)"
-    case .alreadyCheckedIn(let a, _): return "⚠ \(a.name) — already checked in"
-    case .notAttending(let a): return "✖ \(a.name) — not attending"
+    case .ready(let a): return "· \(a.badgeName) — not checked in"
+    case .checkingIn(let a), .checkedIn(let a): return "✔ \(a.badgeName)"
+    case .alreadyCheckedIn(let a, _): return "⚠ \(a.badgeName) — already checked in"
+    case .notAttending(let a): return "✖ \(a.badgeName) — not attending"
     case .unknownCode(let c): return "✖ unknown code \(c)"
     case .otherEvent(let c, let name): return "✖ \(c) — \(name)"
     }
@@ -231,6 +238,7 @@ func scanCheckInOutcome(_ state: inout AppState, attendeeId: Int64, _ outcome: C
 /// Several keys typed faster than a person types, without Enter/Tab (SPEC §10): text for the
 /// field with focus, or the start of a search in the table — never commands.
 func handleTyped(_ state: inout AppState, _ text: String, now: Date) -> [Effect] {
+    if state.form != nil && state.pinPrompt == nil && !state.confirmingQuit { return typeText(&state, text, now: now) }
     let fieldHasFocus = state.pinPrompt != nil || state.screen == .login
         || (state.screen == .integrations && state.integrationsScreen.entry != nil)
         || state.eventView?.searchMode == true && isEventView(state.screen)

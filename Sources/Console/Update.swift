@@ -126,6 +126,10 @@ func typeCharacter(_ state: inout AppState, _ c: Character, now: Date) -> [Effec
         pinPromptType(&state, c, now: now)
         return []
     }
+    if state.form != nil {
+        formType(&state, c)
+        return []
+    }
     if state.screen == .login {
         loginType(&state, c, now: now)
         return []
@@ -174,6 +178,7 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     default: break
     }
     if state.pinPrompt != nil { return pinPromptCommand(&state, command, now: now) }
+    if state.form != nil { return formCommand(&state, command, now: now) }
     switch state.screen {
     case .login: return loginCommand(&state, command, now: now)
     case .dashboard: return dashboardCommand(&state, command, now: now)

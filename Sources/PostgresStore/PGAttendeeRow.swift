@@ -9,7 +9,8 @@ enum PGAttendeeRow {
         a.email, a.company, a.job_title, a.ticket_name, a.extra_tickets, a.barcode, a.status,
         a.provider_status, a.provider_checked_in_at, a.provider_changed_at, a.vip, a.notes,
         a.checked_in_at, a.check_in_source, a.last_local_action_at, a.print_count,
-        a.missing_from_provider
+        a.missing_from_provider, a.corrected_name, a.corrected_company, a.corrected_job_title,
+        a.corrected_pronouns
         """
 
     static func decode(_ r: PGResult, _ i: Int) -> Attendee {
@@ -22,7 +23,9 @@ enum PGAttendeeRow {
                  providerChangedAt: r.date(i, 16), vip: r.bool(i, 17), notes: r.optionalText(i, 18),
                  checkedInAt: r.date(i, 19),
                  checkInSource: r.optionalText(i, 20).flatMap(CheckInSource.init(rawValue:)),
-                 lastLocalActionAt: r.date(i, 21), printCount: r.int(i, 22), missingFromProvider: r.bool(i, 23))
+                 lastLocalActionAt: r.date(i, 21), printCount: r.int(i, 22), missingFromProvider: r.bool(i, 23),
+                 corrections: BadgeCorrections(name: r.optionalText(i, 24), company: r.optionalText(i, 25),
+                                                jobTitle: r.optionalText(i, 26), pronouns: r.optionalText(i, 27)))
     }
 
     static func decodeAll(_ r: PGResult) -> [Attendee] { (0..<r.count).map { decode(r, $0) } }

@@ -96,6 +96,10 @@ enum PGSchema {
         missing_from_provider  INTEGER NOT NULL DEFAULT 0,
         search_text            TEXT COLLATE "C" NOT NULL DEFAULT '',
         updated_at             BIGINT NOT NULL,
+        corrected_name         TEXT COLLATE "C",
+        corrected_company      TEXT COLLATE "C",
+        corrected_job_title    TEXT COLLATE "C",
+        corrected_pronouns     TEXT COLLATE "C",
         UNIQUE (event_id, provider_attendee_id)
     );
     -- The table's sort orders (SQLite's NOCASE = ASCII folding = lower() under "C"), id last.

@@ -106,7 +106,8 @@ extension PostgresStore {
     public func missingCount(eventId: Int64, seen: Set<String>) throws -> (missing: Int, attending: Int) {
         let seen = Self.stored(seen)
         return try read { c in
-            let r = try c.query("SELECT provider_attendee_id FROM attendees WHERE event_id = $1 AND status = 'ATTENDING'",
+            let r = try c.query("SELECT provider_attendee_id FROM attendees WHERE event_id = $1 AND status = 'ATTENDING'"
+                                + " AND provider_attendee_id NOT LIKE '\(Attendee.walkInPrefix)%'",
                                 [.integer(eventId)])
             var missing = 0
             for i in 0..<r.count where !seen.contains(r.text(i, 0)) { missing += 1 }
@@ -121,6 +122,7 @@ extension PostgresStore {
             let scan = try c.query("""
                 SELECT id, provider_attendee_id FROM attendees
                 WHERE event_id = $1 AND (missing_from_provider = 0 OR status <> 'NOT_ATTENDING')
+                  AND provider_attendee_id NOT LIKE '\(Attendee.walkInPrefix)%'
                 """, [.integer(eventId)])
             var vanished: [Int64?] = []
             for i in 0..<scan.count where !seen.contains(scan.text(i, 1)) { vanished.append(scan.int64(i, 0)) }

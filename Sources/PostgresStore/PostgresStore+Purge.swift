@@ -15,7 +15,8 @@ extension PostgresStore {
                 throw StorageError.notFound("event \(eventId)")
             }
             let columns = ["name", "first_name", "last_name", "email", "company", "job_title", "barcode",
-                           "notes", "order_id", "provider_attendee_id"]
+                           "notes", "order_id", "provider_attendee_id", "corrected_name", "corrected_company",
+                           "corrected_job_title", "corrected_pronouns"]
             let terms = try c.query("""
                 SELECT DISTINCT t FROM (\(columns.map { "SELECT btrim(\($0)) AS t FROM attendees WHERE event_id = $1" }
                                                 .joined(separator: " UNION ALL "))) x
@@ -48,7 +49,8 @@ extension PostgresStore {
             let attendees = try c.query("""
                 UPDATE attendees SET provider_attendee_id = 'purged-' || id, order_id = NULL, name = '',
                     first_name = NULL, last_name = NULL, email = NULL, company = NULL, job_title = NULL,
-                    barcode = NULL, notes = NULL, search_text = '', updated_at = $2
+                    barcode = NULL, notes = NULL, corrected_name = NULL, corrected_company = NULL,
+                    corrected_job_title = NULL, corrected_pronouns = NULL, search_text = '', updated_at = $2
                 WHERE event_id = $1
                 """, [.integer(eventId), Self.date(now)]).changes
             try c.query("DELETE FROM import_checkpoints WHERE event_id = $1", [.integer(eventId)])

@@ -3,15 +3,21 @@ import BadgeCore
 extension AttendeeField {
     /// The text this field shows for `attendee` ("" hides the element). `first_name`/`last_name`
     /// fall back to the first word / the rest of `name` when the provider sent no split name.
+    /// The desk's badge corrections win (SPEC §13): a corrected name also gives the first and
+    /// last name (its first word and the rest).
     func value(for attendee: Attendee, ribbonText: String = "VIP") -> String {
         // Split only a bounded prefix of the name: a first word is never 20 000 characters long.
-        var words: [String] { BadgeTextLimit.limited(attendee.name).split(separator: " ", maxSplits: 1).map(String.init) }
+        var words: [String] {
+            BadgeTextLimit.limited(attendee.badgeName).split(separator: " ", maxSplits: 1).map(String.init)
+        }
+        let corrected = attendee.corrections.name != nil
         switch self {
-        case .name: return attendee.name
-        case .firstName: return nonEmpty(attendee.firstName) ?? words.first ?? ""
-        case .lastName: return nonEmpty(attendee.lastName) ?? words.dropFirst().first ?? ""
-        case .company: return attendee.company ?? ""
-        case .jobTitle: return attendee.jobTitle ?? ""
+        case .name: return attendee.badgeName
+        case .firstName: return (corrected ? nil : nonEmpty(attendee.firstName)) ?? words.first ?? ""
+        case .lastName: return (corrected ? nil : nonEmpty(attendee.lastName)) ?? words.dropFirst().first ?? ""
+        case .company: return attendee.badgeCompany ?? ""
+        case .jobTitle: return attendee.badgeJobTitle ?? ""
+        case .pronouns: return attendee.pronouns ?? ""
         case .ticketName: return attendee.ticketName ?? ""
         case .vipRibbon: return attendee.vip ? ribbonText : ""
         }

@@ -42,6 +42,8 @@ public struct BadgeColor: Sendable, Equatable {
 public enum AttendeeField: String, Sendable, Equatable, CaseIterable {
     case name, firstName = "first_name", lastName = "last_name", company, jobTitle = "job_title"
     case ticketName = "ticket_name", vipRibbon = "vip_ribbon"
+    /// Only the desk sets it (a badge correction, SPEC §13).
+    case pronouns
 }
 
 public enum HorizontalAlignment: String, Sendable, Equatable, CaseIterable { case left, center, right }

@@ -48,7 +48,7 @@ public struct BadgePrinter: Sendable {
     public func printBadge(attendee: Attendee, template: BadgeTemplate, fonts: FontSet,
                            to destination: Destination) throws -> BadgePrintResult {
         let rendered = try BadgeRenderer.renderBadge(attendee: attendee, template: template, fonts: fonts)
-        let outcome = try deliverBadge(rendered.pdf, to: destination, title: "Badge: \(attendee.name)")
+        let outcome = try deliverBadge(rendered.pdf, to: destination, title: "Badge: \(attendee.badgeName)")
         return BadgePrintResult(templateName: template.name, outcome: outcome, missingGlyphs: rendered.missingGlyphs)
     }
 

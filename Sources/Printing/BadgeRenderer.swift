@@ -43,7 +43,7 @@ public enum BadgeRenderer {
                 canvas.text(value, element: text, chain: fonts.chain(text.weight))
             }
         }
-        let name = attendee.name.count > 200 ? String(attendee.name.prefix(199)) + "…" : attendee.name
+        let name = attendee.badgeName.count > 200 ? String(attendee.badgeName.prefix(199)) + "…" : attendee.badgeName
         let pdf = canvas.pdf(width: layout.width, height: layout.height, title: "Badge: \(name)")
         return RenderedBadge(pdf: pdf, missingGlyphs: canvas.missingGlyphs)
     }

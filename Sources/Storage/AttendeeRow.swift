@@ -2,15 +2,22 @@ import BadgeCore
 import Foundation
 
 /// Column list, decoding and binding of the `attendees` table, shared by every attendee query.
-enum AttendeeRow {
+package enum AttendeeRow {
     /// Selected columns, in `decode` order; qualified with `a.` so joins stay unambiguous.
     static let columns = """
         a.id, a.event_id, a.provider_attendee_id, a.order_id, a.name, a.first_name, a.last_name,
         a.email, a.company, a.job_title, a.ticket_name, a.extra_tickets, a.barcode, a.status,
         a.provider_status, a.provider_checked_in_at, a.provider_changed_at, a.vip, a.notes,
         a.checked_in_at, a.check_in_source, a.last_local_action_at, a.print_count,
-        a.missing_from_provider
+        a.missing_from_provider, a.corrected_name, a.corrected_company, a.corrected_job_title,
+        a.corrected_pronouns
         """
+
+    /// The console-owned badge corrections, as `corrected_*` columns (SPEC §13).
+    package static let correctionColumns: [BadgeField: String] = [
+        .name: "corrected_name", .company: "corrected_company", .jobTitle: "corrected_job_title",
+        .pronouns: "corrected_pronouns",
+    ]
 
     static func decode(_ s: Statement) -> Attendee {
         Attendee(id: s.int64(0), eventId: s.int64(1), providerAttendeeId: s.text(2), orderId: s.optionalText(3),
@@ -21,7 +28,9 @@ enum AttendeeRow {
                  providerStatus: s.optionalText(14), providerCheckedInAt: s.date(15),
                  providerChangedAt: s.date(16), vip: s.bool(17), notes: s.optionalText(18),
                  checkedInAt: s.date(19), checkInSource: s.optionalText(20).flatMap(CheckInSource.init(rawValue:)),
-                 lastLocalActionAt: s.date(21), printCount: s.int(22), missingFromProvider: s.bool(23))
+                 lastLocalActionAt: s.date(21), printCount: s.int(22), missingFromProvider: s.bool(23),
+                 corrections: BadgeCorrections(name: s.optionalText(24), company: s.optionalText(25),
+                                               jobTitle: s.optionalText(26), pronouns: s.optionalText(27)))
     }
 
     /// Columns a merge may change (provider-owned fields, the merged check-in, the missing flag,

@@ -61,6 +61,18 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// Sets the console-owned VIP flag; recorded in the audit log with the operator.
     @discardableResult func setVIP(attendeeId: Int64, _ on: Bool, operatorName: String, at: Date) throws -> Attendee
 
+    // MARK: Desk edits (SPEC §13; console-owned, so no sync ever writes them — §2.4 rule 3)
+    /// Registers a walk-in: a new ATTENDING row with a local provider id (`Attendee.walkInPrefix`)
+    /// and provider status `WALK_IN`; audited. It does not check them in: the caller does, with
+    /// `checkIn`, as for anyone else. Throws `StorageError.invalid` without a name or for a purged event.
+    @discardableResult func addWalkIn(eventId: Int64, _ walkIn: WalkIn, operatorName: String, at: Date) throws -> Attendee
+    /// Sets (or clears, with nil or blank) the desk's correction of a badge field; provider data
+    /// is left as it is. Audited with the old and new value.
+    @discardableResult func setCorrection(attendeeId: Int64, field: BadgeField, value: String?, operatorName: String,
+                                          at: Date) throws -> Attendee
+    /// Sets (or clears, with nil or blank) the attendee's note. Audited.
+    @discardableResult func setNote(attendeeId: Int64, _ text: String?, operatorName: String, at: Date) throws -> Attendee
+
     // MARK: Check-in log (append-only; durable before return)
     /// Check in (`.checkIn`), undo the last check-in (`.undo`) or force (`.forceCheckIn`).
     /// Refusals are outcomes, not errors; two desks checking in one attendee at once → one record.

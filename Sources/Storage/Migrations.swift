@@ -22,6 +22,7 @@ package enum Migrations {
         Migration(version: 5, summary: "persistent PIN attempts (lockout survives restarts)", sql: schemaV5),
         Migration(version: 6, summary: "purged events (personal data erased, statistics kept)", sql: schemaV6),
         Migration(version: 7, summary: "shared rate budget per provider account", sql: schemaV7),
+        Migration(version: 8, summary: "badge corrections (console-owned overrides)", sql: schemaV8),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }

@@ -88,7 +88,8 @@ extension SQLiteStore {
 
     public func missingCount(eventId: Int64, seen: Set<String>) throws -> (missing: Int, attending: Int) {
         try locked { db in
-            let scan = try db.cached("SELECT provider_attendee_id FROM attendees WHERE event_id = ?1 AND status = 'ATTENDING'")
+            let scan = try db.cached("SELECT provider_attendee_id FROM attendees WHERE event_id = ?1 AND status = 'ATTENDING'"
+                + " AND provider_attendee_id NOT LIKE '\(Attendee.walkInPrefix)%'")  // walk-ins are never missing
             try scan.bind(1, eventId)
             var missing = 0
             var attending = 0
@@ -108,6 +109,7 @@ extension SQLiteStore {
             let scan = try db.cached("""
                 SELECT id, provider_attendee_id FROM attendees
                 WHERE event_id = ?1 AND (missing_from_provider = 0 OR status <> 'NOT_ATTENDING')
+                  AND provider_attendee_id NOT LIKE '\(Attendee.walkInPrefix)%'
                 """)
             try scan.bind(1, eventId)
             try scan.forEachRow { if !seen.contains($0.text(1)) { vanished.append($0.int64(0)) } }

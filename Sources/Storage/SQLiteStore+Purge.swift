@@ -25,7 +25,8 @@ extension SQLiteStore {
             // temporary table lives in memory (temp_store=MEMORY), never in a file.
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS purge_terms (term TEXT PRIMARY KEY)")
             let columns = ["name", "first_name", "last_name", "email", "company", "job_title", "barcode",
-                           "notes", "order_id", "provider_attendee_id"]
+                           "notes", "order_id", "provider_attendee_id", "corrected_name", "corrected_company",
+                           "corrected_job_title", "corrected_pronouns"]
             let collect = try db.prepare("""
                 INSERT OR IGNORE INTO purge_terms (term)
                 SELECT t FROM (\(columns.map { "SELECT trim(\($0)) AS t FROM attendees WHERE event_id = ?1" }
@@ -62,7 +63,8 @@ extension SQLiteStore {
             try db.run("""
                 UPDATE attendees SET provider_attendee_id = 'purged-' || id, order_id = NULL, name = '',
                     first_name = NULL, last_name = NULL, email = NULL, company = NULL, job_title = NULL,
-                    barcode = NULL, notes = NULL, search_text = '', updated_at = ?2
+                    barcode = NULL, notes = NULL, corrected_name = NULL, corrected_company = NULL,
+                    corrected_job_title = NULL, corrected_pronouns = NULL, search_text = '', updated_at = ?2
                 WHERE event_id = ?1
                 """, [.integer(eventId), .integer(DateCoding.milliseconds(now))])
             let attendees = db.changes

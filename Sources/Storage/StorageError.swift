@@ -37,6 +37,9 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
     /// The database server could not be reached, refused the login, or the connection broke.
     /// `target` is the server's URL with any password redacted.
     case connection(target: String, reason: String)
+    /// A desk edit the store refuses as given (a walk-in without a name; a walk-in in a purged
+    /// event). The message is the whole reason.
+    case invalid(String)
 
     /// SQLite's extended result code, when the error came from SQLite.
     public var sqliteCode: Int32? {
@@ -98,6 +101,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible, C
             return Self.serverReason(sqlState: state, message: message)
         case .connection(let target, let reason):
             return "database server: \(reason) (\(target))"
+        case .invalid(let reason):
+            return reason
         }
     }
 

@@ -4,7 +4,8 @@ import BadgeCore
 
 @Suite struct PermissionTests {
     @Test func staffMayDoExactlyTheStaffActions() {
-        let staff: Set<OperatorAction> = [.checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees]
+        let staff: Set<OperatorAction> = [.checkIn, .undoCheckIn, .forceCheckIn, .toggleVIP, .manualSync, .printBadge, .viewAttendees,
+                                          .registerWalkIn, .correctBadge, .editNote]
         for action in OperatorAction.allCases {
             #expect(Role.staff.allows(action) == staff.contains(action), "\(action)")
             #expect(Role.admin.allows(action))

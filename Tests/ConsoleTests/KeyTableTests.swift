@@ -25,6 +25,13 @@ private func card(_ index: Int = 0) -> AppState {
     _ = update(&s, .key(.enter), now: now)
     return s
 }
+/// The walk-in form over the event view, `name` typed into its first field.
+private func walkInForm(_ name: String = "") -> AppState {
+    var s = F.eventView()
+    _ = update(&s, .key(.char("w")), now: now)
+    for c in name { _ = update(&s, .key(.char(c)), now: now) }
+    return s
+}
 private func searching(_ text: String = "ad") -> AppState {
     var s = F.eventView()
     _ = update(&s, .key(.char("/")), now: now)
@@ -295,6 +302,45 @@ let deskKeyCases: [KeyCase] = [
             effects: [.printBadge(attendeeId: 2)], then: { _ in true }),
     KeyCase(name: "card Esc", context: .card, key: .escape, given: { card(1) }, effects: [],
             then: { $0.screen == .eventView(eventId: 1) }),
+
+    KeyCase(name: "card e opens the correction form", context: .card, key: .char("e"), given: { card(1) }, effects: [],
+            then: { $0.form?.kind == .corrections(attendeeId: 2) && $0.form?.fields.map(\.label) == ["Name", "Company", "Job title", "Pronouns"] }),
+    KeyCase(name: "card n opens the note form", context: .card, key: .char("n"), given: { card(1) }, effects: [],
+            then: { $0.form?.kind == .note(attendeeId: 2) }),
+
+    // Walk-in
+    KeyCase(name: "event w opens the walk-in form", context: .eventView, key: .char("w"), given: { F.eventView() },
+            effects: [], then: { $0.form?.kind == .walkIn(eventId: 1) && $0.form?.fields[3].choices == ["General", "VIP", "Speaker"] }),
+
+    // Form
+    KeyCase(name: "form Enter registers the walk-in", context: .form, key: .enter, given: { walkInForm("Kim Lee") },
+            effects: [.addWalkIn(eventId: 1, WalkIn(name: "Kim Lee", ticketName: "General"))], then: { $0.form == nil }),
+    KeyCase(name: "form Enter without a name is refused in the form", context: .form, key: .enter, given: { walkInForm() },
+            effects: [], then: { $0.form?.problem == "A walk-in needs a name" }),
+    KeyCase(name: "form Tab next field", context: .form, key: .tab, given: { walkInForm() }, effects: [],
+            then: { $0.form?.focus == 1 }),
+    KeyCase(name: "form ↓ next field", context: .form, key: .down, given: { walkInForm() }, effects: [],
+            then: { $0.form?.focus == 1 }),
+    KeyCase(name: "form Shift+Tab previous field (wraps)", context: .form, key: .backTab, given: { walkInForm() },
+            effects: [], then: { $0.form?.focus == 3 }),
+    KeyCase(name: "form ↑ previous field", context: .form, key: .up, given: { walkInForm() }, effects: [],
+            then: { $0.form?.focus == 3 }),
+    KeyCase(name: "form → next ticket", context: .form, key: .right,
+            given: { var s = walkInForm(); s.form?.focus = 3; return s }, effects: [],
+            then: { $0.form?.fields[3].value == "VIP" }),
+    KeyCase(name: "form ← previous ticket (wraps)", context: .form, key: .left,
+            given: { var s = walkInForm(); s.form?.focus = 3; return s }, effects: [],
+            then: { $0.form?.fields[3].value == "Speaker" }),
+    KeyCase(name: "form Backspace", context: .form, key: .backspace, given: { walkInForm("Kim") }, effects: [],
+            then: { $0.form?.fields[0].value == "Ki" }),
+    KeyCase(name: "form Del", context: .form, key: .delete, given: { walkInForm("Kim") }, effects: [],
+            then: { $0.form?.fields[0].value == "Ki" }),
+    KeyCase(name: "form ^U clears the field", context: .form, key: .ctrl("u"), given: { walkInForm("Kim") }, effects: [],
+            then: { $0.form?.fields[0].value == "" }),
+    KeyCase(name: "form Esc cancels", context: .form, key: .escape, given: { walkInForm("Kim") }, effects: [],
+            then: { $0.form == nil && $0.screen == .eventView(eventId: 1) }),
+    KeyCase(name: "form ^C quits", context: .form, key: .ctrl("c"), given: { walkInForm() }, effects: [.quit],
+            then: { _ in true }),
 
     // Help
     KeyCase(name: "help ↓", context: .help, key: .down, given: { help() }, effects: [], then: { $0.helpScroll == 1 }),

@@ -101,7 +101,7 @@ import ScreenKit
             2026-12-03 09:07  UNDO           bob at desk-2
             2026-12-03 09:02  CHECK_IN       bob at desk-2
         ⋯ 20 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back                                               ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
         """)
     }
 
@@ -126,7 +126,7 @@ import ScreenKit
           Check-in history
             none
         ⋯ 22 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back                                               ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
         """)
     }
 
@@ -151,7 +151,7 @@ import ScreenKit
           Check-in history
             none
         ⋯ 22 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back                                               ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
         """)
     }
 
@@ -180,6 +180,7 @@ import ScreenKit
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
+           w         Register a walk-in (name, email, company, ticket): checked in and printed at once
 
          Everywhere
            ?         This help
@@ -194,7 +195,6 @@ import ScreenKit
            I         Connect Eventbrite or Luma  (admin)
 
          Import Event
-           ↑/k       Previous entry
          ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                                                                       q Quit

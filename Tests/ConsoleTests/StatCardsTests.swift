@@ -98,7 +98,7 @@ import ScreenKit
         ⋯ 42 blank rows
          Filter: All  / to search                                                                                                                                                                 rows 1–4 of 4
 
-         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back                                                                                       ? Help  q Quit
+         Enter Card  / Search  c Check in  u Undo  v VIP  p Print  f Filter  S Sync  s Scan mode  Esc Back  w Walk-in                                                                            ? Help  q Quit
         """)
     }
 

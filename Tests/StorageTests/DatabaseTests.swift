@@ -129,6 +129,32 @@ import TestSupport
         }
     }
 
+    /// Version 8 (badge corrections) upgrades a version-6 file in place: rows and notes kept, no
+    /// correction yet, corrections writable.
+    @Test func aVersion6DatabaseGainsBadgeCorrections() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("v6.sqlite")
+        do {
+            let db = try Database(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            for m in Migrations.all where m.version <= 6 { try db.execute(m.sql) }
+            try db.execute("PRAGMA user_version = 6")
+            try db.execute("""
+                INSERT INTO events (id, provider, external_id, name, sync_status, access_code, created_at)
+                VALUES (1, 'eventbrite', 'E1', 'Conf', 'ACTIVE', 'ABC123', 0);
+                INSERT INTO attendees (id, event_id, provider_attendee_id, name, status, notes, updated_at)
+                VALUES (1, 1, 'A1', 'John Smith', 'ATTENDING', 'old note', 0);
+                """)
+        }
+        let store = try SQLiteStore.open(path: path)
+        #expect(try store.schemaVersion() == Migrations.latestVersion)
+        let a = try #require(try store.attendee(id: 1))
+        #expect(a.name == "John Smith" && a.notes == "old note" && a.corrections.isEmpty)
+        let corrected = try store.setCorrection(attendeeId: 1, field: .name, value: "Jon Smith", operatorName: "t",
+                                                at: Date())
+        #expect(try store.attendee(id: 1) == corrected)
+        #expect(corrected.badgeName == "Jon Smith")
+    }
+
     @Test func migrationsAreNumberedInOrder() {
         // Strictly increasing from 1 (a number may be skipped: parallel branches reserve theirs).
         let versions = Migrations.all.map(\.version)

@@ -20,7 +20,7 @@ enum Commands {
         With no command, opens the full-screen console on the database.
         """,
         subcommands: [
-            demo, simulate, integrations, events, sync, watch, attendees, vip, checkin, stats,
+            demo, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
             print, templates, members, backup, db,
         ])
 
@@ -197,6 +197,51 @@ enum Commands {
             .value("barcode", "CODE", .text, "find the attendee by a scanned barcode or Luma QR URL"),
         ],
         exclusive: [["undo", "force"]])
+
+    static let walkin = CommandSpec(
+        name: "walkin",
+        summary: "register a walk-in at the desk, check them in (and print)",
+        details: """
+        The row is local (provider status WALK_IN): no sync changes, cancels or removes it, and it is
+        exported with the rest. --ticket must be one of the event's ticket names (the only one is
+        taken when the event has one). Prints when --out/--printer is given or a printer is configured.
+        """,
+        arguments: [eventArgument],
+        options: [
+            .requiredValue("name", "NAME", .text, "the person's name (required)"),
+            .value("email", "EMAIL", .text, "email address"),
+            .value("company", "COMPANY", .text, "company"),
+            .value("ticket", "TICKET", .text, "one of the event's ticket names"),
+            .value("out", "FILE.pdf", .text, "also write the badge PDF to this file"),
+            .value("printer", "NAME", .text, "also print the badge on this CUPS printer"),
+            json,
+        ],
+        exclusive: [["out", "printer"]])
+
+    static let correct = CommandSpec(
+        name: "correct",
+        summary: "correct badge fields at the desk (the provider's data stays as it is)",
+        details: """
+        A correction survives every sync (imports, polls, resyncs, reconnects); badges print it,
+        search finds it, the card shows the provider's value beside it. --clear FIELD[,FIELD…]
+        removes corrections (fields: name, company, job-title, pronouns).
+        """,
+        arguments: [eventArgument, attendeeArgument],
+        options: [
+            .value("name", "NAME", .text, "name as it should print"),
+            .value("company", "COMPANY", .text, "company as it should print"),
+            .value("job-title", "TITLE", .text, "job title as it should print"),
+            .value("pronouns", "PRONOUNS", .text, "pronouns for the badge"),
+            .value("clear", "FIELDS", .text, "remove the corrections of these fields (comma-separated)"),
+            json,
+        ])
+
+    static let note = CommandSpec(
+        name: "note",
+        summary: "set an attendee's note (shown on the card and on every scan)",
+        details: "An empty TEXT (\"\") clears the note. Notes survive every sync.",
+        arguments: [eventArgument, attendeeArgument, .required("TEXT", "the note (\"\" clears it)")],
+        options: [json])
 
     static let stats = CommandSpec(
         name: "stats",

@@ -42,7 +42,7 @@ enum AttendeesCommand {
                 for a in page {
                     table.add([String(a.id), a.vip ? "★" : "", a.status == .attending ? "attending" : "NOT ATTENDING",
                                a.checkedInAt.map(ISO8601.format) ?? "", a.ticketLabel, a.email ?? "",
-                               a.company ?? "", a.name])
+                               a.badgeCompany ?? "", a.badgeName])
                 }
             }
             if table.rows.isEmpty {

@@ -26,7 +26,7 @@ enum CheckInCommand {
         }
 
         let now = Date()
-        let name = Sanitizer.sanitize(attendee.name)
+        let name = Sanitizer.sanitize(attendee.badgeName)
         let station = try ctx.station()
         let outcome: CheckInOutcome
         do {
@@ -62,6 +62,6 @@ enum CheckInCommand {
         let attendee = try Resolver.attendee(ctx.parsed.argument("ATTENDEE") ?? "", of: event, in: store)
         let on = ctx.parsed.argument("STATE") == "on"
         let updated = try store.setVIP(attendeeId: attendee.id, on, operatorName: ctx.operatorName, at: Date())
-        ctx.out.line("VIP \(updated.vip ? "on" : "off"): \(Sanitizer.sanitize(updated.name)) (id \(updated.id)).")
+        ctx.out.line("VIP \(updated.vip ? "on" : "off"): \(Sanitizer.sanitize(updated.badgeName)) (id \(updated.id)).")
     }
 }

@@ -2,6 +2,7 @@ import BadgeCore
 import Foundation
 import Printing
 import ScreenKit
+import Storage
 
 /// `badge print EVENT ATTENDEE [--out FILE.pdf] [--printer NAME] [--json]` (SPEC §6): picks the
 /// template (VIP variant → ticket variant → Default → built-in), renders the PDF, writes it or
@@ -22,6 +23,22 @@ enum PrintCommand {
             throw ctx.usage("give --out FILE.pdf or --printer NAME (or set printer in the config file)")
         }
 
+        let result = try printAndRecord(ctx, store: store, event: event, attendee: attendee, to: destination)
+        if ctx.wantsJSON {
+            ctx.out.json(JSONOutput.printResult(result))
+            return
+        }
+        let count = try store.prints(attendeeId: attendee.id).count
+        ctx.out.line(message(result, attendeeName: attendee.badgeName, printCount: count))
+        if let note = result.missingGlyphsNote {
+            OutputWriter.note("badge: warning: \(Sanitizer.sanitize(note, maxWidth: 200)) (no installed font has them; "
+                              + "they print as empty boxes)")
+        }
+    }
+
+    /// Selects the template, renders and delivers the badge, records the print.
+    static func printAndRecord(_ ctx: CommandContext, store: any BadgeStore, event: Event, attendee: Attendee,
+                               to destination: BadgePrinter.Destination) throws -> BadgePrintResult {
         let templates = try store.templates(eventId: event.id).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
             ?? BadgeTemplate(eventId: event.id, name: BuiltInTemplate.name, layout: BuiltInTemplate.text)
@@ -29,16 +46,7 @@ enum PrintCommand {
         let result = try BadgePrinter().printBadge(attendee: attendee, template: template, fonts: fonts, to: destination)
         try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
                                           output: result.outcome.output, operatorName: ctx.operatorName))
-        if ctx.wantsJSON {
-            ctx.out.json(JSONOutput.printResult(result))
-            return
-        }
-        let count = try store.prints(attendeeId: attendee.id).count
-        ctx.out.line(message(result, attendeeName: attendee.name, printCount: count))
-        if let note = result.missingGlyphsNote {
-            OutputWriter.note("badge: warning: \(Sanitizer.sanitize(note, maxWidth: 200)) (no installed font has them; "
-                              + "they print as empty boxes)")
-        }
+        return result
     }
 
     /// `Printed on QUEUE: …` only when a printer took the job; `Saved PDF → PATH: …` otherwise.

@@ -86,6 +86,7 @@ enum PurgeCommand {
                 csv += CSVOutput.row(a)
                 values += [a.name, a.firstName, a.lastName, a.email, a.company, a.jobTitle, a.barcode, a.notes,
                            a.orderId, a.providerAttendeeId].compactMap { $0 }
+                values += BadgeField.allCases.compactMap { a.corrections[$0] }
             }
             rows += page.count
             if page.count < AttendeesCommand.pageSize { break }

@@ -62,7 +62,7 @@ final class EffectRunner: @unchecked Sendable {
 
     static func isWrite(_ effect: Effect) -> Bool {
         switch effect {
-        case .checkIn, .toggleVIP, .printBadge, .recordAudit: return true
+        case .checkIn, .toggleVIP, .printBadge, .recordAudit, .addWalkIn, .setCorrections, .setNote: return true
         default: return false
         }
     }
@@ -82,6 +82,8 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .toggleVIP(let id, _): mailbox.post(.vipToggleFailed(attendeeId: id, message: reason))
         case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
+        case .addWalkIn: mailbox.post(.operationFailed("Walk-in NOT registered: \(reason)"))
+        case .setCorrections, .setNote: mailbox.post(.operationFailed("NOT saved: \(reason)"))
         case .printBadge(let id): mailbox.post(.printFailed(attendeeId: id, reason: reason))
         default: mailbox.post(.operationFailed(reason))
         }
@@ -102,6 +104,19 @@ final class EffectRunner: @unchecked Sendable {
             mailbox.post(.printed(attendeeId: id, template: template, delivery: delivery))
         case .recordAudit(let action, let detail):
             try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
+        case .addWalkIn(let eventId, let walkIn):
+            mailbox.post(.walkInRegistered(try store.addWalkIn(eventId: eventId, walkIn, operatorName: who.name,
+                                                               at: Date())))
+        case .setCorrections(let id, let wanted):
+            guard var a = try store.attendee(id: id) else { throw StorageError.notFound("attendee \(id)") }
+            let now = Date()
+            for field in BadgeField.allCases where a.corrections[field] != wanted[field] {
+                a = try store.setCorrection(attendeeId: id, field: field, value: wanted[field], operatorName: who.name,
+                                            at: now)
+            }
+            mailbox.post(.attendeeEdited(a))
+        case .setNote(let id, let text):
+            mailbox.post(.attendeeEdited(try store.setNote(attendeeId: id, text, operatorName: who.name, at: Date())))
         default:
             break
         }
@@ -142,7 +157,7 @@ final class EffectRunner: @unchecked Sendable {
             try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
         case .confirmCancellations(let id):
             try await engineJob { _ = try await self.engine.confirmMassCancellation(eventId: id) }
-        case .toggleVIP, .checkIn, .printBadge, .recordAudit:
+        case .toggleVIP, .checkIn, .printBadge, .recordAudit, .addWalkIn, .setCorrections, .setNote:
             try performWrite(effect, by: who)
         case .lookupScan(let eventId, let code):
             mailbox.post(.scanLookedUp(code: code, try lookupScan(eventId: eventId, code: code)))

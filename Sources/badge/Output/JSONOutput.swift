@@ -46,6 +46,15 @@ enum JSONOutput {
             ("checkedInAt", time(a.checkedInAt)),
             ("checkInSource", .string(a.checkInSource?.rawValue)),
             ("printCount", .int(a.printCount)),
+            // SPEC §13: the desk's corrections (null = none; `name` etc. stay the provider's),
+            // what the badge shows, the note, and whether the row is a walk-in.
+            ("corrections", .object(BadgeField.allCases.map { ($0.rawValue, .string(a.corrections[$0])) })),
+            ("badgeName", .string(a.badgeName)),
+            ("badgeCompany", .string(a.badgeCompany)),
+            ("badgeJobTitle", .string(a.badgeJobTitle)),
+            ("pronouns", .string(a.pronouns)),
+            ("notes", .string(a.notes)),
+            ("walkIn", .bool(a.isWalkIn)),
         ])
     }
 
