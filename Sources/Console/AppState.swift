@@ -56,6 +56,11 @@ public struct AppState: Sendable, Equatable {
     public var card: CardState?
     /// The scanning line, while it shows (and kept when Help covers it).
     public var scan: ScanState?
+    /// The self check-in kiosk, while it shows (`badge kiosk EVENT`).
+    public var kiosk: KioskState?
+    /// Config `mask_emails` (default on): station mode shows emails as "j•••@example.com"; the
+    /// kiosk always does (SPEC §13).
+    public var maskEmails: Bool
     /// Express scanning (SPEC §10): a valid scan checks in and prints at once; standard opens
     /// the verdict with the primary action on Enter. Per desk (config `scan_mode`), F2 toggles.
     public var expressScan: Bool
@@ -109,6 +114,8 @@ public struct AppState: Sendable, Equatable {
         self.eventView = nil
         self.card = nil
         self.scan = nil
+        self.kiosk = nil
+        self.maskEmails = true
         self.expressScan = false
         self.bells = 0
         self.keyGuardUntil = nil
@@ -136,7 +143,7 @@ public struct AppState: Sendable, Equatable {
     /// The event the current screen belongs to (event view, card, import progress).
     public var currentEventId: Int64? {
         switch screen {
-        case .eventView(let id), .importProgress(let id), .scan(let id): return id
+        case .eventView(let id), .importProgress(let id), .scan(let id), .kiosk(let id): return id
         case .attendeeCard: return card?.attendee?.eventId ?? eventView?.eventId
         case .help: return backStack.last.flatMap { s in
             if case .eventView(let id) = s { return id }

@@ -30,7 +30,7 @@ enum AttendeeCardView {
             checked = "not checked in"
         }
         let fields: [(String, String, Role)] = [
-            ("Email", clean(a.email ?? "—"), .normal),
+            ("Email", clean(state.shownEmail(a.email) ?? "—"), .normal),
             ("Company", clean(a.company ?? "—"), .normal),
             ("Job title", clean(a.jobTitle ?? "—"), .normal),
             ("Ticket", clean(a.ticketLabel.isEmpty ? "—" : a.ticketLabel), .normal),

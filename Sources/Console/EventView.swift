@@ -86,7 +86,7 @@ enum EventView {
         if a.vip { buf.put("★", x: 1, y: y, role: .vip) }
         var x = 3
         x = buf.put(fit(clean(a.name), cols.name) + " ", x: x, y: y)
-        x = buf.put(fit(CellText.email(clean(a.email ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
+        x = buf.put(fit(CellText.email(clean(state.shownEmail(a.email) ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.company ?? ""), cols.company) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.ticketLabel), cols.ticket) + " ", x: x, y: y)
         let (status, role) = statusCell(a, width: cols.status)

@@ -15,6 +15,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case scanMode, submitScan, clearLine, toggleExpress
     case confirmCancellations
     case nextTicketTypes
+    case kioskFind, kioskNext, kioskConfirm, kioskStartOver
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
@@ -27,6 +28,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case login
     /// The admin-PIN prompt for leaving station mode (text entry: only its own keys).
     case pinPrompt
+    /// The self check-in kiosk (`badge kiosk EVENT`): its welcome screen, the typed lookup
+    /// (text entry), and a result (the person's badge info or "ask at the desk").
+    case kioskWelcome, kioskForm, kioskResult
 
     public var title: String {
         switch self {
@@ -44,6 +48,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .login: return "Sign in"
         case .pinPrompt: return "Admin PIN"
         case .scanScreen: return "Scan mode"
+        case .kioskWelcome: return "Kiosk: welcome"
+        case .kioskForm: return "Kiosk: last name and email"
+        case .kioskResult: return "Kiosk: result"
         }
     }
 }

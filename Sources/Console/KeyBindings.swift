@@ -17,6 +17,12 @@ public enum KeyBindings {
         case .eventView: return state.eventView?.searchMode == true ? [.search] : [.eventView, .global]
         case .attendeeCard: return [.card, .global]
         case .scan: return [.scanScreen]
+        case .kiosk:
+            switch state.kiosk?.phase ?? .welcome {
+            case .welcome: return [.kioskWelcome]
+            case .form: return [.kioskForm]
+            default: return [.kioskResult]
+            }
         case .help: return [.help, .global]
         }
     }
@@ -211,6 +217,29 @@ public enum KeyBindings {
                    context: .scanScreen),
         KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (station mode asks for an admin PIN)",
                    context: .scanScreen, inFooter: false),
+
+        // Kiosk (attendee-facing): q, Esc and Ctrl-C on the welcome screen ask for an admin PIN.
+        KeyBinding(.kioskFind, [.enter], label: "Enter", title: "Find me by last name and email",
+                   summary: "Type your last name and email instead of scanning", context: .kioskWelcome),
+        KeyBinding(.quit, [.char("q"), .escape, .ctrl("c")], label: "q", title: "Staff: close",
+                   summary: "Close the kiosk (asks for an admin PIN)", context: .kioskWelcome),
+        KeyBinding(.kioskNext, [.enter, .tab, .backTab], label: "Enter", title: "Next / find",
+                   summary: "Next field; on the email, look the registration up", context: .kioskForm),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.clearLine, [.ctrl("u")], label: "^U", title: "Clear", summary: "Clear the field",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.kioskStartOver, [.escape], label: "Esc", title: "Start over", summary: "Back to the welcome screen",
+                   context: .kioskForm),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Close", summary: "Close the kiosk (asks for an admin PIN)",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.kioskConfirm, [.enter], label: "Enter", title: "OK",
+                   summary: "Print my badge & check in (else: back to the welcome screen)", context: .kioskResult,
+                   permission: .checkIn),
+        KeyBinding(.kioskStartOver, [.escape], label: "Esc", title: "Start over",
+                   summary: "Not me / done: back to the welcome screen", context: .kioskResult),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Close", summary: "Close the kiosk (asks for an admin PIN)",
+                   context: .kioskResult, inFooter: false),
 
         // Help
         KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Scroll up", context: .help, inFooter: false),

@@ -26,6 +26,7 @@ struct ConsoleSession {
         let members = try store.members().map { MemberSummary(name: $0.name, role: $0.role) }
         var state = AppState.start(members: members, operatorName: operatorName, timeZone: .current)
         state.expressScan = config.expressScan
+        state.maskEmails = config.maskEmails
         state.deskName = config.station ?? "console"
         let extra = prepare(&state)
         if let themeProblem {
