@@ -69,13 +69,18 @@ func kioskCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Ef
         k.phase = .form
         k.field = .lastName
         state.kiosk = k
+    case .nextField:
+        guard k.phase == .form else { return [] }
+        k.field = k.field == .lastName ? .email : .lastName
+        state.kiosk = k
     case .kioskNext:
         guard k.phase == .form else { return [] }
-        if k.field == .lastName || k.email.trimmingCharacters(in: .whitespaces).isEmpty {
-            k.field = k.field == .lastName ? .email : .lastName
+        if k.field == .lastName {
+            k.field = .email
             state.kiosk = k
             return []
         }
+        guard !k.email.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         guard !k.lastName.trimmingCharacters(in: .whitespaces).isEmpty else {
             k.field = .lastName
             state.kiosk = k

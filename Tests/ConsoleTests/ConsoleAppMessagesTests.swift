@@ -75,7 +75,7 @@ import ScreenKit
     }
 
     @Test func helpThatFitsHasNoMoreLine() {
-        let s = Scene.help(Size(width: 120, height: 100))
+        let s = Scene.help(Size(width: 120, height: 140))
         #expect(!F.text(s).contains("more below") && !F.text(s).contains("more above"))
         #expect(F.text(s).contains("Scanner"))
     }
