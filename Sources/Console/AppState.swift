@@ -234,6 +234,9 @@ public struct CardState: Sendable, Hashable {
     public var history: [CheckInRecord]
     public var prints: [PrintRecord]
     public var loaded: Bool
+    /// Force check-in (of someone NOT_ATTENDING) was asked for: the next Enter or c does it,
+    /// anything else cancels (issue #17: it used to happen on the first key).
+    public var confirmingForce: Bool = false
     public init(attendeeId: Int64, attendee: Attendee? = nil, history: [CheckInRecord] = [],
                 prints: [PrintRecord] = [], loaded: Bool = false) {
         self.attendeeId = attendeeId
@@ -258,10 +261,10 @@ public enum CardAction: Sendable, Hashable {
     case printAndCheckIn, print, reprint, forceCheckIn
     public var label: String {
         switch self {
-        case .printAndCheckIn: return "Print badge & check in"
+        case .printAndCheckIn: return "Check in & print"
         case .print: return "Print badge"
         case .reprint: return "Reprint badge"
-        case .forceCheckIn: return "Force check in"
+        case .forceCheckIn: return "Force check in (asks to confirm)"
         }
     }
 }

@@ -185,17 +185,19 @@ public enum KeyBindings {
                    context: .search, inFooter: false),
 
         // Attendee card
-        KeyBinding(.primary, [.enter], label: "Enter", title: "Do it", summary: "The card's primary action",
+        KeyBinding(.primary, [.enter], label: "Enter", title: "Do it",
+                   summary: "The card's action: check in & print / reprint / force check in (asks to confirm)",
                    context: .card, permission: .checkIn, enabledWhen: hasCard),
         KeyBinding(.checkIn, [.char("c")], label: "c", title: "Check in",
-                   summary: "Check in (force check in when not attending)", context: .card, permission: .checkIn,
-                   enabledWhen: hasCard),
+                   summary: "Check in without printing (force check in when not attending: asks to confirm)",
+                   context: .card, permission: .checkIn, enabledWhen: hasCard),
         KeyBinding(.undo, [.char("u")], label: "u", title: "Undo", summary: "Undo the last check-in",
                    context: .card, permission: .undoCheckIn, enabledWhen: hasCard),
         KeyBinding(.toggleVIP, [.char("v")], label: "v", title: "VIP", summary: "Toggle VIP",
                    context: .card, permission: .toggleVIP, enabledWhen: hasCard),
-        KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
-                   context: .card, permission: .printBadge, enabledWhen: hasCard),
+        KeyBinding(.print, [.char("p")], label: "p", title: "Print only",
+                   summary: "Print / reprint the badge; does not check in", context: .card, permission: .printBadge,
+                   enabledWhen: hasCard),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
 
         // Scan mode: every printable key is part of a code, so commands are on keys no scanner sends.

@@ -116,19 +116,30 @@ func replaceAttendee(_ state: inout AppState, _ a: Attendee) {
 }
 
 func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
-    if command == .back {
+    if command == .back && state.card?.confirmingForce != true {
         state.pop()
         return ensureVisible(&state)
     }
     guard let card = state.card, let a = card.attendee else { return [] }
+    let forceable = a.status == .notAttending && !a.isCheckedIn
+    if card.confirmingForce {
+        state.card?.confirmingForce = false
+        if forceable && (command == .primary || command == .checkIn) {
+            return [.checkIn(attendeeId: a.id, .forceCheckIn)]
+        }
+        if command == .back { return [] }  // Esc cancels the question, the card stays
+    }
+    if forceable && (command == .primary || command == .checkIn) {
+        state.card?.confirmingForce = true
+        return []
+    }
     if command == .primary {
         switch card.primaryAction {
         case .printAndCheckIn?:
             state.printAfterCheckIn.insert(a.id)
             return [.checkIn(attendeeId: a.id, .checkIn)]
         case .reprint?, .print?: return [.printBadge(attendeeId: a.id)]
-        case .forceCheckIn?: return [.checkIn(attendeeId: a.id, .forceCheckIn)]
-        case nil: return []
+        case .forceCheckIn?, nil: return []
         }
     }
     return attendeeCommand(&state, command, a, now: now)
