@@ -39,3 +39,13 @@ import ScreenKit
         #expect(s.card?.confirmingForce == false)
     }
 }
+
+/// Issue #17: `badge demo` draws a first frame at once.
+@Suite struct SplashFrameTests {
+    @Test func saysWhatIsHappening() {
+        let text = SplashFrame.render("Starting the demo: connecting…", size: Size(width: 80, height: 24)).text
+        #expect(text.contains("Badge Console"))
+        #expect(text.contains("Starting the demo: connecting…"))
+        #expect(SplashFrame.render("x", size: Size(width: 40, height: 10)).text.contains("too small"))
+    }
+}

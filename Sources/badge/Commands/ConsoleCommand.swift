@@ -40,7 +40,7 @@ enum ConsoleCommand {
             store: store, engine: engine, config: config, operatorName: nil,
             badgeDirectory: (ctx.paths.dataDirectory as NSString).appendingPathComponent("badges"),
             fontSearchPaths: try fontPaths(ctx), log: ctx.log)
-        try session.run { state in state.startKiosk(event, now: Date(), idleSeconds: idle) }
+        try session.run(prepare: { state in state.startKiosk(event, now: Date(), idleSeconds: idle) })
     }
 
     /// `badge demo [--attendees N] [--provider eventbrite|luma] [--latency MS] [--db PATH]`.
