@@ -212,7 +212,20 @@ public struct IntegrationsState: Sendable, Hashable {
     public var selected: Int = 0
     public var entry: CredentialEntry?
     public var connecting: Provider?
+    /// After a reconnect: the provider's DISCONNECTED events, offered to reconnect all at once
+    /// (issue #17: each used to wait for R on it).
+    public var reconnectOffer: ReconnectOffer?
     public init() {}
+}
+
+/// "Reconnect its N events? [Enter]" after an integration was connected again.
+public struct ReconnectOffer: Sendable, Hashable {
+    public var provider: Provider
+    public var eventIds: [Int64]
+    public init(provider: Provider, eventIds: [Int64]) {
+        self.provider = provider
+        self.eventIds = eventIds
+    }
 }
 
 /// The masked input field for a token or API key: shows one `•` per character.

@@ -16,6 +16,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case confirmCancellations
     case nextTicketTypes
     case kioskFind, kioskNext, kioskConfirm, kioskStartOver
+    case reconnectAll, dismissOffer
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
@@ -31,6 +32,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     /// The self check-in kiosk (`badge kiosk EVENT`): its welcome screen, the typed lookup
     /// (text entry), and a result (the person's badge info or "ask at the desk").
     case kioskWelcome, kioskForm, kioskResult
+    /// "Reconnect its N events?" after an integration was connected again.
+    case reconnectOffer
 
     public var title: String {
         switch self {
@@ -51,6 +54,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .kioskWelcome: return "Kiosk: welcome"
         case .kioskForm: return "Kiosk: last name and email"
         case .kioskResult: return "Kiosk: result"
+        case .reconnectOffer: return "Reconnect events"
         }
     }
 }

@@ -12,7 +12,8 @@ public enum KeyBindings {
         case .dashboard: return [.dashboard, .global]
         case .importDialog: return [.importDialog, .global]
         case .integrations:
-            return state.integrationsScreen.entry != nil ? [.credentialEntry] : [.integrations, .global]
+            if state.integrationsScreen.entry != nil { return [.credentialEntry] }
+            return state.integrationsScreen.reconnectOffer != nil ? [.reconnectOffer, .global] : [.integrations, .global]
         case .importProgress: return [.importProgress, .global]
         case .eventView: return state.eventView?.searchMode == true ? [.search] : [.eventView, .global]
         case .attendeeCard: return [.card, .global]
@@ -118,6 +119,13 @@ public enum KeyBindings {
         // Ctrl-C quits from text fields too (the console reads it as a key, not as SIGINT).
         KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (asks first while a job runs)",
                    context: .credentialEntry, inFooter: false),
+
+        // Reconnect the integration's events
+        KeyBinding(.reconnectAll, [.enter], label: "Enter", title: "Reconnect all",
+                   summary: "Re-import every DISCONNECTED event of the integration just connected (VIP, check-ins kept)",
+                   context: .reconnectOffer, permission: .retryImport),
+        KeyBinding(.dismissOffer, [.escape], label: "Esc", title: "Not now",
+                   summary: "Leave them disconnected (R on each event reconnects it)", context: .reconnectOffer),
 
         // Import in progress
         KeyBinding(.recover, [.char("R")], label: "R", title: "Retry", summary: "Retry the import when it stopped",

@@ -164,7 +164,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
             state.integrationsScreen.selected = Provider.allCases.firstIndex(of: event.provider) ?? 0
             state.integrationsScreen.entry = CredentialEntry(provider: event.provider)
             state.push(.integrations)
-            state.say("Enter a new \(event.provider.displayName) token, then press R on the event", .warning, now: now)
+            state.say("Enter a new \(event.provider.displayName) token: its disconnected events are then offered for reconnecting", .warning, now: now)
             return [.loadIntegrations]
         }
         state.importsRunning[id] = ImportProgress(startedAt: now)

@@ -94,6 +94,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         }
         state.integrationsScreen.connecting = nil
         state.say("\(summary.provider.displayName) connected as \(summary.accountLabel)", .success, now: now)
+        let stranded = state.events.map(\.event)
+            .filter { $0.provider == summary.provider && $0.syncStatus == .disconnected && $0.purgedAt == nil }
+            .map(\.id)
+        if summary.status == .connected, !stranded.isEmpty, state.screen == .integrations {
+            state.integrationsScreen.reconnectOffer = ReconnectOffer(provider: summary.provider, eventIds: stranded)
+        }
         return [.recordAudit(action: .connectIntegration, detail: "\(summary.provider.rawValue) \(summary.accountLabel)"),
                 .loadIntegrations]
 

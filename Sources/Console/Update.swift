@@ -292,6 +292,20 @@ func integrationsCommand(_ state: inout AppState, _ command: Command, now: Date)
             entry.text = Secret(String(entry.text.value.dropLast()))
             state.integrationsScreen.entry = entry
         }
+    case .reconnectAll:
+        guard let offer = state.integrationsScreen.reconnectOffer else { return [] }
+        state.integrationsScreen.reconnectOffer = nil
+        var effects: [Effect] = []
+        for id in offer.eventIds {
+            guard let event = state.event(id), event.syncStatus == .disconnected else { continue }
+            state.importsRunning[id] = ImportProgress(startedAt: now)
+            effects += [.reconnect(eventId: id), .recordAudit(action: .reconnect, detail: event.qualifiedId)]
+        }
+        let n = effects.count / 2
+        state.say("Reconnecting \(n) \(offer.provider.displayName) event\(n == 1 ? "" : "s"): re-importing…", now: now)
+        return effects
+    case .dismissOffer:
+        state.integrationsScreen.reconnectOffer = nil
     case .cancelCredential:
         state.integrationsScreen.entry = nil
     case .submitCredential:

@@ -103,7 +103,7 @@ private func help() -> AppState {
 }
 
 /// Every case, including the login / PIN prompt / station ones (StationKeyCases.swift).
-let keyCases: [KeyCase] = deskKeyCases + stationKeyCases + consoleAppKeyCases + kioskKeyCases
+let keyCases: [KeyCase] = deskKeyCases + stationKeyCases + consoleAppKeyCases + kioskKeyCases + reconnectOfferKeyCases
 
 let deskKeyCases: [KeyCase] = [
     // Dashboard

@@ -41,3 +41,14 @@ let kioskKeyCases: [KeyCase] = [
     KeyCase(name: "kiosk ^C on a result asks for an admin PIN", context: .kioskResult, key: .ctrl("c"),
             given: { K.confirm() }, effects: [], then: { $0.pinPrompt?.then == .leaveKiosk }),
 ]
+
+/// Key cases of the "Reconnect its N events?" offer (issue #17).
+let reconnectOfferKeyCases: [KeyCase] = [
+    KeyCase(name: "offer Enter reconnects every disconnected event", context: .reconnectOffer, key: .enter,
+            given: { RO.connected() },
+            effects: [.reconnect(eventId: 1), .recordAudit(action: .reconnect, detail: "eventbrite:x1"),
+                      .reconnect(eventId: 2), .recordAudit(action: .reconnect, detail: "eventbrite:x2")],
+            then: { $0.integrationsScreen.reconnectOffer == nil }),
+    KeyCase(name: "offer Esc: not now", context: .reconnectOffer, key: .escape, given: { RO.connected() },
+            effects: [], then: { $0.integrationsScreen.reconnectOffer == nil && $0.screen == .integrations }),
+]
