@@ -42,7 +42,7 @@ enum IntegrationsView {
                 let more = i == shown - 1 && names.count > shown ? " (+\(names.count - shown) more)" : ""
                 buf.put(truncate("✖ " + name + more, bw - 6), x: 4, y: 9 + i, role: .dim)
             }
-            buf.put(truncate("[Enter] Reconnect all (re-import; VIP and check-ins kept)   [Esc] Not now", bw - 4),
+            buf.put(truncate("[Enter] Reconnect all (VIP, check-ins kept)   [Esc] Not now", bw - 4),
                     x: 4, y: 9 + shown, role: .keyHint)
         }
         if let entry = state.integrationsScreen.entry {
