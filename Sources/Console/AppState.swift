@@ -159,7 +159,7 @@ public struct AppState: Sendable, Equatable {
 
     /// The alert the event shows (SPEC §2.2), if any.
     public func alert(for eventId: Int64) -> EventAlert? {
-        guard let e = event(eventId) else { return nil }
+        guard let e = event(eventId), e.purgedAt == nil else { return nil }
         return EventAlert.for(e, importRunning: importsRunning[eventId] != nil)
     }
 }

@@ -67,10 +67,13 @@ public enum KeyBindings {
 
     // MARK: Predicates
 
-    static func hasSelection(_ s: AppState) -> Bool { s.eventView?.selectedAttendee != nil }
+    /// A row to act on: none in a purged event (its rows hold no one's data any more).
+    static func hasSelection(_ s: AppState) -> Bool {
+        s.eventView?.selectedAttendee != nil && s.eventView.flatMap { s.event($0.eventId)?.purgedAt } == nil
+    }
     static func hasAlert(_ s: AppState) -> Bool { s.currentEventId.flatMap { s.alert(for: $0) } != nil }
     static func canSync(_ s: AppState) -> Bool {
-        guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
+        guard let id = s.eventView?.eventId, let e = s.event(id), e.purgedAt == nil else { return false }
         return !s.syncInFlight.contains(id) && (e.syncStatus == .active || e.syncStatus == .failed)
     }
     static func hasCard(_ s: AppState) -> Bool { s.card?.attendee != nil }

@@ -97,6 +97,8 @@ func drawConfirmQuit(into buf: inout ScreenBuffer) {
 /// A running import's symbol turns once a second (the frame is redrawn each second), so a live
 /// import never looks frozen.
 func statusIndicator(_ e: Event, _ state: AppState, now: Date) -> (text: String, role: Role) {
+    // Purged (`badge events purge`): personal data erased, no more syncing (issue #17).
+    if e.purgedAt != nil { return ("⊘ Purged", .dim) }
     switch e.syncStatus {
     case .active: return ("● Syncing", .statusOK)
     case .pending:
