@@ -14,6 +14,7 @@ import Foundation
 /// scan_gap_ms = 50          # longest gap between two keys of a scanner burst, 10…500
 /// scan_mode = standard      # express: a valid scan checks in and prints at once
 /// mass_cancel_threshold = 10   # percent of attendees a full resync may cancel at once, 0…100
+/// mask_emails = true        # station mode shows emails as j•••@example.com (the kiosk always does)
 /// ```
 public struct BadgeConfig: Sendable, Hashable {
     public var theme: String = "default"
@@ -30,6 +31,9 @@ public struct BadgeConfig: Sendable, Hashable {
     /// The mass-cancellation guard: a full resync that would cancel more than this percentage of
     /// an event's attendees at once is held for an admin (issue #13).
     public var massCancelThreshold: Double = 10
+    /// Station mode masks emails on the table, card and scan verdicts (SPEC §13); the kiosk
+    /// always does.
+    public var maskEmails: Bool = true
 
     public init() {}
 
@@ -86,8 +90,14 @@ public struct BadgeConfig: Sendable, Hashable {
                     throw ParseError(line: lineNumber, message: "mass_cancel_threshold must be a percentage from 0 to 100")
                 }
                 config.massCancelThreshold = percent
+            case "mask_emails":
+                switch value.lowercased() {
+                case "true", "yes", "on": config.maskEmails = true
+                case "false", "no", "off": config.maskEmails = false
+                default: throw ParseError(line: lineNumber, message: "mask_emails must be true or false")
+                }
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold, mask_emails)")
             }
         }
         return config

@@ -71,6 +71,8 @@ public enum Action: Sendable, Equatable {
     case printFailed(attendeeId: Int64, reason: String)
     /// Reply to `lookupScan`.
     case scanLookedUp(code: String, ScanLookup)
+    /// Reply to `kioskLookup`, echoing the last name and email it was asked for.
+    case kioskLookedUp(lastName: String, email: String, KioskLookup)
     /// Reply to `locateAttendee`: the attendee's index in the query's order (nil: not in it).
     case attendeeLocated(query: AttendeeQuery, attendeeId: Int64, position: Int?)
     /// Any effect failed; a one-line human reason (never a credential).

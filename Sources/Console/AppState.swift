@@ -58,6 +58,11 @@ public struct AppState: Sendable, Equatable {
     public var form: DeskForm?
     /// The scanning line, while it shows (and kept when Help covers it).
     public var scan: ScanState?
+    /// The self check-in kiosk, while it shows (`badge kiosk EVENT`).
+    public var kiosk: KioskState?
+    /// Config `mask_emails` (default on): station mode shows emails as "j•••@example.com"; the
+    /// kiosk always does (SPEC §13).
+    public var maskEmails: Bool
     /// Express scanning (SPEC §10): a valid scan checks in and prints at once; standard opens
     /// the verdict with the primary action on Enter. Per desk (config `scan_mode`), F2 toggles.
     public var expressScan: Bool
@@ -112,6 +117,8 @@ public struct AppState: Sendable, Equatable {
         self.card = nil
         self.form = nil
         self.scan = nil
+        self.kiosk = nil
+        self.maskEmails = true
         self.expressScan = false
         self.bells = 0
         self.keyGuardUntil = nil
@@ -139,7 +146,7 @@ public struct AppState: Sendable, Equatable {
     /// The event the current screen belongs to (event view, card, import progress).
     public var currentEventId: Int64? {
         switch screen {
-        case .eventView(let id), .importProgress(let id), .scan(let id): return id
+        case .eventView(let id), .importProgress(let id), .scan(let id), .kiosk(let id): return id
         case .attendeeCard: return card?.attendee?.eventId ?? eventView?.eventId
         case .help: return backStack.last.flatMap { s in
             if case .eventView(let id) = s { return id }
@@ -155,7 +162,7 @@ public struct AppState: Sendable, Equatable {
 
     /// The alert the event shows (SPEC §2.2), if any.
     public func alert(for eventId: Int64) -> EventAlert? {
-        guard let e = event(eventId) else { return nil }
+        guard let e = event(eventId), e.purgedAt == nil else { return nil }
         return EventAlert.for(e, importRunning: importsRunning[eventId] != nil)
     }
 }
@@ -208,7 +215,20 @@ public struct IntegrationsState: Sendable, Hashable {
     public var selected: Int = 0
     public var entry: CredentialEntry?
     public var connecting: Provider?
+    /// After a reconnect: the provider's DISCONNECTED events, offered to reconnect all at once
+    /// (issue #17: each used to wait for R on it).
+    public var reconnectOffer: ReconnectOffer?
     public init() {}
+}
+
+/// "Reconnect its N events? [Enter]" after an integration was connected again.
+public struct ReconnectOffer: Sendable, Hashable {
+    public var provider: Provider
+    public var eventIds: [Int64]
+    public init(provider: Provider, eventIds: [Int64]) {
+        self.provider = provider
+        self.eventIds = eventIds
+    }
 }
 
 /// The masked input field for a token or API key: shows one `•` per character.
@@ -230,6 +250,9 @@ public struct CardState: Sendable, Hashable {
     public var history: [CheckInRecord]
     public var prints: [PrintRecord]
     public var loaded: Bool
+    /// Force check-in (of someone NOT_ATTENDING) was asked for: the next Enter or c does it,
+    /// anything else cancels (issue #17: it used to happen on the first key).
+    public var confirmingForce: Bool = false
     public init(attendeeId: Int64, attendee: Attendee? = nil, history: [CheckInRecord] = [],
                 prints: [PrintRecord] = [], loaded: Bool = false) {
         self.attendeeId = attendeeId
@@ -254,10 +277,10 @@ public enum CardAction: Sendable, Hashable {
     case printAndCheckIn, print, reprint, forceCheckIn
     public var label: String {
         switch self {
-        case .printAndCheckIn: return "Print badge & check in"
+        case .printAndCheckIn: return "Check in & print"
         case .print: return "Print badge"
         case .reprint: return "Reprint badge"
-        case .forceCheckIn: return "Force check in"
+        case .forceCheckIn: return "Force check in (asks to confirm)"
         }
     }
 }

@@ -41,7 +41,7 @@ enum AttendeeCardView {
             checked = "not checked in"
         }
         var fields: [(String, String, Role)] = [
-            ("Email", clean(a.email ?? "—"), .normal),
+            ("Email", clean(state.shownEmail(a.email) ?? "—"), .normal),
             ("Company", corrected(a, .company), .normal),
             ("Job title", corrected(a, .jobTitle), .normal),
             ("Ticket", clean(a.ticketLabel.isEmpty ? "—" : a.ticketLabel), .normal),
@@ -59,11 +59,20 @@ enum AttendeeCardView {
             y += 1
         }
         y += 1
-        if let action = card.primaryAction {
+        if card.confirmingForce {
+            let text = "Force check in \(clean(a.name)), who is NOT ATTENDING? [Enter] Yes, check in  [Esc] No"
+            buf.fill(x: 0, y: y, width: w, height: 1, role: .alert)
+            buf.put(truncate("▲ " + text, w - 4), x: 2, y: y, role: .alert)
+            y += 3
+        } else if let action = card.primaryAction {
             var label = "[Enter] \(action.label)"
             if action == .reprint || action == .print, let at = a.checkedInAt { label += " — checked in \(when(at, tz, now: now))" }
             let allowed = state.effectiveRole.allows(.checkIn)
-            buf.put(label, x: 2, y: y, role: allowed ? .button : .buttonDisabled)
+            let end = buf.put(truncate(label, w - 4), x: 2, y: y, role: allowed ? .button : .buttonDisabled)
+            // What the other keys do, in words: p never checks in (issue #17).
+            if !a.isCheckedIn, state.effectiveRole.allows(.printBadge) {
+                buf.put(truncate("   [p] Print only (not checked in)", max(0, w - end - 2)), x: end, y: y, role: .keyHint)
+            }
             y += 2
         }
         buf.put("Check-in history", x: 2, y: y, role: .header)

@@ -33,9 +33,11 @@ enum CellText {
         }
     }
 
-    /// An email in `width` columns. When it must be cut, the start of the local part and the
-    /// start of the domain both stay ("maria.g…@globex.c…"): two people of the same name
-    /// usually differ in one or the other, and a plain cut keeps only the local part.
+    /// An email in `width` columns. When it must be cut, the domain is cut first (its start
+    /// stays: "@co…"), and a local part that still does not fit is cut in the middle so its END
+    /// stays — where "aarav.reddy184" and "aarav.reddy17" differ ("aarav…y184@co…" /
+    /// "aarav…dy17@ma…"); a short domain ("ibm.com") stays whole (issue #17: cutting both parts
+    /// at their end made same-named people look alike).
     static func email(_ email: String, width: Int) -> String {
         if DisplayWidth.of(email) <= width { return email }
         guard width >= 7, let at = email.lastIndex(of: "@"), at != email.startIndex else {
@@ -46,17 +48,12 @@ enum CellText {
         guard !domain.isEmpty else { return Text.truncate(email, width: width) }
         let room = width - 1  // the "@"
         let localWidth = DisplayWidth.of(local), domainWidth = DisplayWidth.of(domain)
-        // Half each; a part shorter than its half gives the rest to the other (a short domain
-        // such as "ibm.com" stays whole).
-        let half = room / 2
-        let localRoom: Int
-        if domainWidth <= half + 2 {
-            localRoom = room - domainWidth
-        } else if localWidth <= room - half {
-            localRoom = localWidth
-        } else {
-            localRoom = room - half
+        if localWidth + min(domainWidth, 3) <= room {
+            return local + "@" + Text.truncate(domain, width: room - localWidth)
         }
-        return Text.truncate(local, width: localRoom) + "@" + Text.truncate(domain, width: room - localRoom)
+        let domainRoom = domainWidth <= 7 && room - domainWidth >= 6 ? domainWidth : min(domainWidth, 3)
+        let localRoom = room - domainRoom
+        return Text.truncateMiddle(local, width: localRoom, tail: localRoom / 2) + "@"
+            + Text.truncate(domain, width: domainRoom)
     }
 }

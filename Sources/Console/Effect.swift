@@ -53,6 +53,9 @@ public enum Effect: Sendable, Equatable {
     /// Look the (normalised) code up in this event, then in every other imported event →
     /// `scanLookedUp(code:_:)` (the code as given).
     case lookupScan(eventId: Int64, code: String)
+    /// The kiosk's typed lookup: the event's attendees whose email matches, narrowed by
+    /// `KioskMatch.match` → `kioskLookedUp(lastName:email:_:)` (never a list of candidates).
+    case kioskLookup(eventId: Int64, lastName: String, email: String)
     /// → `attendeeLocated(query:attendeeId:position:)`: where the attendee now is in the query's order.
     case locateAttendee(AttendeeQuery, attendeeId: Int64)
     /// Attendee, check-in history and prints → `cardLoaded`.

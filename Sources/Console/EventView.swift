@@ -15,8 +15,25 @@ enum EventView {
             drawAlert(alert, eventId: e.id, state, y: y, into: &buf, now: now)
         }
         StatCards.draw(v, layout, into: &buf, now: now)
+        if let purgedAt = e.purgedAt {
+            drawPurged(purgedAt, state, layout, into: &buf)
+            return
+        }
         drawTable(v, state, layout, into: &buf, now: now)
         drawStatusLine(v, y: layout.statusLine, visibleRows: layout.tableRows, into: &buf)
+    }
+
+    /// A purged event (issue #17): in place of the table, what happened and what is left.
+    static func drawPurged(_ at: Date, _ state: AppState, _ layout: EventViewLayout, into buf: inout ScreenBuffer) {
+        let w = buf.size.width
+        let y = layout.tableHeader
+        buf.box(x: 0, y: y, width: w, height: 5)
+        let when = "\(day(at, state.timeZone)) \(clock(at, state.timeZone))"
+        buf.put(truncate("⊘ PURGED \(when) — personal data erased", w - 4), x: 2, y: y + 1, role: .header)
+        buf.put(truncate("Names, emails, companies, barcodes, notes are gone; the statistics stay.", w - 4),
+                x: 2, y: y + 2)
+        buf.put(truncate("No more syncing, nothing to check in. The purge export has the list.", w - 4),
+                x: 2, y: y + 3, role: .dim)
     }
 
     /// "Name · Provider     ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync".
@@ -33,7 +50,10 @@ enum EventView {
         }
         let inFlight = state.syncInFlight.contains(e.id)
         parts.append(("  ", .title))
-        parts.append(inFlight ? ("[Syncing…]", .buttonDisabled) : (KeyBindings.canSync(state) ? ("[S]ync", .button) : ("[no sync]", .buttonDisabled)))
+        if e.purgedAt == nil {  // a purged event has no Sync button at all
+            parts.append(inFlight ? ("[Syncing…]", .buttonDisabled)
+                         : (KeyBindings.canSync(state) ? ("[S]ync", .button) : ("[no sync]", .buttonDisabled)))
+        }
         let rightWidth = parts.reduce(0) { $0 + DisplayWidth.of($1.0) }
         var x = buf.size.width - rightWidth - 1
         let marker = state.stationMode ? stationMarker + " │ " : ""
@@ -86,7 +106,7 @@ enum EventView {
         if a.vip { buf.put("★", x: 1, y: y, role: .vip) }
         var x = 3
         x = buf.put(fit(clean(a.badgeName), cols.name) + " ", x: x, y: y)
-        x = buf.put(fit(CellText.email(clean(a.email ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
+        x = buf.put(fit(CellText.email(clean(state.shownEmail(a.email) ?? ""), width: cols.email), cols.email) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.badgeCompany ?? ""), cols.company) + " ", x: x, y: y)
         x = buf.put(fit(clean(a.ticketLabel), cols.ticket) + " ", x: x, y: y)
         let (status, role) = statusCell(a, width: cols.status)

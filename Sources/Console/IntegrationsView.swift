@@ -29,6 +29,22 @@ enum IntegrationsView {
         if let p = state.integrationsScreen.connecting {
             buf.put("Connecting \(p.displayName)…", x: 2, y: 7, role: .dim)
         }
+        if let offer = state.integrationsScreen.reconnectOffer {
+            let names = offer.eventIds.compactMap { state.event($0).map { clean($0.name) } }
+            let bw = min(w - 4, 76)
+            let shown = min(names.count, max(1, buf.size.height - 15))
+            buf.fill(x: 2, y: 7, width: bw, height: shown + 4, role: .normal)
+            buf.box(x: 2, y: 7, width: bw, height: shown + 4, title: "Reconnect")
+            let n = offer.eventIds.count
+            buf.put(truncate("\(offer.provider.displayName) is connected. Reconnect its \(n) disconnected event\(n == 1 ? "" : "s")?",
+                             bw - 4), x: 4, y: 8)
+            for (i, name) in names.prefix(shown).enumerated() {
+                let more = i == shown - 1 && names.count > shown ? " (+\(names.count - shown) more)" : ""
+                buf.put(truncate("✖ " + name + more, bw - 6), x: 4, y: 9 + i, role: .dim)
+            }
+            buf.put(truncate("[Enter] Reconnect all (VIP, check-ins kept)   [Esc] Not now", bw - 4),
+                    x: 4, y: 9 + shown, role: .keyHint)
+        }
         if let entry = state.integrationsScreen.entry {
             let what = entry.provider == .eventbrite ? "private token" : "API key"
             let bw = min(w - 4, 70)

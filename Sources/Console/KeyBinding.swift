@@ -18,6 +18,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// SPEC §13: open the walk-in / badge-correction / note form; the form's own keys.
     case walkIn, editCorrections, editNote
     case submitForm, previousField, nextChoice, previousChoice, cancelForm
+    case kioskFind, kioskNext, kioskConfirm, kioskStartOver
+    case reconnectAll, dismissOffer
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).
@@ -32,6 +34,11 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case pinPrompt
     /// The walk-in / correction / note form (text entry: only its own keys).
     case form
+    /// The self check-in kiosk (`badge kiosk EVENT`): its welcome screen, the typed lookup
+    /// (text entry), and a result (the person's badge info or "ask at the desk").
+    case kioskWelcome, kioskForm, kioskResult
+    /// "Reconnect its N events?" after an integration was connected again.
+    case reconnectOffer
 
     public var title: String {
         switch self {
@@ -50,6 +57,10 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .pinPrompt: return "Admin PIN"
         case .scanScreen: return "Scan mode"
         case .form: return "Walk-in / correction / note form"
+        case .kioskWelcome: return "Kiosk: welcome"
+        case .kioskForm: return "Kiosk: last name and email"
+        case .kioskResult: return "Kiosk: result"
+        case .reconnectOffer: return "Reconnect events"
         }
     }
 }

@@ -13,11 +13,18 @@ public enum KeyBindings {
         case .dashboard: return [.dashboard, .global]
         case .importDialog: return [.importDialog, .global]
         case .integrations:
-            return state.integrationsScreen.entry != nil ? [.credentialEntry] : [.integrations, .global]
+            if state.integrationsScreen.entry != nil { return [.credentialEntry] }
+            return state.integrationsScreen.reconnectOffer != nil ? [.reconnectOffer, .global] : [.integrations, .global]
         case .importProgress: return [.importProgress, .global]
         case .eventView: return state.eventView?.searchMode == true ? [.search] : [.eventView, .global]
         case .attendeeCard: return [.card, .global]
         case .scan: return [.scanScreen]
+        case .kiosk:
+            switch state.kiosk?.phase ?? .welcome {
+            case .welcome: return [.kioskWelcome]
+            case .form: return [.kioskForm]
+            default: return [.kioskResult]
+            }
         case .help: return [.help, .global]
         }
     }
@@ -61,13 +68,21 @@ public enum KeyBindings {
 
     // MARK: Predicates
 
-    static func hasSelection(_ s: AppState) -> Bool { s.eventView?.selectedAttendee != nil }
+    /// A row to act on: none in a purged event (its rows hold no one's data any more).
+    static func hasSelection(_ s: AppState) -> Bool {
+        s.eventView?.selectedAttendee != nil && s.eventView.flatMap { s.event($0.eventId)?.purgedAt } == nil
+    }
     static func hasAlert(_ s: AppState) -> Bool { s.currentEventId.flatMap { s.alert(for: $0) } != nil }
     static func canSync(_ s: AppState) -> Bool {
-        guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
+        guard let id = s.eventView?.eventId, let e = s.event(id), e.purgedAt == nil else { return false }
         return !s.syncInFlight.contains(id) && (e.syncStatus == .active || e.syncStatus == .failed)
     }
     static func hasCard(_ s: AppState) -> Bool { s.card?.attendee != nil }
+    /// The open event still holds personal data (not purged): people can be added to it.
+    static func eventLive(_ s: AppState) -> Bool {
+        guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
+        return e.purgedAt == nil
+    }
 
     // MARK: The table
 
@@ -113,6 +128,13 @@ public enum KeyBindings {
         // Ctrl-C quits from text fields too (the console reads it as a key, not as SIGINT).
         KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (asks first while a job runs)",
                    context: .credentialEntry, inFooter: false),
+
+        // Reconnect the integration's events
+        KeyBinding(.reconnectAll, [.enter], label: "Enter", title: "Reconnect all",
+                   summary: "Re-import every DISCONNECTED event of the integration just connected (VIP, check-ins kept)",
+                   context: .reconnectOffer, permission: .retryImport),
+        KeyBinding(.dismissOffer, [.escape], label: "Esc", title: "Not now",
+                   summary: "Leave them disconnected (R on each event reconnects it)", context: .reconnectOffer),
 
         // Import in progress
         KeyBinding(.recover, [.char("R")], label: "R", title: "Retry", summary: "Retry the import when it stopped",
@@ -162,7 +184,7 @@ public enum KeyBindings {
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
         KeyBinding(.walkIn, [.char("w")], label: "w", title: "Walk-in",
                    summary: "Register a walk-in (name, email, company, ticket): checked in and printed at once",
-                   context: .eventView, permission: .registerWalkIn),
+                   context: .eventView, permission: .registerWalkIn, enabledWhen: eventLive),
 
         // Search field
         KeyBinding(.keepSearch, [.enter], label: "Enter", title: "Keep", summary: "Keep the search and return to the table",
@@ -183,17 +205,19 @@ public enum KeyBindings {
                    context: .search, inFooter: false),
 
         // Attendee card
-        KeyBinding(.primary, [.enter], label: "Enter", title: "Do it", summary: "The card's primary action",
+        KeyBinding(.primary, [.enter], label: "Enter", title: "Do it",
+                   summary: "The card's action: check in & print / reprint / force check in (asks to confirm)",
                    context: .card, permission: .checkIn, enabledWhen: hasCard),
         KeyBinding(.checkIn, [.char("c")], label: "c", title: "Check in",
-                   summary: "Check in (force check in when not attending)", context: .card, permission: .checkIn,
-                   enabledWhen: hasCard),
+                   summary: "Check in without printing (force check in when not attending: asks to confirm)",
+                   context: .card, permission: .checkIn, enabledWhen: hasCard),
         KeyBinding(.undo, [.char("u")], label: "u", title: "Undo", summary: "Undo the last check-in",
                    context: .card, permission: .undoCheckIn, enabledWhen: hasCard),
         KeyBinding(.toggleVIP, [.char("v")], label: "v", title: "VIP", summary: "Toggle VIP",
                    context: .card, permission: .toggleVIP, enabledWhen: hasCard),
-        KeyBinding(.print, [.char("p")], label: "p", title: "Print", summary: "Print / reprint the badge",
-                   context: .card, permission: .printBadge, enabledWhen: hasCard),
+        KeyBinding(.print, [.char("p")], label: "p", title: "Print only",
+                   summary: "Print / reprint the badge; does not check in", context: .card, permission: .printBadge,
+                   enabledWhen: hasCard),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
         KeyBinding(.editCorrections, [.char("e")], label: "e", title: "Correct",
                    summary: "Correct the badge: name, company, job title, pronouns (the provider's data stays)",
@@ -239,6 +263,31 @@ public enum KeyBindings {
                    context: .scanScreen),
         KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Quit", summary: "Quit (station mode asks for an admin PIN)",
                    context: .scanScreen, inFooter: false),
+
+        // Kiosk (attendee-facing): q, Esc and Ctrl-C on the welcome screen ask for an admin PIN.
+        KeyBinding(.kioskFind, [.enter], label: "Enter", title: "Find me by last name and email",
+                   summary: "Type your last name and email instead of scanning", context: .kioskWelcome),
+        KeyBinding(.quit, [.char("q"), .escape, .ctrl("c")], label: "q", title: "Staff: close",
+                   summary: "Close the kiosk (asks for an admin PIN)", context: .kioskWelcome),
+        KeyBinding(.kioskNext, [.enter], label: "Enter", title: "Next / find",
+                   summary: "Next field; on the email, look the registration up", context: .kioskForm),
+        KeyBinding(.nextField, [.tab, .backTab], label: "Tab", title: "Other field",
+                   summary: "Switch between last name and email", context: .kioskForm),
+        KeyBinding(.deleteChar, [.backspace, .delete], label: "Bksp", title: "Delete", summary: "Delete the last character",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.clearLine, [.ctrl("u")], label: "^U", title: "Clear", summary: "Clear the field",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.kioskStartOver, [.escape], label: "Esc", title: "Start over", summary: "Back to the welcome screen",
+                   context: .kioskForm),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Close", summary: "Close the kiosk (asks for an admin PIN)",
+                   context: .kioskForm, inFooter: false),
+        KeyBinding(.kioskConfirm, [.enter], label: "Enter", title: "OK",
+                   summary: "Print my badge & check in (else: back to the welcome screen)", context: .kioskResult,
+                   permission: .checkIn),
+        KeyBinding(.kioskStartOver, [.escape], label: "Esc", title: "Start over",
+                   summary: "Not me / done: back to the welcome screen", context: .kioskResult),
+        KeyBinding(.quit, [.ctrl("c")], label: "^C", title: "Close", summary: "Close the kiosk (asks for an admin PIN)",
+                   context: .kioskResult, inFooter: false),
 
         // Help
         KeyBinding(.moveUp, [.up, .char("k")], label: "↑/k", title: "Up", summary: "Scroll up", context: .help, inFooter: false),

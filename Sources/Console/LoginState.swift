@@ -38,12 +38,15 @@ public enum StationUnlock: Sendable, Hashable {
     case quit
     /// Leave the event for the dashboard (Esc), staying in station mode.
     case leaveEvent
+    /// Close the self check-in kiosk (q, Esc, Ctrl-C on its welcome screen).
+    case leaveKiosk
 
     public var title: String {
         switch self {
         case .leaveStation: return "Leave station mode"
         case .quit: return "Quit (station mode)"
         case .leaveEvent: return "Leave the event (station mode)"
+        case .leaveKiosk: return "Close the kiosk"
         }
     }
 
@@ -52,6 +55,7 @@ public enum StationUnlock: Sendable, Hashable {
         case .leaveStation: return "Any admin's PIN leaves station mode."
         case .quit: return "Station mode: any admin's PIN quits the console."
         case .leaveEvent: return "Station mode: any admin's PIN leaves this event."
+        case .leaveKiosk: return "Staff only: any admin's PIN closes the kiosk."
         }
     }
 }

@@ -18,6 +18,7 @@ public func render(_ state: AppState, size: Size, now: Date) -> ScreenBuffer {
     case .eventView: EventView.draw(state, into: &buf, now: now)
     case .attendeeCard: AttendeeCardView.draw(state, into: &buf, now: now)
     case .scan: ScanView.draw(state, into: &buf, now: now)
+    case .kiosk: KioskView.draw(state, into: &buf, now: now)
     case .help: HelpView.draw(state, into: &buf, now: now)
     }
     drawMessage(state, into: &buf, now: now)
@@ -49,7 +50,8 @@ func field(_ text: String, focused: Bool) -> String { text + (focused ? "▏" : 
 
 /// The toast line (above the footer); kind is shown by a symbol as well as a role.
 func drawMessage(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
-    guard let t = state.toast, t.expiresAt > now else { return }
+    // The kiosk says everything on its own screen: a toast could name the operator's business.
+    guard let t = state.toast, t.expiresAt > now, !isKiosk(state.screen) else { return }
     let (symbol, role): (String, Role) = switch t.kind {
     case .info: ("ℹ", .normal)
     case .success: ("✔", .statusOK)
@@ -96,6 +98,8 @@ func drawConfirmQuit(into buf: inout ScreenBuffer) {
 /// A running import's symbol turns once a second (the frame is redrawn each second), so a live
 /// import never looks frozen.
 func statusIndicator(_ e: Event, _ state: AppState, now: Date) -> (text: String, role: Role) {
+    // Purged (`badge events purge`): personal data erased, no more syncing (issue #17).
+    if e.purgedAt != nil { return ("⊘ Purged", .dim) }
     switch e.syncStatus {
     case .active: return ("● Syncing", .statusOK)
     case .pending:

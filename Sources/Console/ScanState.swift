@@ -64,7 +64,7 @@ public enum ScanEnterAction: Sendable, Hashable {
         switch self {
         case .printAndCheckIn: return "Print badge & check in"
         case .reprint: return "Reprint badge"
-        case .forceCheckIn: return "Force check in"
+        case .forceCheckIn: return "Force check in (asks to confirm)"
         }
     }
 }
@@ -88,6 +88,8 @@ public struct ScanState: Sendable, Hashable {
     public var printNote: String?
     /// Earlier verdicts, newest first (name and word), so the operator sees the line's rhythm.
     public var recent: [String]
+    /// Enter was pressed once on a NOT ATTENDING verdict: the next Enter forces the check-in.
+    public var confirmingForce: Bool = false
 
     public init(eventId: Int64) {
         self.eventId = eventId

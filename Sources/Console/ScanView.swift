@@ -37,7 +37,9 @@ enum ScanView {
             y += bandHeight + 1
             if let action = verdict.enterAction {
                 let allowed = state.effectiveRole.allows(.checkIn)
-                let label = "[Enter] \(action.label)"
+                let label = s.confirmingForce && action == .forceCheckIn
+                    ? "[Enter] again: force check in although NOT ATTENDING — any other key cancels"
+                    : "[Enter] \(action.label)"
                 buf.put(truncate(label, w - 4), x: 2, y: y, role: allowed ? .button : .buttonDisabled)
                 y += 1
             }
@@ -109,7 +111,7 @@ enum ScanView {
         case .notAttending(let a):
             lines = [person(a)] + noteLine(a) + [details(a)]
             let why = a.providerStatus.map { clean($0) } ?? (a.missingFromProvider ? "no longer on the provider" : "cancelled")
-            lines.append("Status: \(why) — Enter forces the check-in")
+            lines.append("Status: \(why) — Enter twice forces the check-in")
         case .unknownCode(let code):
             lines = ["Code \(code) is not a ticket of \(state.event(s.eventId).map { clean($0.name) } ?? "this event")"]
         case .otherEvent(let code, let name):

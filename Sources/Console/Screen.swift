@@ -11,5 +11,7 @@ public enum Screen: Sendable, Hashable {
     case attendeeCard(attendeeId: Int64)
     /// The scanning line (SPEC §10): everything typed is a code; verdicts full width.
     case scan(eventId: Int64)
+    /// The attendee-facing self check-in (`badge kiosk EVENT`, SPEC §13).
+    case kiosk(eventId: Int64)
     case help
 }

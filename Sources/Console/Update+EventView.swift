@@ -120,7 +120,7 @@ func replaceAttendee(_ state: inout AppState, _ a: Attendee) {
 }
 
 func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
-    if command == .back {
+    if command == .back && state.card?.confirmingForce != true {
         state.pop()
         return ensureVisible(&state)
     }
@@ -133,14 +133,25 @@ func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Eff
         state.form = DeskForm.note(for: a)
         return []
     }
+    let forceable = a.status == .notAttending && !a.isCheckedIn
+    if card.confirmingForce {
+        state.card?.confirmingForce = false
+        if forceable && (command == .primary || command == .checkIn) {
+            return [.checkIn(attendeeId: a.id, .forceCheckIn)]
+        }
+        if command == .back { return [] }  // Esc cancels the question, the card stays
+    }
+    if forceable && (command == .primary || command == .checkIn) {
+        state.card?.confirmingForce = true
+        return []
+    }
     if command == .primary {
         switch card.primaryAction {
         case .printAndCheckIn?:
             state.printAfterCheckIn.insert(a.id)
             return [.checkIn(attendeeId: a.id, .checkIn)]
         case .reprint?, .print?: return [.printBadge(attendeeId: a.id)]
-        case .forceCheckIn?: return [.checkIn(attendeeId: a.id, .forceCheckIn)]
-        case nil: return []
+        case .forceCheckIn?, nil: return []
         }
     }
     return attendeeCommand(&state, command, a, now: now)
@@ -165,7 +176,7 @@ func recover(_ state: inout AppState, _ id: Int64, now: Date) -> [Effect] {
             state.integrationsScreen.selected = Provider.allCases.firstIndex(of: event.provider) ?? 0
             state.integrationsScreen.entry = CredentialEntry(provider: event.provider)
             state.push(.integrations)
-            state.say("Enter a new \(event.provider.displayName) token, then press R on the event", .warning, now: now)
+            state.say("Enter a new \(event.provider.displayName) token: its disconnected events are then offered for reconnecting", .warning, now: now)
             return [.loadIntegrations]
         }
         state.importsRunning[id] = ImportProgress(startedAt: now)

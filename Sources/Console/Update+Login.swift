@@ -175,6 +175,10 @@ func unlockStation(_ state: inout AppState, _ what: StationUnlock, detail: Strin
             return [.recordAudit(action: .stationUnlock, detail: "quit: \(detail)")]
         }
         return [.recordAudit(action: .stationUnlock, detail: "quit: \(detail)"), .quit]
+    case .leaveKiosk:
+        state.pinPrompt = nil
+        state.pinNotice = nil
+        return [.recordAudit(action: .stationUnlock, detail: "close kiosk: \(detail)"), .quit]
     case .leaveEvent:
         state.pinPrompt = nil
         state.pinNotice = nil

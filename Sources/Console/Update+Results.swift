@@ -94,6 +94,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         }
         state.integrationsScreen.connecting = nil
         state.say("\(summary.provider.displayName) connected as \(summary.accountLabel)", .success, now: now)
+        let stranded = state.events.map(\.event)
+            .filter { $0.provider == summary.provider && $0.syncStatus == .disconnected && $0.purgedAt == nil }
+            .map(\.id)
+        if summary.status == .connected, !stranded.isEmpty, state.screen == .integrations {
+            state.integrationsScreen.reconnectOffer = ReconnectOffer(provider: summary.provider, eventIds: stranded)
+        }
         return [.recordAudit(action: .connectIntegration, detail: "\(summary.provider.rawValue) \(summary.accountLabel)"),
                 .loadIntegrations]
 
@@ -193,6 +199,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .checkInRecorded(let id, let outcome):
         let print = state.printAfterCheckIn.remove(id) != nil
         scanCheckInOutcome(&state, attendeeId: id, outcome, now: now)
+        kioskCheckInOutcome(&state, attendeeId: id, outcome, now: now)
         switch outcome {
         case .recorded(let a, let record):
             replaceAttendee(&state, a)
@@ -239,6 +246,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
                                                   operatorName: state.operatorName))
         }
         if state.scan?.verdict?.attendee?.id == id { state.scan?.printNote = delivery.summary }
+        kioskPrinted(&state, attendeeId: id, note: delivery.summary, now: now)
         // "Printed" only when a printer took the job; a PDF file says where it is.
         let symbol = delivery.missingGlyphs.isEmpty ? "" : "▲ "
         state.say("\(symbol)\(delivery.summary) (\(template))", delivery.missingGlyphs.isEmpty ? .success : .warning, now: now)
@@ -253,15 +261,18 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
             ? "Badge NOT printed: \(reason) — the check-in IS recorded; p (F4 in scan mode) prints again"
             : "Badge NOT printed: \(reason)"
         if state.scan?.verdict?.attendee?.id == id { state.scan?.printNote = "✖ " + text }
+        kioskPrinted(&state, attendeeId: id, note: "✖ Your badge could not be printed — you ARE checked in; "
+                     + "please ask at the desk", now: now)
         state.bells += 1
         state.say(text, .error, now: now)
         return []
     case .operationFailed(let message):
         state.integrationsScreen.connecting = nil
         state.importDialog.loading = false
+        kioskFailed(&state, now: now)
         state.say(message, .error, scoped: state.failuresAreScoped, now: now)
         return []
-    case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .pinLocked, .scanLookedUp:
+    case .key, .scanned, .typed, .tick, .resized, .pinVerified, .pinRejected, .pinLocked, .scanLookedUp, .kioskLookedUp:
         return []
     }
 }

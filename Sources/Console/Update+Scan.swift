@@ -103,6 +103,7 @@ func showVerdict(_ state: inout AppState, _ verdict: ScanVerdict, now: Date, bel
     s.verdictAt = now
     s.printNote = nil
     s.pendingCode = nil
+    s.confirmingForce = false
     s.line = ""
     state.scan = s
     if bell && verdict.isWarning { state.bells += 1 }
@@ -162,6 +163,10 @@ func handleScanLookup(_ state: inout AppState, code: String, _ lookup: ScanLooku
 /// Keys of the scan screen (everything printable was typed into the line by `handleKey`).
 func scanCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
     guard var s = state.scan else { return [] }
+    if command != .submitScan && s.confirmingForce {
+        s.confirmingForce = false  // any other key cancels the force question
+        state.scan = s
+    }
     switch command {
     case .submitScan:
         if !s.line.isEmpty {
@@ -208,6 +213,12 @@ func confirmVerdict(_ state: inout AppState, now: Date) -> [Effect] {
         state.printAfterCheckIn.insert(a.id)
         return [.checkIn(attendeeId: a.id, .checkIn)]
     case .forceCheckIn:
+        // A second Enter confirms (issue #17: forcing used to take one key).
+        guard s.confirmingForce else {
+            state.scan?.confirmingForce = true
+            return []
+        }
+        state.scan?.confirmingForce = false
         amendVerdict(&state, .checkingIn(a))
         return [.checkIn(attendeeId: a.id, .forceCheckIn)]
     case .reprint:

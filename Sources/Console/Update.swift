@@ -16,20 +16,28 @@ public func update(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
 }
 
 func dispatch(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    kioskIdleReset(&state, now: now)
     switch action {
     case .key(let key):
+        kioskTouch(&state, now: now)
         guard inputAccepted(&state, key: key, now: now) else { return [] }
         return handleKey(&state, key, now: now)
     case .scanned(let raw):
+        kioskTouch(&state, now: now)
         guard inputAccepted(&state, key: nil, now: now) else { return [] }
         // A scan never types into a PIN (a numeric barcode would count as a wrong PIN).
         if state.screen == .login || state.pinPrompt != nil || state.confirmingQuit { return [] }
+        if isKiosk(state.screen) { return kioskScan(&state, raw, now: now) }
         return handleScan(&state, raw, now: now)
     case .typed(let text):
+        kioskTouch(&state, now: now)
         guard inputAccepted(&state, key: nil, now: now) else { return [] }
         return handleTyped(&state, text, now: now)
     case .scanLookedUp(let code, let lookup):
+        if isKiosk(state.screen) { return kioskScanLookup(&state, code: code, lookup, now: now) }
         return handleScanLookup(&state, code: code, lookup, now: now)
+    case .kioskLookedUp(let lastName, let email, let lookup):
+        return kioskLookupResult(&state, lastName: lastName, email: email, lookup, now: now)
     case .pinVerified, .pinRejected, .pinLocked:
         return handlePINResult(&state, action, now: now)
     case .tick:
@@ -134,6 +142,10 @@ func typeCharacter(_ state: inout AppState, _ c: Character, now: Date) -> [Effec
         loginType(&state, c, now: now)
         return []
     }
+    if isKiosk(state.screen) {
+        kioskType(&state, c)
+        return []
+    }
     if state.screen == .integrations, var entry = state.integrationsScreen.entry {
         entry.text = Secret(entry.text.value + String(c))
         state.integrationsScreen.entry = entry
@@ -156,7 +168,7 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     switch command {
     case .quit:
         if state.stationMode && state.pinPrompt == nil {
-            return askAdminPIN(&state, then: .quit, now: now)
+            return askAdminPIN(&state, then: isKiosk(state.screen) ? .leaveKiosk : .quit, now: now)
         }
         if state.jobRunning {
             state.confirmingQuit = true
@@ -190,6 +202,7 @@ func perform(_ state: inout AppState, _ command: Command, key: Key, now: Date) -
     case .eventView: return eventViewCommand(&state, command, now: now)
     case .attendeeCard: return cardCommand(&state, command, now: now)
     case .scan: return scanCommand(&state, command, now: now)
+    case .kiosk: return kioskCommand(&state, command, now: now)
     case .help: return helpCommand(&state, command)
     }
 }
@@ -284,6 +297,20 @@ func integrationsCommand(_ state: inout AppState, _ command: Command, now: Date)
             entry.text = Secret(String(entry.text.value.dropLast()))
             state.integrationsScreen.entry = entry
         }
+    case .reconnectAll:
+        guard let offer = state.integrationsScreen.reconnectOffer else { return [] }
+        state.integrationsScreen.reconnectOffer = nil
+        var effects: [Effect] = []
+        for id in offer.eventIds {
+            guard let event = state.event(id), event.syncStatus == .disconnected else { continue }
+            state.importsRunning[id] = ImportProgress(startedAt: now)
+            effects += [.reconnect(eventId: id), .recordAudit(action: .reconnect, detail: event.qualifiedId)]
+        }
+        let n = effects.count / 2
+        state.say("Reconnecting \(n) \(offer.provider.displayName) event\(n == 1 ? "" : "s"): re-importing…", now: now)
+        return effects
+    case .dismissOffer:
+        state.integrationsScreen.reconnectOffer = nil
     case .cancelCredential:
         state.integrationsScreen.entry = nil
     case .submitCredential:

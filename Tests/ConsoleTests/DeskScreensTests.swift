@@ -26,12 +26,12 @@ import ScreenKit
           Barcode     BC2
           Badges      not printed
 
-          [Enter] Print badge & check in
+          [Enter] Check in & print   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 3 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back       ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  ? Help  q Quit
         """)
     }
 
@@ -55,7 +55,7 @@ import ScreenKit
 
     @Test func theWalkInFormSaysWhyItRefusedAt80x24() {
         #expect(snapshot(DeskScene.walkInForm(Size(width: 80, height: 24)), 80, 24) == """
-         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite     ● Syncing · 12 s ago · API 1 540 / h  [S]ync
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
@@ -96,7 +96,7 @@ import ScreenKit
           │  An empty field removes the correction (the provider's value prints).    │
           │  Enter save · Tab next field · Esc cancel                                │
           └──────────────────────────────────────────────────────────────────────────┘
-          [Enter] Print badge & check in
+          [Enter] Check in & print   [p] Print only (not checked in)
 
           Check-in history
             none
@@ -123,12 +123,12 @@ import ScreenKit
           Barcode     BC2
           Badges      not printed
 
-          [Enter] Print badge & check in
+          [Enter] Check in & print   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 19 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  e Correct  n Note                       ? Help  q Quit
         """)
     }
 
@@ -153,7 +153,7 @@ import ScreenKit
 
     @Test func theWalkInFormSaysWhyItRefusedAt120x40() {
         #expect(snapshot(DeskScene.walkInForm(Size(width: 120, height: 40)), 120, 40) == """
-         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1540/1600  [S]ync
+         Tech Summit 2026 · Eventbrite                                      ● Syncing · synced 12 s ago · API 1 540 / h  [S]ync
         ┌─────────────────┐┌────────────────────┐┌───────────────┐┌─────────┐┌ Ticket types ───────────────────────────────────┐
         │                 ││                    ││               ││         ││ Arrivals ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ 120 min       │
         │ Total Attendees ││ Checked In         ││ Not Attending ││ VIP     ││ General              ████▓░░░░░   40 000/90 000 │

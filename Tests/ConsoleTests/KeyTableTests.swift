@@ -110,7 +110,7 @@ private func help() -> AppState {
 }
 
 /// Every case, including the login / PIN prompt / station ones (StationKeyCases.swift).
-let keyCases: [KeyCase] = deskKeyCases + stationKeyCases + consoleAppKeyCases
+let keyCases: [KeyCase] = deskKeyCases + stationKeyCases + consoleAppKeyCases + kioskKeyCases + reconnectOfferKeyCases
 
 let deskKeyCases: [KeyCase] = [
     // Dashboard
@@ -289,8 +289,14 @@ let deskKeyCases: [KeyCase] = [
             given: { card(1) }, effects: [.checkIn(attendeeId: 2, .checkIn)], then: { $0.printAfterCheckIn == [2] }),
     KeyCase(name: "card Enter: reprint", context: .card, key: .enter, given: { card(0) },
             effects: [.printBadge(attendeeId: 1)], then: { $0.printAfterCheckIn.isEmpty }),
-    KeyCase(name: "card Enter: force check in", context: .card, key: .enter, given: { card(3) },
-            effects: [.checkIn(attendeeId: 4, .forceCheckIn)], then: { _ in true }),
+    KeyCase(name: "card Enter: force check in asks to confirm", context: .card, key: .enter, given: { card(3) },
+            effects: [], then: { $0.card?.confirmingForce == true }),
+    KeyCase(name: "card Enter again: force check in", context: .card, key: .enter,
+            given: { var s = card(3); s.card?.confirmingForce = true; return s },
+            effects: [.checkIn(attendeeId: 4, .forceCheckIn)], then: { $0.card?.confirmingForce == false }),
+    KeyCase(name: "card Esc cancels the force question, the card stays", context: .card, key: .escape,
+            given: { var s = card(3); s.card?.confirmingForce = true; return s },
+            effects: [], then: { $0.card?.confirmingForce == false && $0.screen == .attendeeCard(attendeeId: 4) }),
     KeyCase(name: "card c checks in", context: .card, key: .char("c"), given: { card(1) },
             effects: [.checkIn(attendeeId: 2, .checkIn)], then: { $0.printAfterCheckIn.isEmpty }),
     KeyCase(name: "card u undoes", context: .card, key: .char("u"), given: { card(0) },

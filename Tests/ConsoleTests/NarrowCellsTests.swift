@@ -26,13 +26,17 @@ import ScreenKit
         #expect(CellText.notAttending("extraordinarily", width: 10) == "Extraordi…")
     }
 
-    @Test func emailsKeepTheStartOfBothParts() {
+    @Test func emailsCutTheDomainFirstAndKeepTheEndOfTheLocalPart() {
         #expect(CellText.email("ada@example.com", width: 20) == "ada@example.com")
-        #expect(CellText.email("maria.garcia@acme-corp.com", width: 14) == "maria.…@acme-…")
-        #expect(CellText.email("maria.garcia@globex.com", width: 14) == "maria.…@globe…")
-        #expect(CellText.email("maria.garcia@ibm.com", width: 14) == "maria…@ibm.com")
+        #expect(CellText.email("maria.garcia@acme-corp.com", width: 14) == "maria…rcia@ac…")
+        #expect(CellText.email("maria.garcia@globex.com", width: 14) == "maria…rcia@gl…")
+        #expect(CellText.email("maria.garcia@ibm.com", width: 14) == "mar…ia@ibm.com")
         #expect(CellText.email("mg@verylongdomain.example", width: 14) == "mg@verylongdo…")
-        #expect(CellText.email("maria.garcia@x.io", width: 14) == "maria.ga…@x.io")
+        #expect(CellText.email("maria.garcia@x.io", width: 14) == "mari…rcia@x.io")
+        // Same-named people of the simulator: the digits at the end of the local part stay.
+        #expect(CellText.email("aarav.reddy184@corp.example", width: 14) == "aarav…y184@co…")
+        #expect(CellText.email("aarav.reddy17@mail.example", width: 14) == "aarav…dy17@ma…")
+        #expect(CellText.email("aarav.reddy17@mail.example", width: 20) == "aarav.reddy17@mail.…")
         #expect(CellText.email("no-at-sign-here-at-all", width: 14) == "no-at-sign-he…")
         for w in 1...30 {
             #expect(DisplayWidth.of(CellText.email("maria.garcia@globex.com", width: w)) <= w)
@@ -50,8 +54,8 @@ import ScreenKit
     @Test func theTableAt80x24() {
         let s = F.eventView(rows: Self.namesakes)
         let text = F.text(s)
-        #expect(text.contains("maria.…@acme-…"))
-        #expect(text.contains("maria.…@globe…"))
+        #expect(text.contains("maria…rcia@ac…"))
+        #expect(text.contains("maria…rcia@gl…"))
         #expect(text.contains("✖ Pending"))
         #expect(text.contains("✖ Not going"))
         #expect(text.contains("✖ Cancelled"))
@@ -61,8 +65,8 @@ import ScreenKit
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
-        ▶  Maria Garcia     maria.…@acme-… Acme         General      Attending
-           Maria Garcia     maria.…@globe… Acme         General      Attending
+        ▶  Maria Garcia     maria…rcia@ac… Acme         General      Attending
+           Maria Garcia     maria…rcia@gl… Acme         General      Attending
            Jo Pending       jo@example.com              General      ✖ Pending
            Al Closed        al@example.com              General      ✖ Not going
            Cy Cancel        cy@example.com              General      ✖ Cancelled
@@ -71,6 +75,15 @@ import ScreenKit
 
          Enter Card  / Search  c Check in  u Undo  v VIP  p Print        ? Help  q Quit
         """)
+    }
+
+    /// Issue #17: "aarav.…@examp…" twice; the digits that tell them apart now stay.
+    @Test func sameNamedPeopleDifferingInTheirDigitsStayApartAt80Columns() {
+        let rows = [F.attendee(1, "Aarav Reddy", email: "aarav.reddy184@corp.example"),
+                    F.attendee(2, "Aarav Reddy", email: "aarav.reddy17@mail.example")]
+        let text = F.text(F.eventView(rows: rows))
+        #expect(text.contains("aarav…y184@co…"))
+        #expect(text.contains("aarav…dy17@ma…"))
     }
 
     @Test func theCardKeepsTheProvidersRawStatus() {

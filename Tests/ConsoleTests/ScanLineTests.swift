@@ -83,12 +83,19 @@ private let now = F.now
         #expect(F.text(s).contains("First checked in 09:12 on Eventbrite"))
     }
 
-    @Test func notAttendingOffersForceOnEnter() {
+    @Test func notAttendingOffersForceOnEnterAndASecondEnterConfirms() {
         var s = table(express: true)
         _ = update(&s, .scanned("BC4"), now: now)
         #expect(update(&s, .scanLookedUp(code: "BC4", .found(F.rows[3], lastCheckIn: nil)), now: now) == [])
         #expect(s.bells == 1)
         #expect(F.text(s).contains("✖ NOT ATTENDING") && F.text(s).contains("waitlist"))
+        // Issue #17: forcing asks first; any other key cancels the question.
+        #expect(update(&s, .key(.enter), now: now.addingTimeInterval(1)) == [])
+        #expect(F.text(s).contains("[Enter] again: force check in although NOT ATTENDING"))
+        _ = update(&s, .key(.function(2)), now: now.addingTimeInterval(1))
+        _ = update(&s, .key(.function(2)), now: now.addingTimeInterval(1))
+        #expect(!F.text(s).contains("[Enter] again"))
+        #expect(update(&s, .key(.enter), now: now.addingTimeInterval(1)) == [])
         #expect(update(&s, .key(.enter), now: now.addingTimeInterval(1)) == [.checkIn(attendeeId: 4, .forceCheckIn)])
     }
 

@@ -80,9 +80,9 @@ import ScreenKit
           ✖ NOT ATTENDING
           Edsger Dijkstra
           General · UT Austin
-          Status: waitlist — Enter forces the check-in
+          Status: waitlist — Enter twice forces the check-in
         ⋯ 2 blank rows
-          [Enter] Force check in
+          [Enter] Force check in (asks to confirm)
 
           Before
             · Grace Hopper — not checked in
@@ -218,9 +218,9 @@ import ScreenKit
 
           Edsger Dijkstra
           General · UT Austin
-          Status: waitlist — Enter forces the check-in
+          Status: waitlist — Enter twice forces the check-in
         ⋯ 2 blank rows
-          [Enter] Force check in
+          [Enter] Force check in (asks to confirm)
 
           Before
             · Grace Hopper — not checked in

@@ -101,7 +101,7 @@ import ScreenKit
             2026-12-03 09:07  UNDO           bob at desk-2
             2026-12-03 09:02  CHECK_IN       bob at desk-2
         ⋯ 20 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  e Correct  n Note                       ? Help  q Quit
         """)
     }
 
@@ -121,12 +121,12 @@ import ScreenKit
           Barcode     BC2
           Badges      not printed
 
-          [Enter] Print badge & check in
+          [Enter] Check in & print   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 22 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  e Correct  n Note                       ? Help  q Quit
         """)
     }
 
@@ -146,12 +146,12 @@ import ScreenKit
           Barcode     BC4
           Badges      not printed
 
-          [Enter] Force check in
+          [Enter] Force check in (asks to confirm)   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 22 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back  e Correct  n Note                            ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  e Correct  n Note                       ? Help  q Quit
         """)
     }
 

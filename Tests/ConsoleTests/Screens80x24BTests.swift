@@ -86,7 +86,7 @@ import ScreenKit
             2026-12-03 09:07  UNDO           bob at desk-2
             2026-12-03 09:02  CHECK_IN       bob at desk-2
         ⋯ 4 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back       ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  ? Help  q Quit
         """)
     }
 
@@ -106,12 +106,12 @@ import ScreenKit
           Barcode     BC2
           Badges      not printed
 
-          [Enter] Print badge & check in
+          [Enter] Check in & print   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 6 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back       ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  ? Help  q Quit
         """)
     }
 
@@ -131,12 +131,12 @@ import ScreenKit
           Barcode     BC4
           Badges      not printed
 
-          [Enter] Force check in
+          [Enter] Force check in (asks to confirm)   [p] Print only (not checked in)
 
           Check-in history
             none
         ⋯ 6 blank rows
-         Enter Do it  c Check in  u Undo  v VIP  p Print  Esc Back       ? Help  q Quit
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  ? Help  q Quit
         """)
     }
 

@@ -24,6 +24,8 @@ private func state(in context: KeyContext) -> AppState {
             _ = update(&s, .key(.enter), now: now)
             St.type(&s, "tok-12345678")
         }
+    case .reconnectOffer:
+        s = RO.connected()
     case .importProgress:
         s = F.dashboard()
         _ = update(&s, .importProgressed(eventId: 2, ImportProgress(pagesDone: 1, startedAt: now)), now: now)

@@ -82,10 +82,10 @@ import ScreenKit
         │                 ││                    ││               ││         ││                                                 │
         └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org             Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
+        ▶★ Ada Lovelace              a•••@example.com             Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               a•••@example.org             Bletchley Park      General            Attending
+           Grace Hopper              g•••@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           e•••@utexas.edu              UT Austin           General            ✖ Waitlist
         ⋯ 21 blank rows
          Filter: All  / to search                                                                                 rows 1–4 of 4
 
@@ -105,10 +105,10 @@ import ScreenKit
         │                 ││                    ││               ││         ││                                                 │
         └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org             Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
+        ▶★ Ada Lovelace              a•••@example.com             Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               a•••@example.org             Bletchley Park      General            Attending
+           Grace Hopper              g•••@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           e•••@utexas.edu              UT Austin           General            ✖ Waitlist
         ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -134,10 +134,10 @@ import ScreenKit
         │                 ││                    ││               ││         ││                                                 │
         └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org             Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
+        ▶★ Ada Lovelace              a•••@example.com             Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               a•••@example.org             Bletchley Park      General            Attending
+           Grace Hopper              g•••@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           e•••@utexas.edu              UT Austin           General            ✖ Waitlist
         ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  Any admin's PIN leaves station mode.                        │
@@ -163,10 +163,10 @@ import ScreenKit
         │                 ││                    ││               ││         ││                                                 │
         └─────────────────┘└────────────────────┘└───────────────┘└─────────┘└─────────────────────────────────────────────────┘
            Name                      Email                        Company             Ticket             Status           In
-        ▶★ Ada Lovelace              ada@example.com              Analytical Engines  VIP                ✔ Checked in     09:12
-           Alan Turing               alan@example.org             Bletchley Park      General            Attending
-           Grace Hopper              grace@navy.mil               US Navy             Speaker +1         Attending
-           Edsger Dijkstra           ewd@utexas.edu               UT Austin           General            ✖ Waitlist
+        ▶★ Ada Lovelace              a•••@example.com             Analytical Engines  VIP                ✔ Checked in     09:12
+           Alan Turing               a•••@example.org             Bletchley Park      General            Attending
+           Grace Hopper              g•••@navy.mil                US Navy             Speaker +1         Attending
+           Edsger Dijkstra           e•••@utexas.edu              UT Austin           General            ✖ Waitlist
         ⋯ 4 blank rows
                                     ┌ Leave station mode ──────────────────────────────────────────┐
                                     │  No members are defined, so no PIN is needed.                │

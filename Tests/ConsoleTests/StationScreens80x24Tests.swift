@@ -77,10 +77,10 @@ import ScreenKit
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
-        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
-           Alan Turing      alan@example.… Bletchley P… General      Attending
-           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
+        ▶★ Ada Lovelace     a•••@example.… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      a•••@example.… Bletchley P… General      Attending
+           Grace Hopper     g•••@navy.mil  US Navy      Speaker +1   Attending
+           Edsger Dijkstra  e•••@utexas.e… UT Austin    General      ✖ Waitlist
         ⋯ 10 blank rows
          Filter: All  / to search                                         rows 1–4 of 4
 
@@ -95,10 +95,10 @@ import ScreenKit
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
-        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
-           Alan Turing      alan@example.… Bletchley P… General      Attending
-           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
+        ▶★ Ada Lovelace     a•••@example.… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      a•••@example.… Bletchley P… General      Attending
+           Grace Hopper     g•••@navy.mil  US Navy      Speaker +1   Attending
+           Edsger Dijkstra  e•••@utexas.e… UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -119,10 +119,10 @@ import ScreenKit
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
-        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
-           Alan Turing      alan@example.… Bletchley P… General      Attending
-           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
+        ▶★ Ada Lovelace     a•••@example.… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      a•••@example.… Bletchley P… General      Attending
+           Grace Hopper     g•••@navy.mil  US Navy      Speaker +1   Attending
+           Edsger Dijkstra  e•••@utexas.e… UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  Any admin's PIN leaves station mode.                        │
@@ -143,10 +143,10 @@ import ScreenKit
          Total 100 000 │ Checked in 41 230/98 796 (41%) │ Not attending 1 204 │ VIP 12
          Arrivals ▁▁▁▁▁▁▁▁▁▄▁▁█▁▁▅ last 80 min │ General 40 000/90 000 · +2 more (t)
            Name             Email          Company      Ticket       Status       In
-        ▶★ Ada Lovelace     ada@example.c… Analytical … VIP          ✔ Checked in 09:12
-           Alan Turing      alan@example.… Bletchley P… General      Attending
-           Grace Hopper     grace@navy.mil US Navy      Speaker +1   Attending
-           Edsger Dijkstra  ewd@utexas.edu UT Austin    General      ✖ Waitlist
+        ▶★ Ada Lovelace     a•••@example.… Analytical … VIP          ✔ Checked in 09:12
+           Alan Turing      a•••@example.… Bletchley P… General      Attending
+           Grace Hopper     g•••@navy.mil  US Navy      Speaker +1   Attending
+           Edsger Dijkstra  e•••@utexas.e… UT Austin    General      ✖ Waitlist
 
                 ┌ Leave station mode ──────────────────────────────────────────┐
                 │  No members are defined, so no PIN is needed.                │

@@ -246,6 +246,10 @@ extension SearchAndPagingTests {
         for c in "new-token-1234" { _ = update(&s, .key(.char(c)), now: now) }
         #expect(update(&s, .key(.enter), now: now) == [.connectIntegration(.eventbrite, Secret("new-token-1234"))])
         _ = update(&s, .integrationConnected(F.integration()), now: now)
+        // Issue #17: its disconnected events are offered for reconnecting; Esc: not now.
+        #expect(s.integrationsScreen.reconnectOffer?.eventIds == [1])
+        _ = update(&s, .key(.escape), now: now)
+        #expect(s.screen == .integrations)
         _ = update(&s, .key(.escape), now: now)
         #expect(s.screen == .eventView(eventId: 1))
         #expect(update(&s, .key(.char("R")), now: now) == [.reconnect(eventId: 1), .recordAudit(action: .reconnect, detail: "eventbrite:51660376577")])

@@ -53,6 +53,7 @@ enum BadgeCLI {
         switch ctx.parsed.displayName {
         case "": try ConsoleCommand.console(ctx)
         case "demo": try ConsoleCommand.demo(ctx)
+        case "kiosk": try ConsoleCommand.kiosk(ctx)
         case "simulate": try SimulatorCommand.run(ctx)
         case "integrations connect": try IntegrationsCommand.connect(ctx)
         case "integrations list": try IntegrationsCommand.list(ctx)

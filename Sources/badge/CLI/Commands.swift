@@ -20,7 +20,7 @@ enum Commands {
         With no command, opens the full-screen console on the database.
         """,
         subcommands: [
-            demo, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
+            demo, kiosk, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
             print, templates, members, backup, db,
         ])
 
@@ -42,6 +42,23 @@ enum Commands {
             .value("provider", "NAME", providerChoice, "which provider to simulate: eventbrite or luma (default eventbrite)"),
             .value("latency", "MS", count, "added latency per simulated request, in milliseconds (default "
                    + "\(DemoSession.defaultLatencyMs(.eventbrite)) for Eventbrite, \(DemoSession.defaultLatencyMs(.luma)) for Luma)"),
+        ])
+
+    static let kiosk = CommandSpec(
+        name: "kiosk",
+        summary: "attendee-facing self check-in for one event (leaving needs an admin PIN)",
+        details: """
+        Opens a full-screen kiosk for attendees: they scan their ticket, or type their last name
+        and email (both must match one registration; candidates are never listed). The kiosk shows
+        only that person's name, ticket, company and masked email; Enter prints the badge and
+        checks them in (recorded as operator "kiosk" at this desk). Anything else sends them to
+        the desk. After --idle seconds without a key it returns to the welcome screen.
+        q, Esc or Ctrl-C on the welcome screen (Ctrl-C anywhere) asks for an admin member's PIN
+        to close it: the database needs an admin member (badge members add NAME --role admin).
+        """,
+        arguments: [eventArgument],
+        options: [
+            .value("idle", "SECONDS", .integer(2...600), "back to the welcome screen after this many idle seconds (default 20)"),
         ])
 
     static let simulate = CommandSpec(

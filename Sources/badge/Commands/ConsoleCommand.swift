@@ -1,4 +1,5 @@
 import BadgeCore
+import Console
 import Foundation
 import Printing
 import Providers
@@ -16,6 +17,30 @@ enum ConsoleCommand {
             badgeDirectory: (ctx.paths.dataDirectory as NSString).appendingPathComponent("badges"),
             fontSearchPaths: try fontPaths(ctx), log: ctx.log)
         try session.run()
+    }
+
+    /// `badge kiosk EVENT [--idle SECONDS]`: the console opened as the self check-in kiosk.
+    /// DECISION: it refuses to start without an admin member — an admin's PIN is what closes it,
+    /// and with no members there would be no lock at all.
+    static func kiosk(_ ctx: CommandContext) throws {
+        let store = try ctx.store()
+        let event = try Resolver.event(ctx.parsed.argument("EVENT") ?? "", in: store)
+        guard event.purgedAt == nil else {
+            throw CLIError.failed("event \(event.id) was purged: there is no one to check in")
+        }
+        guard try store.members().contains(where: { $0.role == .admin }) else {
+            throw CLIError.failed("the kiosk needs an admin member, whose PIN closes it: "
+                                  + "badge members add NAME --role admin")
+        }
+        var config = try ctx.config()
+        if config.station == nil { config.station = ctx.databaseLocation.isShared ? try ctx.station() : "kiosk" }
+        let idle = TimeInterval(ctx.parsed.int("idle") ?? Int(kioskIdleSeconds))
+        let engine = Composition.makeEngine(store: store, config: config, log: ctx.log)
+        let session = ConsoleSession(
+            store: store, engine: engine, config: config, operatorName: nil,
+            badgeDirectory: (ctx.paths.dataDirectory as NSString).appendingPathComponent("badges"),
+            fontSearchPaths: try fontPaths(ctx), log: ctx.log)
+        try session.run(prepare: { state in state.startKiosk(event, now: Date(), idleSeconds: idle) })
     }
 
     /// `badge demo [--attendees N] [--provider eventbrite|luma] [--latency MS] [--db PATH]`.

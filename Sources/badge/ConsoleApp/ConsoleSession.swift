@@ -21,16 +21,16 @@ struct ConsoleSession {
 
     /// Runs the console until the operator quits. `prepare` may adjust the start state (the demo
     /// opens on its import) and add effects to run first.
-    func run(prepare: (inout AppState) -> [Effect] = { _ in [] }) throws {
+    /// `splash` and `warmUp`: slow set-up (the demo's connect and first requests) runs after the
+    /// terminal shows `splash`, so the screen is never blank meanwhile (issue #17).
+    func run(splash: String? = nil, warmUp: () throws -> Void = {},
+             prepare: (inout AppState) -> [Effect] = { _ in [] }) throws {
         let (theme, themeProblem) = ThemeLoader.loadWithFallback(name: config.theme)
         let members = try store.members().map { MemberSummary(name: $0.name, role: $0.role) }
         var state = AppState.start(members: members, operatorName: operatorName, timeZone: .current)
         state.expressScan = config.expressScan
+        state.maskEmails = config.maskEmails
         state.deskName = config.station ?? "console"
-        let extra = prepare(&state)
-        if let themeProblem {
-            _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
-        }
 
         SignalMask.unblockConsoleSignals()
         let terminal: Terminal
@@ -42,6 +42,14 @@ struct ConsoleSession {
             throw CLIError.failed("\(error); use the badge CLI commands in scripts")
         }
         defer { terminal.shutdown() }
+        if let splash {
+            terminal.present(SplashFrame.render(splash, size: terminal.size))
+        }
+        try warmUp()
+        let extra = prepare(&state)
+        if let themeProblem {
+            _ = update(&state, .operationFailed("Theme: \(themeProblem) — using the default theme"), now: Date())
+        }
 
         let mailbox = Mailbox()
         let pump = NotificationPump(mailbox: mailbox)

@@ -84,26 +84,30 @@ struct DemoSession {
             config: SyncConfig(pollInterval: 5, lumaFullScanInterval: 60), log: log)
         let provider = self.provider
         let externalId = simulator.eventIds(for: provider).first!
-        let event: Event = try AsyncBridge.run {
-            try await engine.connect(provider: provider, credential: simulator.credential(for: provider),
-                                     baseURL: simulator.baseURL(for: provider))
-            if let existing = try store.event(provider: provider, externalId: externalId) { return existing }
-            return try await engine.startImport(provider: provider, externalId: externalId)
-        }
-        // A demo database reopened with its import stopped (quit mid-import): resume it.
-        let importing = try AsyncBridge.run { await engine.isImporting(eventId: event.id) }
-        let resume = event.syncStatus == .pending && !importing
-
         var demoConfig = config
         demoConfig.station = deskName
         let session = ConsoleSession(store: store, engine: engine, config: demoConfig, operatorName: operatorName,
                                      badgeDirectory: (directory as NSString).appendingPathComponent("badges"),
                                      fontSearchPaths: fontSearchPaths, log: log)
-        try session.run { state in
+        // Connecting and the first requests take a simulated round trip or more: they run once
+        // the console shows "Starting the demo…", not before a blank screen.
+        var started: (event: Event, resume: Bool)?
+        try session.run(splash: "Starting the demo: connecting to the simulated \(provider.displayName)…", warmUp: {
+            let event: Event = try AsyncBridge.run {
+                try await engine.connect(provider: provider, credential: simulator.credential(for: provider),
+                                         baseURL: simulator.baseURL(for: provider))
+                if let existing = try store.event(provider: provider, externalId: externalId) { return existing }
+                return try await engine.startImport(provider: provider, externalId: externalId)
+            }
+            // A demo database reopened with its import stopped (quit mid-import): resume it.
+            let importing = try AsyncBridge.run { await engine.isImporting(eventId: event.id) }
+            started = (event, event.syncStatus == .pending && !importing)
+        }, prepare: { state in
+            guard let (event, resume) = started else { return [] }
             var effects = state.openDirectly(event, importRunning: event.syncStatus == .pending, now: Date())
             if resume { effects.append(.retry(eventId: event.id)) }
             return effects
-        }
+        })
     }
 
     /// A throwaway PostgreSQL server in a temporary directory (removed when the demo ends) and a

@@ -161,6 +161,13 @@ final class EffectRunner: @unchecked Sendable {
             try performWrite(effect, by: who)
         case .lookupScan(let eventId, let code):
             mailbox.post(.scanLookedUp(code: code, try lookupScan(eventId: eventId, code: code)))
+        case .kioskLookup(let eventId, let lastName, let email):
+            // The email narrows the event to a few rows; the exact rule is KioskMatch's.
+            let wanted = KioskMatch.normalizedEmail(email)
+            let candidates = wanted.isEmpty ? []
+                : try store.attendees(AttendeeQuery(eventId: eventId, search: wanted, limit: 50))
+            mailbox.post(.kioskLookedUp(lastName: lastName, email: email,
+                                        KioskMatch.match(candidates, lastName: lastName, email: email)))
         case .locateAttendee(let query, let id):
             mailbox.post(.attendeeLocated(query: query, attendeeId: id,
                                           position: try store.attendeePosition(query, attendeeId: id)))
