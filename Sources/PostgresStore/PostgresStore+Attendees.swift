@@ -3,21 +3,6 @@ import Foundation
 import Storage
 
 extension PostgresStore {
-    public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
-                          now: Date) throws -> SyncCounts
-    {
-        var counts = SyncCounts()
-        for merge in try mergePage(eventId: eventId, attendees: attendees, checkpoint: checkpoint, now: now) {
-            switch merge.change {
-            case .added: counts.added += 1
-            case .updated: counts.updated += 1
-            case .cancelled: counts.cancelled += 1
-            case .unchanged: counts.unchanged += 1
-            }
-        }
-        return counts
-    }
-
     /// One page in one transaction and four statements, whatever the page's size: lock the
     /// page's existing rows (`FOR UPDATE`, so a desk's check-in cannot slip between the read and
     /// the write and be overwritten), merge in memory (`AttendeeMerge`, SPEC §2.4), insert the new

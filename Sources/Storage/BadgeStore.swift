@@ -133,3 +133,21 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// for it are refused (`StorageError.eventPurged`). See `SQLiteStore+Purge`.
     func purgePersonalData(eventId: Int64, at now: Date) throws -> PurgeSummary
 }
+
+extension BadgeStore {
+    /// `mergePage`, counted: what every store's `applyPage` is.
+    public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
+                          now: Date) throws -> SyncCounts
+    {
+        var counts = SyncCounts()
+        for merge in try mergePage(eventId: eventId, attendees: attendees, checkpoint: checkpoint, now: now) {
+            switch merge.change {
+            case .added: counts.added += 1
+            case .updated: counts.updated += 1
+            case .cancelled: counts.cancelled += 1
+            case .unchanged: counts.unchanged += 1
+            }
+        }
+        return counts
+    }
+}

@@ -5,21 +5,6 @@ extension SQLiteStore {
     /// How many provider ids one lookup statement binds.
     private static let lookupChunk = 500
 
-    public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
-                          now: Date) throws -> SyncCounts
-    {
-        var counts = SyncCounts()
-        for merge in try mergePage(eventId: eventId, attendees: attendees, checkpoint: checkpoint, now: now) {
-            switch merge.change {
-            case .added: counts.added += 1
-            case .updated: counts.updated += 1
-            case .cancelled: counts.cancelled += 1
-            case .unchanged: counts.unchanged += 1
-            }
-        }
-        return counts
-    }
-
     public func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                           now: Date) throws -> [AttendeeMerge.Outcome]
     {
