@@ -19,9 +19,6 @@ extension PostgresStore {
             var rows: [String: Attendee] = [:]
             rows.reserveCapacity(attendees.count)
             let ids = Array(Set(attendees.map(\.providerAttendeeId)))
-            // A page's data can be fetched again (its checkpoint commits with it): its commit
-            // need not wait for the server's disk, like SQLite's pages (`synchronous=NORMAL`).
-            try c.execute("SET LOCAL synchronous_commit = off")
             if !ids.isEmpty {
                 // One index probe per provider id (the unique key), joined from the page's ids.
                 let r = try c.queryOnce("""

@@ -114,7 +114,15 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         try run(transaction: true, body)
     }
 
-    /// `write`, run again when another desk committed the same new unique row first (SQLSTATE
+    /// `write` whose commit does not wait for the server's disk (`synchronous_commit = off`,
+    /// sent with the BEGIN): for data that can be fetched again, like an import page together
+    /// with its checkpoint. A later synchronous commit flushes it, so order is kept.
+    @discardableResult
+    func writeRefetchable<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try run(transaction: true, begin: "BEGIN; SET LOCAL synchronous_commit = off", body)
+    }
+
+    /// `writeRefetchable`, run again when another desk committed the same new unique row first (SQLSTATE
     /// 23505, e.g. two desks importing one page at once): the retry's statements see that
     /// desk's commit, as the second writer on SQLite would, since its writers take turns.
     @discardableResult
@@ -122,14 +130,14 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         var attempts = 0
         while true {
             do {
-                return try write(body)
+                return try writeRefetchable(body)
             } catch let error as StorageError where error.isUniqueViolation && attempts < 3 {
                 attempts += 1
             }
         }
     }
 
-    private func run<T>(transaction: Bool, _ body: (PGConnection) throws -> T) throws -> T {
+    private func run<T>(transaction: Bool, begin: String = "BEGIN", _ body: (PGConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var delay = 0.1
@@ -141,7 +149,7 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
                 }
                 downSince = nil
                 noteBackend()
-                if transaction { try connection.execute("BEGIN") }
+                if transaction { try connection.execute(begin) }
                 let result = try body(connection)
                 if transaction { try connection.execute("COMMIT") }
                 return result
