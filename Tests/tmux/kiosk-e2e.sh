@@ -22,6 +22,8 @@ T="tmux -L $SOCK"
 SIM=
 cleanup() {
     $T kill-server 2>/dev/null || true
+    tmux -L "$SOCK-default" kill-server 2>/dev/null || true
+    tmux -L "$SOCK-mono" kill-server 2>/dev/null || true
     [[ -n $SIM ]] && kill "$SIM" 2>/dev/null || true
     rm -rf "$TMP"
 }
@@ -70,6 +72,9 @@ for theme in default mono; do
     echo "kiosk-e2e: 80x24, theme $theme"
     rm -f "$TMP/exit"
     $T kill-server 2>/dev/null || true
+    # A server of its own for each run: a new session on a server that is still going away
+    # fails ("server exited unexpectedly").
+    T="tmux -L $SOCK-$theme"
     $T -f /dev/null new-session -d -s kiosk -x 80 -y 24 \
         "cd '$TMP' && '$BIN' --db '$DB' --theme $theme kiosk 1 --idle 4; echo EXIT=\$? > '$TMP/exit'; sleep 30"
     wait_for "Welcome to" 10
