@@ -121,7 +121,7 @@ for _ in $(seq 50); do [[ -f $TMP/exit-b ]] && break; sleep 0.1; done
 echo "shared-desks-e2e: badge demo --shared prints desk 2's command, runs, and removes its server on q"
 t c -f /dev/null new-session -d -s c -x 120 -y 40 "'$BIN' demo --shared --attendees 300 --latency 0; echo EXIT=\$? > '$TMP/exit-c'; sleep 60"
 wait_for c "--desk desk-2" 30
-demo_url=$(screen c | grep -o "postgresql://[^']*" | head -1)
+demo_url=$(t c capture-pane -p -J -t c | grep -o "postgresql://[^']*" | head -1)  # -J: the line may wrap
 [[ -n $demo_url ]] || fail "demo --shared printed no URL for desk 2"
 t c send-keys -t c Enter
 wait_for c "desk-1 · 1 desk online · syncs here" 30
