@@ -16,6 +16,8 @@ public protocol SyncCoordinator: AnyObject, Sendable {
     func releaseSync(eventId: Int64)
     /// The desk syncing the event now (nil: none).
     func syncLeader(eventId: Int64) throws -> String?
+    /// The desk syncing each event that has one now, in one read.
+    func syncLeaders() throws -> [Int64: String]
     /// A desk that does not lead asks the leader for a full resync (S at any desk).
     func requestResync(eventId: Int64) throws
     /// The leader takes the event's pending resync request (true when there was one).

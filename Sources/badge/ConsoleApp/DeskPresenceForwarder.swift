@@ -7,7 +7,6 @@ import Storage
 /// syncs each event, and tells the console when that changed (the header shows it). A server
 /// that cannot be reached shows as such until it answers again.
 final class DeskPresenceForwarder: @unchecked Sendable {
-    private let store: any BadgeStore
     private let coordinator: any SyncCoordinator
     private let mailbox: Mailbox
     private let queue = DispatchQueue(label: "badge.desk-presence")
@@ -17,7 +16,6 @@ final class DeskPresenceForwarder: @unchecked Sendable {
 
     init?(store: any BadgeStore, mailbox: Mailbox) {
         guard let coordinator = store as? any SyncCoordinator else { return nil }
-        self.store = store
         self.coordinator = coordinator
         self.mailbox = mailbox
     }
@@ -40,11 +38,7 @@ final class DeskPresenceForwarder: @unchecked Sendable {
     private func tick() {
         let presence: DeskPresence
         do {
-            var leaders: [Int64: String] = [:]
-            for event in try store.events() {
-                if let leader = try coordinator.syncLeader(eventId: event.id) { leaders[event.id] = leader }
-            }
-            presence = DeskPresence(online: try coordinator.desksOnline(), leaders: leaders)
+            presence = DeskPresence(online: try coordinator.desksOnline(), leaders: try coordinator.syncLeaders())
         } catch {
             presence = DeskPresence(online: last?.online ?? [], leaders: [:], reachable: false)
         }
