@@ -16,13 +16,15 @@ public struct DeskPresence: Sendable, Equatable {
 
     /// The header's words for an event: "door-b · 3 desks online · door-a syncs" (wide) or
     /// "door-b (3) · ⇄ door-a" (narrow: the desk, how many online, who syncs).
-    func headerText(desk: String, eventId: Int64, wide: Bool) -> String {
+    /// Desk names are what operators typed (`--desk`, another desk's config): sanitised here.
+    func headerText(desk rawDesk: String, eventId: Int64, wide: Bool) -> String {
+        let desk = clean(rawDesk)
         guard reachable else { return wide ? " · \(desk) · ✖ server unreachable" : " · ✖ server unreachable" }
         let count = online.count
         let leader: String
         switch leaders[eventId] {
         case desk?: leader = wide ? "syncs here" : "⇄ here"
-        case let other?: leader = wide ? "\(other) syncs" : "⇄ \(other)"
+        case let other?: leader = wide ? "\(clean(other)) syncs" : "⇄ \(clean(other))"
         case nil: leader = wide ? "no desk syncs" : "⇄ none"
         }
         if wide { return " · \(desk) · \(count) desk\(count == 1 ? "" : "s") online · \(leader)" }

@@ -186,7 +186,7 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         return []
     case .resyncForwarded(let id, let desk):
         state.syncInFlight.remove(id)
-        let who = desk.map { "Desk \($0)" } ?? "Another desk"
+        let who = desk.map { "Desk \(clean($0))" } ?? "Another desk"
         state.say("\(who) syncs this event: it was asked to resync; the result shows here too", .info, now: now)
         return []
     case .syncRefused(let id, let reason):

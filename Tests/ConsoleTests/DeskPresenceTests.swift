@@ -59,4 +59,16 @@ import ScreenKit
         #expect(s.toast?.kind == .warning)
         #expect(s.toast?.text.contains("door-a") == true)
     }
+
+    @Test func deskNamesOperatorsTypedAreSanitisedBeforeDrawing() {
+        let hostile = "door-a\u{1B}[2J\u{7}"
+        let s = shared(DeskPresence(online: ["door-b", hostile], leaders: [1: hostile]), size: Size(width: 140, height: 40))
+        let header = F.text(s).split(separator: "\n")[0]
+        #expect(!header.contains("\u{1B}"))
+        #expect(!header.contains("\u{7}"))
+        #expect(header.contains("door-a␛[2J␇ syncs"), "shown as visible text, like every untrusted string")
+        var t = s
+        _ = update(&t, .resyncForwarded(eventId: 1, desk: hostile), now: now)
+        #expect(t.toast?.text.hasPrefix("Desk door-a␛[2J␇ syncs this event") == true)
+    }
 }
