@@ -24,7 +24,7 @@ public final class FakePrinter: @unchecked Sendable {
     private var stalled: [Int32] = []
     private var accepted = 0
     private var stopped = false
-    private var statusAnswer: Data?
+    private var statusAnswer: Data? = FakePrinter.hostStatus()
     public private(set) var port: UInt16 = 0
 
     public init(mode: Mode = .accept) throws {
@@ -50,7 +50,7 @@ public final class FakePrinter: @unchecked Sendable {
     /// Connections being held without reading (stall mode).
     public var stalledConnections: Int { lock.withLock { stalled.count } }
 
-    /// What `~HS` answers (nil: no answer, as a printer that does not speak ZPL status).
+    /// What `~HS` answers (default: ready; nil: no answer, as a printer that does not speak ZPL status).
     public func answerStatus(_ bytes: Data?) { lock.withLock { statusAnswer = bytes } }
 
     /// Changes how the next connections are treated. `.refuse` closes the listening socket (a
@@ -188,10 +188,11 @@ public final class FakePrinter: @unchecked Sendable {
                 if let answer { answer.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
             }
         }
-        close(fd)
+        // Recorded before the close, which is what tells the sender the job was taken.
         let job = data.starts(with: Data("~HS".utf8)) ? data.dropFirst(3) : data[...]
         let trimmed = Data(job.drop { $0 == 0x0D || $0 == 0x0A })
         if !trimmed.isEmpty { lock.withLock { jobs.append(trimmed) } }
+        close(fd)
     }
 }
 
