@@ -1,4 +1,5 @@
 import Foundation
+import Printing
 
 /// Where a badge goes (SPEC §12), parsed from `--printer` or the config's `printer =`:
 ///
@@ -56,25 +57,25 @@ public enum PrinterAddress: Sendable, Hashable, CustomStringConvertible {
             let (authority, options) = try splitQuery(String(rest.dropFirst(2)), fail)
             let (host, port) = try hostPort(authority, fail)
             if scheme == "zpl" {
-                try checkOptions(options, allowed: ["darkness", "speed"], fail)
+                try validate(.zpl, options, fail)
                 return .zpl(host: host, port: port, options: options)
             }
-            try checkOptions(options, allowed: ["model", "label"], fail)
             guard options["model"] != nil, options["label"] != nil else {
                 throw fail("brother-ql needs ?model=…&label=…, e.g. brother-ql://\(host)?model=QL-820NWB&label=62x100")
             }
+            try validate(.brotherQL, options, fail)
             return .brotherQL(host: host, port: port, options: options)
         case "file":
             let (path, options) = try splitQuery(rest, fail)
             guard path.hasPrefix("/") else { throw fail("file: needs an absolute device path, e.g. file:/dev/usb/lp0?lang=zpl") }
             let language = try languageOption(options, fail)
-            try checkOptions(options, allowed: ["lang", "model", "label", "darkness", "speed"], fail)
+            try validate(language, options, fail)
             return .device(path: path, language: language, options: options)
         case "cups-raw":
             let (queue, options) = try splitQuery(rest, fail)
             try checkQueue(queue, fail)
             let language = try languageOption(options, fail)
-            try checkOptions(options, allowed: ["lang", "model", "label", "darkness", "speed"], fail)
+            try validate(language, options, fail)
             return .cupsRaw(queue: queue, language: language, options: options)
         default:
             if scheme.contains("/") || scheme.isEmpty { throw fail("not an address (pdf:, cups:, zpl://, brother-ql://, file:, cups-raw:)") }
@@ -184,9 +185,26 @@ public enum PrinterAddress: Sendable, Hashable, CustomStringConvertible {
         return language
     }
 
-    private static func checkOptions(_ options: [String: String], allowed: Set<String>, _ fail: (String) -> ParseError) throws {
-        if let unknown = options.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw fail("unknown option '\(unknown)' (known: \(allowed.sorted().joined(separator: ", ")))")
+    /// The printer options as the encoders read them (`ZPLOptions`, `BrotherQLOptions`).
+    public var optionsQuery: String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~:"))
+        return options.keys.sorted().map { key in
+            "\(key)=\(options[key]?.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+
+    /// The options checked by the encoders' own parsers, so a bad model, label or darkness is
+    /// refused when the address is read, not when the first badge prints.
+    private static func validate(_ language: PrinterLanguage, _ options: [String: String],
+                                 _ fail: (String) -> ParseError) throws {
+        let query = PrinterAddress.zpl(host: "", port: rawPort, options: options).optionsQuery
+        do {
+            switch language {
+            case .zpl: _ = try ZPLOptions.parse(query: query)
+            case .brotherQL: _ = try BrotherQLOptions.parse(query: query)
+            }
+        } catch {
+            throw fail(error.description)
         }
     }
 }

@@ -34,7 +34,7 @@ public enum PrinterError: Error, Sendable, Hashable, CustomStringConvertible {
                 ? "\(target): the printer reset the connection before taking the whole job"
                 : "\(target): the printer closed the connection mid-job (\(sent) of \(total) bytes sent)"
         case let .notReady(target, problems):
-            return "\(target): printer not ready: \(problems.joined(separator: ", "))"
+            return "\(target): \(problems.joined(separator: ", "))"
         case let .device(path, reason):
             return "\(path): \(reason)"
         case let .lp(queue, reason):

@@ -44,7 +44,7 @@ import TestSupport
         try fx.enqueue(1)
         let outcome = try #require(try worker.runNext(station: "S"))
         #expect(outcome.job.status == .failed)
-        #expect(outcome.job.reason?.contains("out of labels, head open") == true, "\(outcome.job.reason ?? "")")
+        #expect(outcome.job.reason?.contains("printer head open") == true, "\(outcome.job.reason ?? "")")
         #expect(printer.receivedJobs.isEmpty)
         #expect(printer.statusQueryCount == 1)
 

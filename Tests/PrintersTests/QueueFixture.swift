@@ -74,22 +74,13 @@ final class QueueFixture: @unchecked Sendable {
 }
 
 /// A stand-in for the label encoders (they are another branch's; these tests are about delivery):
-/// a small ZPL job that names the attendee, and a reading of the two `~HS` flags the tests set.
+/// a small ZPL job that names the attendee, so tests can tell badges apart; the real `~HS` parser.
 enum TestLabels {
     static let encoding = LabelEncoding(
         encode: { attendee, _, _, _ in
             (Data("^XA^FO20,20^A0N,40,40^FD\(attendee.badgeName)^FS^XZ".utf8), [])
         },
-        statusProblems: { answer in
-            let lines = String(decoding: answer, as: UTF8.self).split(separator: "\u{03}")
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{02}\r\n")).split(separator: ",").map(String.init) }
-            guard lines.count >= 2, lines[0].count > 2, lines[1].count > 2 else { return nil }
-            var problems: [String] = []
-            if lines[0][1] == "1" { problems.append("out of labels") }
-            if lines[0][2] == "1" { problems.append("paused") }
-            if lines[1][2] == "1" { problems.append("head open") }
-            return problems
-        })
+        statusProblems: LabelEncoding.standard.statusProblems)
 
     static func worker(_ store: any BadgeStore, printer: FakePrinter, id: String = PrintWorker.newID(),
                        timeouts: RawTCPConnection.Timeouts = .init(connect: 2, write: 2, status: 1)) throws -> PrintWorker {

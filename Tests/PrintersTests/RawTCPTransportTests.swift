@@ -56,9 +56,9 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (FakePrinter.hostStatus(paperOut: true), "out of labels"),
-        (FakePrinter.hostStatus(headOpen: true), "head open"),
-        (FakePrinter.hostStatus(paused: true), "paused"),
+        (FakePrinter.hostStatus(paperOut: true), "printer out of labels"),
+        (FakePrinter.hostStatus(headOpen: true), "printer head open"),
+        (FakePrinter.hostStatus(paused: true), "printer paused"),
     ])
     func statusProblemsStopTheJob(answer: Data, words: String) throws {
         let printer = try FakePrinter()
