@@ -10,6 +10,9 @@ public struct BadgeDelivery: Sendable {
     public let address: PrinterAddress
     public var timeouts: RawTCPConnection.Timeouts
     public var labels: LabelEncoding?
+    /// For a `pdf:` address: this exact file instead of one named after the job (`--out FILE.pdf`;
+    /// its folder must exist, as before).
+    public var pdfFile: String?
 
     public init(address: PrinterAddress, timeouts: RawTCPConnection.Timeouts = .init(), labels: LabelEncoding?) {
         self.address = address
@@ -23,9 +26,14 @@ public struct BadgeDelivery: Sendable {
         switch address {
         case let .pdf(directory):
             let rendered = try BadgeRenderer.renderBadge(attendee: attendee, template: template, fonts: fonts)
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            let path = (directory as NSString).appendingPathComponent(fileName)
+            let path: String
+            if let pdfFile {
+                path = pdfFile
+            } else {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                path = (directory as NSString).appendingPathComponent(fileName)
+            }
             try BadgePrinter().deliver(rendered.pdf, to: .file(path))
             return DeliveredBadge(templateName: template.name, output: path, wentToPrinter: false,
                                   missingGlyphs: rendered.missingGlyphs)
