@@ -39,6 +39,10 @@ public struct AppState: Sendable, Equatable {
     public var rateBudgets: [Provider: RateBudget]
     /// Several desks on a shared database: who is online, who syncs (nil on a laptop's own file).
     public var desks: DeskPresence?
+    /// Print stations known to the store, with their health (issue #16; empty: none).
+    public var printStations: [PrintStationStatus] = []
+    /// The print station this desk sends its prints to (nil: its own printer or PDF files).
+    public var printStation: String?
     /// Events with an import or re-import job running (their progress, if reported).
     public var importsRunning: [Int64: ImportProgress]
     /// Last known progress of any import (kept after it stops, for the Import failed view).

@@ -15,6 +15,8 @@ public final class PrintWorker: @unchecked Sendable {
     public let id: String
     public let delivery: BadgeDelivery
     private let fontsLoader: @Sendable () throws -> FontSet
+    /// The badge of an event without a template that applies.
+    public var fallbackTemplate: @Sendable (_ eventId: Int64) -> BadgeTemplate = { BuiltInTemplates.defaultTemplate(eventId: $0) }
     private let lock = NSLock()
     private var fonts: FontSet?
 
@@ -88,7 +90,7 @@ public final class PrintWorker: @unchecked Sendable {
         }
         let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
-            ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
+            ?? fallbackTemplate(attendee.eventId)
         return try delivery.deliver(attendee: attendee, template: template, fonts: try loadedFonts(),
                                     fileName: "\(attendee.id)-job\(job.id).pdf")
     }

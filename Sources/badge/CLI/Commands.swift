@@ -19,6 +19,10 @@ enum Commands {
         Badge Console: check in attendees of Eventbrite and Luma events from the terminal.
         With no command, opens the full-screen console on the database.
         """,
+        options: [
+            printerOption("the desk's printer (default: config printer)"),
+            printStationOption,
+        ],
         subcommands: [
             demo, kiosk, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
             print, printStation, printJobs, printStations, templates, members, backup, db,

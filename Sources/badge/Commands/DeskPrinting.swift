@@ -60,7 +60,7 @@ enum DeskPrinting {
         case let .station(name):
             let templates = try store.templates(eventId: event.id).sorted { $0.id < $1.id }
             let template = TemplateSelector.select(for: attendee, from: templates)
-                ?? BuiltInTemplates.defaultTemplate(eventId: event.id)
+                ?? builtIn(event.id)
             let job = try store.enqueuePrintJob(PrintJob(eventId: event.id, attendeeId: attendee.id, station: name,
                                                          desk: desk, operatorName: ctx.operatorName, createdAt: Date()))
             let health = try store.printStations(now: Date()).first { $0.name == name }
@@ -80,8 +80,15 @@ enum DeskPrinting {
         let searchPaths = paths
         var delivery = BadgeDelivery(address: address, labels: .standard)
         delivery.pdfFile = file
-        return PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"), delivery: delivery,
-                           fonts: { try FontSet.discover(searchPaths: searchPaths) })
+        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"), delivery: delivery,
+                                 fonts: { try FontSet.discover(searchPaths: searchPaths) })
+        worker.fallbackTemplate = builtIn
+        return worker
+    }
+
+    /// The CLI's built-in badge (`BuiltInTemplate`), as before print jobs.
+    @Sendable static func builtIn(_ eventId: Int64) -> BadgeTemplate {
+        BadgeTemplate(eventId: eventId, name: BuiltInTemplate.name, layout: BuiltInTemplate.text)
     }
 
     /// The worker's outcome as the desk reports it; a failed job is an error naming its retry.

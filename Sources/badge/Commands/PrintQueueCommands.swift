@@ -23,9 +23,10 @@ enum PrintQueueCommands {
         try ctx.authorize(.printBadge)
         let worker = DeskPrinting.makeWorker(ctx, store: store, address: address, file: nil)
         let log = ctx.log
-        let station = PrintStation(name: name, worker: PrintWorker(store: store, id: PrintWorker.newID(prefix: "station"),
-                                                                   delivery: worker.delivery,
-                                                                   fonts: fontsLoader(ctx)),
+        let stationWorker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "station"), delivery: worker.delivery,
+                                        fonts: fontsLoader(ctx))
+        stationWorker.fallbackTemplate = DeskPrinting.builtIn
+        let station = PrintStation(name: name, worker: stationWorker,
                                    log: { line in
                                        let clean = Sanitizer.sanitize(line, maxWidth: 400)
                                        FileHandle.standardOutput.write(Data("\(ISO8601.format(Date())) \(clean)\n".utf8))

@@ -2,6 +2,7 @@ import Auth
 import BadgeCore
 import Console
 import Foundation
+import Printers
 import Printing
 import Providers
 import ScreenKit
@@ -22,18 +23,23 @@ final class EffectRunner: @unchecked Sendable {
     let engine: SyncEngine
     let mailbox: Mailbox
     let printer: String?
+    /// The print station this desk's prints are queued for (issue #16), instead of `printer`.
+    let printStation: String?
+    let desk: String
     let badgeDirectory: String
     let fontSearchPaths: [String]
     let log: any LogSink
     private let lock = NSLock()
     private var fonts: FontSet?
 
-    init(store: any BadgeStore, engine: SyncEngine, mailbox: Mailbox, printer: String?, badgeDirectory: String,
-         fontSearchPaths: [String], log: any LogSink) {
+    init(store: any BadgeStore, engine: SyncEngine, mailbox: Mailbox, printer: String?, printStation: String? = nil,
+         desk: String = "console", badgeDirectory: String, fontSearchPaths: [String], log: any LogSink) {
         self.store = store
         self.engine = engine
         self.mailbox = mailbox
         self.printer = printer
+        self.printStation = printStation
+        self.desk = desk
         self.badgeDirectory = badgeDirectory
         self.fontSearchPaths = fontSearchPaths
         self.log = log
@@ -246,33 +252,48 @@ final class EffectRunner: @unchecked Sendable {
         return .unknown
     }
 
-    /// Selects the template, renders, delivers (printer or a PDF file) and records the print.
+    /// Every print is a job (issue #16): queued for the desk's print station, or sent by this desk
+    /// to its printer (or a PDF file) and finished before the result is posted; the print counts
+    /// when the job is done. A failed job says which job to retry.
     private func printBadge(attendeeId: Int64, by who: Operator) throws -> (String, PrintDelivery) {
         guard let attendee = try store.attendee(id: attendeeId) else { throw ConsoleAppError("attendee #\(attendeeId) no longer exists") }
         let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
             ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
-        let destination: BadgePrinter.Destination
+        if let printStation {
+            let job = try store.enqueuePrintJob(PrintJob(eventId: attendee.eventId, attendeeId: attendee.id,
+                                                         station: printStation, desk: desk, operatorName: who.name,
+                                                         createdAt: Date()))
+            return (template.name, PrintDelivery(.queued(station: printStation, job: job.id)))
+        }
+        var delivery: BadgeDelivery
         if let printer {
-            destination = .printer(printer)
+            do {
+                delivery = BadgeDelivery(address: try PrinterAddress.parse(printer), labels: .standard)
+            } catch let error as PrinterAddress.ParseError {
+                throw ConsoleAppError(error.description)
+            }
         } else {
             let dir = (badgeDirectory as NSString).appendingPathComponent("\(attendee.eventId)")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             let n = try store.prints(attendeeId: attendeeId).count + 1
-            destination = .file((dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf"))
+            delivery = BadgeDelivery(address: .pdf(directory: dir), labels: .standard)
+            delivery.pdfFile = (dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf")
         }
-        let result = try BadgePrinter().printBadge(attendee: attendee, template: template, fonts: try fontSet(),
-                                                   to: destination)
-        try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
-                                          output: result.outcome.output, operatorName: who.name))
+        let fonts = try fontSet()
+        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"), delivery: delivery, fonts: { fonts })
+        let outcome = try worker.printNow(eventId: attendee.eventId, attendeeId: attendee.id, desk: desk,
+                                          operatorName: who.name)
+        guard let delivered = outcome.delivered, outcome.job.status == .done else {
+            let job = outcome.job.id
+            throw ConsoleAppError("\(outcome.failure ?? "not printed") (job \(job); badge print-jobs retry \(job))")
+        }
         // "Printed" only when a printer took the job; otherwise where the PDF is (SPEC §10).
-        let kind: PrintDelivery.Kind
-        switch result.outcome {
-        case .printed(let queue): kind = .printer(queue: queue)
-        case .savedPDF(let path): kind = .pdf(path: path)
-        }
-        return (template.name, PrintDelivery(kind, missingGlyphs: result.missingGlyphs.joined(separator: " ")))
+        let kind: PrintDelivery.Kind = delivered.wentToPrinter
+            ? .printer(queue: delivered.output.hasPrefix("printer:") ? String(delivered.output.dropFirst(8)) : delivered.output)
+            : .pdf(path: delivered.output)
+        return (delivered.templateName, PrintDelivery(kind, missingGlyphs: delivered.missingGlyphs.joined(separator: " ")))
     }
 
     private func fontSet() throws -> FontSet {
