@@ -17,6 +17,8 @@ public final class PrintStation: @unchecked Sendable {
     private let startedAt = Date()
     private let lock = NSLock()
     private var stopping = false
+    /// Jobs of unknown outcome already reported (each is said once).
+    private var reported: Set<Int64> = []
 
     public init(name: String, worker: PrintWorker, log: @escaping @Sendable (String) -> Void) {
         self.name = name
@@ -42,6 +44,8 @@ public final class PrintStation: @unchecked Sendable {
             if now.timeIntervalSince(lastBeat) >= beatInterval {
                 try? beat(error: nil)
                 lastBeat = now
+                // A process of this name that died mid-job shows once its beat is stale.
+                reportUnknownOutcomes()
             }
             let counter = (try? store.externalChangeCounter()) ?? lastCounter
             guard counter != lastCounter || now.timeIntervalSince(lastPoll) >= pollInterval else {
@@ -88,12 +92,14 @@ public final class PrintStation: @unchecked Sendable {
         }
     }
 
-    /// Jobs of this station left `sent` by a process that is gone: said once, never re-sent.
+    /// Jobs of this station left `sent` by a process that is gone: said once each, never re-sent.
     private func reportUnknownOutcomes() {
-        guard let jobs = try? worker.store.printJobs(eventId: nil, limit: 10_000),
+        guard let jobs = try? worker.store.printJobs(eventId: nil, limit: 1_000),
               let health = try? worker.store.printStations(now: Date()).first(where: { $0.name == name })
         else { return }
-        for job in jobs where job.station == name && job.outcomeUnknown(liveSessions: health.liveSessions, now: Date()) {
+        for job in jobs where job.station == name && job.outcomeUnknown(liveSessions: health.liveSessions, now: Date())
+            && !reported.contains(job.id) {
+            reported.insert(job.id)
             log("job \(job.id): outcome unknown (a station stopped while sending it); not re-sent — "
                 + "reprint with: badge print-jobs retry \(job.id)")
         }

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue #16 end to end: real `badge print-station` processes, real `badge print` desks, a
+/// fake ZPL printer on loopback, one SQLite file between them.
+@Suite(.serialized) struct PrintStationTests {
+    /// A background `badge …` process (stdout to a file) that the test stops or kills.
+    final class Background {
+        let process = Process()
+        let out: URL
+        init(_ badge: BadgeProcess, _ args: [String]) throws {
+            out = badge.home.appendingPathComponent("bg-\(UUID().uuidString).out")
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            process.executableURL = BadgeProcess.executable
+            process.arguments = args
+            process.environment = badge.environment
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = process.standardOutput
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        var output: String { (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
+        func kill9() {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        func stop() -> Int32 {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    /// Polls `condition` every 100 ms for up to `seconds` (a wait, not a timed assertion).
+    func eventually(_ seconds: Double = 40, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return try condition()
+    }
+
+    func jobs(_ badge: BadgeProcess, db: String) throws -> [[String: Any]] {
+        let r = try badge.run(["print-jobs", "--json", "--db", db])
+        return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]) ?? []
+    }
+
+    func printCount(_ badge: BadgeProcess, db: String, _ attendee: String) throws -> Int {
+        let r = try badge.run(["attendees", SeededDatabase.qualifiedId, "--json", "--db", db])
+        let rows = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]) ?? []
+        return rows.first { $0["providerAttendeeId"] as? String == attendee }?["printCount"] as? Int ?? -1
+    }
+
+    @Test func killNineMidJobNeitherLosesNorSilentlyRepeatsAndTheReprintIsCounted() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        try SeededDatabase.create(at: db)
+        let printer = try FakePrinter(mode: .stall)
+        let station = ["print-station", "Hall", "--printer", printer.zplAddress, "--db", db]
+
+        let first = try Background(badge, station)
+        let queued = try badge.run(["print", SeededDatabase.qualifiedId, "A1", "--print-station", "Hall", "--db", db])
+        #expect(queued.status == 0, "\(queued.stderr)")
+        #expect(queued.stdout.contains("for print station Hall (job 1)"), "\(queued.stdout)")
+        // The station asked ~HS (no answer from a stalled printer), then sent the job: kill it now.
+        #expect(try eventually {
+            let status = try jobs(badge, db: db).first?["status"] as? String
+            return printer.stalledConnections >= 2 && status == "sent"
+        })
+        first.kill9()
+        #expect(printer.receivedJobs.isEmpty)
+
+        // Back up, printer fixed: the half-sent job is reported and NOT sent again.
+        try printer.setMode(.accept)
+        let second = try Background(badge, station)
+        #expect(try eventually {
+            let unknown = try jobs(badge, db: db).first?["outcomeUnknown"] as? Bool
+            return unknown == true
+        })
+        #expect(eventually { second.output.contains("job 1: outcome unknown") }, "\(second.output)")
+        let list = try badge.run(["print-jobs", "--db", db])
+        #expect(list.stdout.contains("sent?"), "\(list.stdout)")
+        #expect(printer.receivedJobs.isEmpty, "a job of unknown outcome is never re-sent by itself")
+        #expect(try printCount(badge, db: db, "A1") == 0)
+
+        // The operator reprints: counted as a reprint, printed once.
+        let retry = try badge.run(["print-jobs", "retry", "1", "--db", db])
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(retry.stdout.contains("counted as printed; reprint queued as job 2"), "\(retry.stdout)")
+        #expect(try eventually {
+            let status = try jobs(badge, db: db).first { $0["id"] as? Int == 2 }?["status"] as? String
+            return status == "done"
+        })
+        #expect(printer.receivedJobs.count == 1)
+        #expect(String(decoding: printer.receivedJobs[0].prefix(3), as: UTF8.self) == "^XA")
+        #expect(try printCount(badge, db: db, "A1") == 2, "the badge that may exist, and its reprint")
+        #expect(second.stop() == 0)
+        #expect(second.output.contains("job 2 done"), "\(second.output)")
+        #expect(second.output.contains("(reprint of job 1)"))
+    }
+
+    @Test func twoStationsOfOneNameEachJobPrintedOnce() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        try SeededDatabase.create(at: db)
+        let printer = try FakePrinter()
+        let stations = try (0..<2).map { _ in
+            try Background(badge, ["print-station", "Hall", "--printer", printer.zplAddress, "--db", db])
+        }
+        let desks = ["A1", "A2", "A4"]
+        for round in 0..<4 {
+            for who in desks {
+                let r = try badge.run(["print", SeededDatabase.qualifiedId, who, "--print-station", "Hall", "--db", db,
+                                       "--desk", "desk-\(round)"])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+        }
+        #expect(try eventually { try jobs(badge, db: db).allSatisfy { $0["status"] as? String == "done" } })
+        for s in stations { #expect(s.stop() == 0) }
+        let all = try jobs(badge, db: db)
+        #expect(all.count == 12)
+        #expect(all.allSatisfy { $0["attempts"] as? Int == 1 })
+        #expect(printer.receivedJobs.count == 12, "each job printed once")
+        for who in desks { #expect(try printCount(badge, db: db, who) == 4) }
+        let health = try badge.run(["print-stations", "--json", "--db", db])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(health.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["name"] as? String == "Hall")
+        #expect(rows.first?["queued"] as? Int == 0)
+    }
+
+    @Test func aDeskPrintingOnAPrinterThatIsOffFailsWithTheReasonAndRetryPrintsOnce() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        try SeededDatabase.create(at: db)
+        let printer = try FakePrinter(mode: .refuse)
+        let failed = try badge.run(["checkin", SeededDatabase.qualifiedId, "A2", "--print", "--printer", printer.zplAddress,
+                                    "--db", db])
+        #expect(failed.status == 1)
+        #expect(failed.stderrLines.count == 1, "\(failed.stderr)")
+        #expect(failed.stderr.contains("was recorded, but the badge did not print"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("connection refused"))
+        #expect(failed.stderr.contains("badge print-jobs retry 1"))
+        #expect(try jobs(badge, db: db).first?["status"] as? String == "failed")
+
+        try printer.setMode(.accept)
+        let retry = try badge.run(["print-jobs", "retry", "1", "--db", db])
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(retry.stdout.contains("Job 1 queued again; Printed on \(printer.zplAddress)"), "\(retry.stdout)")
+        #expect(printer.receivedJobs.count == 1)
+        #expect(try printCount(badge, db: db, "A2") == 1)
+        let again = try badge.run(["print-jobs", "retry", "1", "--db", db])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("job 1 is done"), "\(again.stderr)")
+        #expect(printer.receivedJobs.count == 1)
+    }
+
+    @Test func badPrinterAddressesAreOneLineUsageErrors() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        try SeededDatabase.create(at: db)
+        for (address, words) in [("zpl://", "needs a host"), ("brother-ql://h?model=QL-9000&label=62", "QL-9000"),
+                                 ("ipp://x", "unknown kind 'ipp:'")] {
+            let r = try badge.run(["print", SeededDatabase.qualifiedId, "A1", "--printer", address, "--db", db])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains(words), "\(r.stderr)")
+            #expect(try jobs(badge, db: db).isEmpty, "nothing queued for a bad address")
+        }
+    }
+}
