@@ -49,6 +49,8 @@ public enum Action: Sendable, Equatable {
     case desksChanged(DeskPresence)
     /// Print stations' health changed (issue #16).
     case printStationsChanged([PrintStationStatus])
+    /// Reply to `loadCard` too: the attendee's print job that needs the operator, or nil.
+    case printJobNoticeLoaded(attendeeId: Int64, PrintJobNotice?)
     /// S or R at a desk that does not sync the event: the desk that does was asked to resync.
     case resyncForwarded(eventId: Int64, desk: String?)
     /// A sync job this desk may not run (another desk syncs the event): the reason.

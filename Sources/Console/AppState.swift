@@ -257,6 +257,9 @@ public struct CardState: Sendable, Hashable {
     /// Force check-in (of someone NOT_ATTENDING) was asked for: the next Enter or c does it,
     /// anything else cancels (issue #17: it used to happen on the first key).
     public var confirmingForce: Bool = false
+    /// The attendee's latest print job when it needs the operator (failed, or sent with an
+    /// unknown outcome): the card says so and R retries it (issue #16).
+    public var printJob: PrintJobNotice?
     public init(attendeeId: Int64, attendee: Attendee? = nil, history: [CheckInRecord] = [],
                 prints: [PrintRecord] = [], loaded: Bool = false) {
         self.attendeeId = attendeeId

@@ -60,6 +60,10 @@ enum AttendeeCardView {
             buf.put(truncate(value, w - x - 2), x: x, y: y, role: role)
             y += 1
         }
+        if let notice = card.printJob {
+            buf.put(truncate("▲ " + clean(notice.line), w - 4), x: 2, y: y, role: .statusWarn)
+            y += 1
+        }
         y += 1
         if card.confirmingForce {
             let text = "Force check in \(clean(a.name)), who is NOT ATTENDING? [Enter] Yes, check in  [Esc] No"

@@ -187,6 +187,9 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .printStationsChanged(let stations):
         state.printStations = stations
         return []
+    case .printJobNoticeLoaded(let id, let notice):
+        if state.card?.attendeeId == id { state.card?.printJob = notice }
+        return []
     case .resyncForwarded(let id, let desk):
         state.syncInFlight.remove(id)
         let who = desk.map { "Desk \(clean($0))" } ?? "Another desk"
