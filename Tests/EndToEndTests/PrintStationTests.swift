@@ -172,4 +172,51 @@ import TestSupport
             #expect(try jobs(badge, db: db).isEmpty, "nothing queued for a bad address")
         }
     }
+
+    /// The shared store: a desk on one machine queues, two stations of one name on the same
+    /// PostgreSQL database share the queue (`FOR UPDATE SKIP LOCKED`); each badge prints once and
+    /// a station is not counted among the desks online.
+    @Test func onPostgreSQLTwoStationsShareOneQueueAndEachJobPrintsOnce() throws {
+        guard let server = try PostgresTestServer.requireOrSkip("print stations on PostgreSQL") else { return }
+        let url = try server.createDatabase("printq_e2e")
+        defer { try? server.dropDatabase(url: url) }
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("seed.sqlite")
+        try SeededDatabase.create(at: db)
+        #expect(try badge.run(["db", "init", url]).status == 0)
+        let copy = try badge.run(["db", "copy", db, url])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        let printer = try FakePrinter()
+        let stations = try (0..<2).map { i in
+            try Background(badge, ["print-station", "Hall", "--printer", printer.zplAddress, "--db", url,
+                                   "--desk", "station-\(i)"])
+        }
+        #expect(try eventually {
+            let r = try badge.run(["print-stations", "--json", "--db", url])
+            let rows = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]) ?? []
+            return rows.first?["processes"] as? Int == 2
+        })
+        for round in 0..<3 {
+            for who in ["A1", "A2", "A4"] {
+                let r = try badge.run(["print", SeededDatabase.qualifiedId, who, "--print-station", "Hall", "--db", url,
+                                       "--desk", "door-\(round)"])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+        }
+        #expect(try eventually {
+            let all = try jobs(badge, db: url)
+            return all.count == 9 && all.allSatisfy { $0["status"] as? String == "done" }
+        })
+        let desks = try PostgresTestServer.psql("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'badge % (feed)'
+            """, url: url).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(desks == "0", "a print station is no desk online")
+        for s in stations { #expect(s.stop() == 0) }
+        #expect(printer.receivedJobs.count == 9, "each job printed once")
+        #expect(try jobs(badge, db: url).allSatisfy { $0["attempts"] as? Int == 1 })
+        for who in ["A1", "A2", "A4"] { #expect(try printCount(badge, db: url, who) == 3) }
+        let byStation = stations.map { $0.output.components(separatedBy: " done: ").count - 1 }
+        #expect(byStation.reduce(0, +) == 9)
+    }
 }
