@@ -175,6 +175,8 @@ final class EffectRunner: @unchecked Sendable {
             guard let attendee = try store.attendee(id: id) else { throw ConsoleAppError("attendee #\(id) no longer exists") }
             mailbox.post(.cardLoaded(attendee, history: try store.checkInHistory(attendeeId: id),
                                      prints: try store.prints(attendeeId: id)))
+        case .loadBadgePreview(let id, let columns, let rows):
+            mailbox.post(.badgePreviewLoaded(badgePreview(attendeeId: id, columns: columns, rows: rows)))
         case .verifyPIN(let name, let pin, let purpose):
             mailbox.post(try verify(name: name, pin: pin, purpose: purpose))
         case .quit:
@@ -275,7 +277,7 @@ final class EffectRunner: @unchecked Sendable {
         return (template.name, PrintDelivery(kind, missingGlyphs: result.missingGlyphs.joined(separator: " ")))
     }
 
-    private func fontSet() throws -> FontSet {
+    func fontSet() throws -> FontSet {
         if let cached = lock.withLock({ fonts }) { return cached }
         let found = try FontSet.discover(searchPaths: fontSearchPaths)
         lock.withLock { fonts = found }
