@@ -27,6 +27,8 @@ public enum Action: Sendable, Equatable {
     case attendeePageLoaded(query: AttendeeQuery, rows: [Attendee], total: Int)
     /// Reply to `loadCard`.
     case cardLoaded(Attendee, history: [CheckInRecord], prints: [PrintRecord])
+    /// Reply to `loadBadgePreview`.
+    case badgePreviewLoaded(BadgePreview)
     /// Reply to `loadIntegrations` (and after a connect).
     case integrationsLoaded([IntegrationSummary])
     /// Reply to `loadProviderEvents`.

@@ -254,6 +254,8 @@ public struct CardState: Sendable, Hashable {
     public var history: [CheckInRecord]
     public var prints: [PrintRecord]
     public var loaded: Bool
+    /// The badge as it will print, for the box the card had when it was asked for.
+    public var preview: BadgePreview?
     /// Force check-in (of someone NOT_ATTENDING) was asked for: the next Enter or c does it,
     /// anything else cancels (issue #17: it used to happen on the first key).
     public var confirmingForce: Bool = false

@@ -11,7 +11,12 @@ enum AttendeeCardView {
             return
         }
         drawTitle("Attendee — \(clean(a.badgeName))", state, into: &buf)
-        let w = buf.size.width
+        // The badge as it will print, framed on the right; the details keep to its left.
+        var previewX: Int?
+        if let preview = card.preview, preview.attendeeId == a.id, BadgePreview.cardBox(for: buf.size) != nil {
+            previewX = BadgePreview.draw(preview, right: buf.size.width - 1, y: 2, into: &buf)
+        }
+        let w = previewX.map { $0 + 1 } ?? buf.size.width
         let tz = state.timeZone
         var y = 2
         var x = buf.put(clean(a.badgeName), x: 2, y: y, role: .header)

@@ -63,6 +63,9 @@ public enum Effect: Sendable, Equatable {
     case locateAttendee(AttendeeQuery, attendeeId: Int64)
     /// Attendee, check-in history and prints → `cardLoaded`.
     case loadCard(attendeeId: Int64)
+    /// The attendee's badge as it will print (their template, laid out and rasterised as for a
+    /// label printer), drawn in text for a box of `columns × rows` cells → `badgePreviewLoaded`.
+    case loadBadgePreview(attendeeId: Int64, columns: Int, rows: Int)
     /// Leave the console (jobs continue as the composition root decides).
     case quit
 

@@ -75,7 +75,14 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         guard state.card?.attendeeId == a.id else { return [] }
         var a = a
         if let old = state.eventView?.pendingVIP[a.id] { a.vip = !old }
+        let preview = state.card?.preview
         state.card = CardState(attendeeId: a.id, attendee: a, history: history, prints: prints, loaded: true)
+        // Keep the picture until the new one (the attendee may have changed) arrives.
+        state.card?.preview = preview?.attendeeId == a.id ? preview : nil
+        return previewRequest(state)
+    case .badgePreviewLoaded(let preview):
+        guard state.card?.attendeeId == preview.attendeeId else { return [] }
+        state.card?.preview = preview
         return []
     case .integrationsLoaded(let list):
         state.integrations = list
@@ -310,4 +317,10 @@ func refresh(_ state: inout AppState, _ id: Int64) -> [Effect] {
     default:
         return state.eventView?.eventId == id ? [.loadStats(eventId: id)] + reloadWindow(&state) : []
     }
+}
+
+/// The card's badge preview for the current terminal size, when the card has room for one.
+func previewRequest(_ state: AppState) -> [Effect] {
+    guard case .attendeeCard(let id) = state.screen, let box = BadgePreview.cardBox(for: state.size) else { return [] }
+    return [.loadBadgePreview(attendeeId: id, columns: box.columns, rows: box.rows)]
 }

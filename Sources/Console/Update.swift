@@ -45,7 +45,10 @@ func dispatch(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] 
         return []
     case .resized(let size):
         state.size = size
-        return ensureVisible(&state)
+        // A preview is drawn for one box: a new box size asks for a new picture.
+        let box = BadgePreview.cardBox(for: size)
+        let stale = box.map { b in state.card?.preview.map { $0.columns != b.columns || $0.rows != b.rows } ?? true } ?? false
+        return ensureVisible(&state) + (stale && state.card?.loaded == true ? previewRequest(state) : [])
     default:
         return handleResult(&state, action, now: now)
     }

@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes 10000,100000] [--runs N]
 ///                 [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-///                 [--only import,cli,latency,poll,console,cold,scan,stages,desks]
+///                 [--only import,cli,latency,poll,console,cold,scan,stages,desks,label]
 ///     badge-bench --cold-start-child DB     (internal: the cold start measured by the parent)
 struct BenchOptions {
     var quick = false
@@ -24,7 +24,7 @@ struct BenchOptions {
     /// Also time the reference script with autocommit (one transaction per row), once, at the
     /// smallest size.
     var referenceAutocommit = false
-    /// Run only these parts (import, latency, poll, console, cold, scan, desks); all when empty.
+    /// Run only these parts (import, latency, poll, console, cold, scan, desks, label); all when empty.
     /// `stages` (only when named) splits the largest import into fetch + decode and merge.
     var only: Set<String> = []
     /// Providers of the import figures (`--providers eventbrite,luma`).
@@ -91,7 +91,7 @@ struct BenchOptions {
     static let usage = """
         usage: badge-bench [--quick] [--markdown FILE] [--base-url URL] [--sizes N,N] [--runs N]
                            [--big-runs N] [--latency-size N] [--latency-ms N] [--skip-reference]
-                           [--only import,cli,latency,poll,console,cold,scan,stages,desks] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
+                           [--only import,cli,latency,poll,console,cold,scan,stages,desks,label] [--providers eventbrite,luma] [--keep-db FILE] [--reference-autocommit]
         """
 }
 

@@ -55,6 +55,10 @@ enum BenchRunner {
             log("[7/7] several desks on PostgreSQL (round trip, desk-to-desk, 8 × 200/s, import vs SQLite)")
             try await DesksBench.run(options, report: &report)
         }
+        if options.wants("label") {
+            log("[8/8] label printer badge (62×100 mm, 300 dpi: raster + ZPL / Brother QL)")
+            try LabelBench.run(options: options, report: &report)
+        }
         report.loadAfter = Report.uptime()
         report.note("parent process peak resident memory (simulator + datasets + benches): \(Figure.format(ProcessClock.statusMB("VmHWM"))) MB")
         print(report.text())

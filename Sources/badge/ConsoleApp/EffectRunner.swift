@@ -192,6 +192,8 @@ final class EffectRunner: @unchecked Sendable {
             mailbox.post(.cardLoaded(attendee, history: try store.checkInHistory(attendeeId: id),
                                      prints: try store.prints(attendeeId: id)))
             postPrintJobNotice(attendeeId: id)
+        case .loadBadgePreview(let id, let columns, let rows):
+            mailbox.post(.badgePreviewLoaded(badgePreview(attendeeId: id, columns: columns, rows: rows)))
         case .verifyPIN(let name, let pin, let purpose):
             mailbox.post(try verify(name: name, pin: pin, purpose: purpose))
         case .quit:
@@ -354,7 +356,7 @@ final class EffectRunner: @unchecked Sendable {
         return (delivered.templateName, PrintDelivery(kind, missingGlyphs: delivered.missingGlyphs.joined(separator: " ")))
     }
 
-    private func fontSet() throws -> FontSet {
+    func fontSet() throws -> FontSet {
         if let cached = lock.withLock({ fonts }) { return cached }
         let found = try FontSet.discover(searchPaths: fontSearchPaths)
         lock.withLock { fonts = found }

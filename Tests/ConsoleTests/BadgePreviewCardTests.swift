@@ -1,0 +1,124 @@
+import Testing
+import Foundation
+import BadgeCore
+import ScreenKit
+@testable import Console
+
+/// SPEC §12 "Preview": the attendee card shows the badge as it will print, drawn by the
+/// composition root from the label raster into the box the card asks for.
+@Suite struct BadgePreviewCardTests {
+    /// What `Printing.TerminalPreview` draws for Alan's 62 × 100 mm label badge in 18 × 16 cells.
+    static let picture = [
+        "██████████████▀███",
+        "██████████████████",
+        "     ▄ ▄          ",
+        "    ██▄█▄█████    ",
+        "    ▀ ▀▀ ▀▀  ▀    ",
+        "     █ ▄  █▄▄     ",
+        "                  ",
+        "                  ",
+        "     ▄█▄▄▄▄█▄     ",
+        "     ███████▀     ",
+        "     ███████      ",
+        "     ███████      ",
+        "                  ",
+        "  ▀▀▀▀▀ ▀▀▀▀▀▀▀▀  ",
+        "                  ",
+    ]
+
+    static func card(_ size: Size, preview: Bool = true) -> (AppState, [Effect]) {
+        var s = DeskScene.card(size)
+        let effects = update(&s, .cardLoaded(DeskScene.corrected, history: [], prints: []), now: F.now)
+        if preview, let box = BadgePreview.cardBox(for: size) {
+            _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: box.columns,
+                                                            rows: box.rows, lines: picture, caption: "Label · 62×100 mm")),
+                       now: F.now)
+        }
+        return (s, effects)
+    }
+
+    @Test func aLoadedCardAsksForThePreviewInTheBoxItHas() {
+        let id = DeskScene.corrected.id
+        #expect(Self.card(Size(width: 80, height: 24), preview: false).1 == [.loadBadgePreview(attendeeId: id, columns: 18, rows: 16)])
+        #expect(Self.card(Size(width: 120, height: 40), preview: false).1 == [.loadBadgePreview(attendeeId: id, columns: 30, rows: 32)])
+        // No room below 80 × 20 (the card then asks for nothing).
+        #expect(BadgePreview.cardBox(for: Size(width: 79, height: 30)) == nil)
+        #expect(BadgePreview.cardBox(for: Size(width: 100, height: 19)) == nil)
+    }
+
+    @Test func aPreviewForSomeoneElseIsIgnoredAndAResizeAsksAgain() {
+        var (s, _) = Self.card(Size(width: 80, height: 24), preview: false)
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: 4242, columns: 18, rows: 16, lines: ["█"], caption: "")),
+                   now: F.now)
+        #expect(s.card?.preview == nil)
+        (s, _) = Self.card(Size(width: 80, height: 24))
+        #expect(s.card?.preview?.lines == Self.picture)
+        #expect(update(&s, .resized(Size(width: 80, height: 24)), now: F.now).filter(isPreview).isEmpty)
+        #expect(update(&s, .resized(Size(width: 120, height: 40)), now: F.now).filter(isPreview)
+                == [.loadBadgePreview(attendeeId: DeskScene.corrected.id, columns: 30, rows: 32)])
+        // Reloading the card (a correction saved elsewhere) keeps the picture until the new one comes.
+        _ = update(&s, .cardLoaded(DeskScene.corrected, history: [], prints: []), now: F.now)
+        #expect(s.card?.preview?.lines == Self.picture)
+    }
+
+    func isPreview(_ e: Effect) -> Bool { if case .loadBadgePreview = e { return true } else { return false } }
+
+    @Test func cardWithPreviewAt80x24() {
+        #expect(snapshot(Self.card(Size(width: 80, height: 24)).0, 80, 24) == """
+         Attendee — Alan M. Turing                                          ada · ADMIN
+
+          Alan M. Turing                                           ┌ Badge ───────────┐
+          ✎ NOTE: Speaker — bring to the green room before 10:00;  │██████████████▀███│
+                  allergic to nuts                                 │██████████████████│
+                                                                   │     ▄ ▄          │
+          Name        Alan M. Turing (provider: Alan Turing)       │    ██▄█▄█████    │
+          Email       alan@example.org                             │    ▀ ▀▀ ▀▀  ▀    │
+          Company     GCHQ (provider: Bletchley Park)              │     █ ▄  █▄▄     │
+          Job title   —                                            │                  │
+          Pronouns    he/him                                       │                  │
+          Ticket      General                                      │     ▄█▄▄▄▄█▄     │
+          Status      ATTENDING                                    │     ███████▀     │
+          Checked in  not checked in                               │     ███████      │
+          Barcode     BC2                                          │     ███████      │
+          Badges      not printed                                  │                  │
+                                                                   │  ▀▀▀▀▀ ▀▀▀▀▀▀▀▀  │
+          [Enter] Check in & print   [p] Print only (not checked … │                  │
+                                                                   │Label · 62×100 mm │
+          Check-in history                                         └──────────────────┘
+            none
+        ⋯ 2 blank rows
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  ? Help  q Quit
+        """)
+    }
+
+    @Test func cardWithPreviewAt120x40() {
+        let text = snapshot(Self.card(Size(width: 120, height: 40)).0, 120, 40)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[2].hasSuffix("┌ Badge ───────────┐"))
+        #expect(lines[3].hasSuffix("│██████████████▀███│"))
+        #expect(lines[17].hasSuffix("│                  │"))
+        #expect(lines[18].hasSuffix("│Label · 62×100 mm │"))
+        #expect(lines[19].hasSuffix("└──────────────────┘"))
+        // The details keep their full text beside it at this width.
+        #expect(lines.contains { $0.contains("[Enter] Check in & print   [p] Print only (not checked in)") })
+    }
+
+    @Test func thePictureIsTextNotColourSoMonoShowsIt() {
+        let (s, _) = Self.card(Size(width: 80, height: 24))
+        let buf = render(s, size: Size(width: 80, height: 24), now: F.now)
+        // Every picture cell is drawn in the plain foreground role: ink is the glyph itself.
+        for row in 3..<18 {
+            for x in 60..<78 where buf[x, row].grapheme != " " {
+                #expect(buf[x, row].role == .normal, "row \(row) col \(x)")
+            }
+        }
+    }
+
+    @Test func untrustedCaptionsAreSanitised() {
+        var (s, _) = Self.card(Size(width: 80, height: 24))
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: 18, rows: 16,
+                                                        lines: Self.picture, caption: "VIP\u{1B}[2J\u{7}")), now: F.now)
+        let text = snapshot(s, 80, 24)
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
+    }
+}
