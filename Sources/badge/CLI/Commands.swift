@@ -316,7 +316,7 @@ enum Commands {
         arguments: [.required("NAME", "the station's name, as desks give it to --print-station")],
         options: [
             printerOption("the printer this station prints on (default: config printer)"),
-            .value("for", "SECONDS", .text, "stop after this many seconds"),
+            .value("for", "SECONDS", .integer(1...Int.max), "stop after this many seconds (default: until interrupted)"),
         ])
 
     static let printJobs = CommandSpec(
