@@ -39,6 +39,7 @@ public final class PrintStation: @unchecked Sendable {
         var lastBeat = Date()
         var lastCounter = (try? store.externalChangeCounter()) ?? 0
         var lastPoll = Date.distantPast
+        var lastStoreError: String?
         while !isStopping && !until() {
             let now = Date()
             if now.timeIntervalSince(lastBeat) >= beatInterval {
@@ -59,8 +60,12 @@ public final class PrintStation: @unchecked Sendable {
                 let outcome: PrintWorker.Outcome?
                 do {
                     outcome = try worker.runNext(station: name)
+                    lastStoreError = nil
                 } catch {
-                    log("store: \(PrintWorker.describe(error))")
+                    // Said once per distinct error, not once per poll, while the store is away.
+                    let line = "store: \(PrintWorker.describe(error))"
+                    if line != lastStoreError { log(line) }
+                    lastStoreError = line
                     break
                 }
                 guard let outcome else { break }
@@ -88,7 +93,9 @@ public final class PrintStation: @unchecked Sendable {
             log("job \(job.id) FAILED: attendee \(job.attendeeId) from desk \(Self.clean(job.desk))\(reprint): \(failure)")
         } else {
             let where_ = outcome.delivered.map { Self.clean($0.output) } ?? ""
-            log("job \(job.id) done: attendee \(job.attendeeId) from desk \(Self.clean(job.desk))\(reprint) → \(where_)")
+            let missing = outcome.delivered.map(\.missingGlyphs).flatMap { $0.isEmpty ? nil : $0 }
+                .map { " (no font has: \(Self.clean($0.joined(separator: " "))))" } ?? ""
+            log("job \(job.id) done: attendee \(job.attendeeId) from desk \(Self.clean(job.desk))\(reprint) → \(where_)\(missing)")
         }
     }
 

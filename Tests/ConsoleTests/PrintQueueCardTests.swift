@@ -63,4 +63,17 @@ import Testing
         #expect(s.card?.attendee?.printCount == before)
         #expect(F.text(s).contains("Queued for print station Hall A (job 4)"), "\(F.text(s))")
     }
+
+    @Test func theEventHeaderSaysHowTheDesksStationIs() {
+        var s = F.eventView()
+        #expect(!F.text(s).contains("print Hall"))
+        s.printStation = "Hall"
+        #expect(F.text(s).split(separator: "\n").first?.contains("print Hall OFFLINE") == true, "\(F.text(s))")
+        _ = update(&s, .printStationsChanged([PrintStationStatus(name: "Hall", online: true, queued: 3, failed: 0,
+                                                                 lastError: nil)]), now: F.now)
+        #expect(F.text(s).split(separator: "\n").first?.contains("print Hall 3 queued") == true, "\(F.text(s))")
+        _ = update(&s, .printStationsChanged([PrintStationStatus(name: "Hall", online: true, queued: 0, failed: 1,
+                                                                 lastError: "x")]), now: F.now)
+        #expect(F.text(s).split(separator: "\n").first?.contains("print Hall 1 failed") == true)
+    }
 }
