@@ -36,10 +36,12 @@ public struct PrintStationHealth: Sendable, Hashable {
     }
 
     public var online: Bool { processes > 0 }
+    /// False for a station desks queued jobs for that has never run.
+    public var everSeen: Bool { lastSeen.timeIntervalSince1970 > 0 }
 
     /// "online · 2 queued" / "OFFLINE since 10:42 · 5 queued · last error: out of labels".
     public func summary(now: Date) -> String {
-        var parts = [online ? "online" : "OFFLINE"]
+        var parts = [online ? "online" : everSeen ? "OFFLINE" : "never seen online"]
         parts.append(queued == 0 ? "queue empty" : "\(queued) queued")
         if failed > 0 { parts.append("\(failed) failed") }
         if let lastError { parts.append("last error: \(lastError)") }

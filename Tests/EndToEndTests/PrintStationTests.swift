@@ -219,4 +219,35 @@ import TestSupport
         let byStation = stations.map { $0.output.components(separatedBy: " done: ").count - 1 }
         #expect(byStation.reduce(0, +) == 9)
     }
+
+    @Test func checkinPrintAndWalkInQueueForAStationAndSaySo() throws {
+        let badge = try BadgeProcess()
+        defer { badge.cleanUp() }
+        let db = badge.path("b.sqlite")
+        try SeededDatabase.create(at: db)
+        let checkin = try badge.run(["checkin", SeededDatabase.qualifiedId, "A2", "--print", "--print-station", "Hall",
+                                     "--db", db])
+        #expect(checkin.status == 0, "\(checkin.stderr)")
+        #expect(checkin.stdout.contains("Checked in"), "\(checkin.stdout)")
+        #expect(checkin.stdout.contains("for print station Hall (job 1); station: never seen online "
+                                        + "(start it: badge print-station Hall --printer …)."), "\(checkin.stdout)")
+        let json = try badge.run(["print", SeededDatabase.qualifiedId, "A1", "--print-station", "Hall", "--json", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["outcome"] as? String == "queued")
+        #expect(object["output"] as? String == "station:Hall")
+        #expect(object["station"] as? String == "Hall")
+        #expect(object["job"] as? Int == 2)
+        #expect(object["template"] as? String == "Built-in default")
+        // The config's print_station sends a walk-in's badge there too.
+        try FileManager.default.createDirectory(atPath: badge.path("config/badge"), withIntermediateDirectories: true)
+        try "print_station = Hall\n".write(toFile: badge.path("config/badge/config"), atomically: true, encoding: .utf8)
+        let walkin = try badge.run(["walkin", SeededDatabase.qualifiedId, "--name", "Kim Walker", "--ticket", "VIP", "--db", db])
+        #expect(walkin.status == 0, "\(walkin.stderr)")
+        #expect(walkin.stdout.contains("Queued the badge of Kim Walker"), "\(walkin.stdout)")
+        #expect(try jobs(badge, db: db).map { $0["status"] as? String } == ["queued", "queued", "queued"])
+        #expect(try printCount(badge, db: db, "A2") == 0, "queued is not printed")
+        let usage = try badge.run(["checkin", SeededDatabase.qualifiedId, "A4", "--print-station", "Hall", "--db", db])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("go with --print"), "\(usage.stderr)")
+    }
 }

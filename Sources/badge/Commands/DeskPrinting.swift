@@ -107,7 +107,8 @@ enum DeskPrinting {
     /// `Queued the badge of NAME for print station S (job 12) · online · 2 queued`.
     static func queuedMessage(_ job: PrintJob, attendeeName: String, templateName: String,
                               station: PrintStationHealth?) -> String {
-        let health = station.map { $0.summary(now: Date()) } ?? "never seen online (start it: badge print-station \(job.station) --printer …)"
+        let health = station.flatMap { $0.everSeen ? $0.summary(now: Date()) : nil }
+            ?? "never seen online (start it: badge print-station \(job.station) --printer …)"
         return "Queued the badge of \(Sanitizer.sanitize(attendeeName, maxWidth: 80)) with template "
             + "'\(Sanitizer.sanitize(templateName, maxWidth: 80))' for print station \(Sanitizer.sanitize(job.station)) "
             + "(job \(job.id)); station: \(Sanitizer.sanitize(health, maxWidth: 200))."
