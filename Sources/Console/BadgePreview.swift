@@ -33,6 +33,18 @@ public struct BadgePreview: Sendable, Hashable {
         return (outer - 2, size.height - 3 - 2 - 3)
     }
 
+    /// The picture box beside the scan verdict's details (below the verdict band, right side),
+    /// nil when there is no room.
+    public static func scanBox(for size: Size) -> (columns: Int, rows: Int)? {
+        guard size.width >= 80, size.height >= 20 else { return nil }
+        let rows = size.height - 3 - scanTop(for: size) - 3
+        guard rows >= 4 else { return nil }
+        return ((size.width >= 120 ? 26 : 16) - 2, rows)
+    }
+
+    /// First row of the scan screen's preview frame: under the verdict band (see `ScanView`).
+    static func scanTop(for size: Size) -> Int { 5 + (size.height >= 30 ? 7 : 5) + 1 }
+
     /// Draws the framed preview with its right edge at `right` (exclusive) from row `y`; returns
     /// the first column it uses (content to the left must end before it).
     @discardableResult

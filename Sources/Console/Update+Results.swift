@@ -81,8 +81,13 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.card?.preview = preview?.attendeeId == a.id ? preview : nil
         return previewRequest(state)
     case .badgePreviewLoaded(let preview):
-        guard state.card?.attendeeId == preview.attendeeId else { return [] }
-        state.card?.preview = preview
+        if state.card?.attendeeId == preview.attendeeId, preview.columns == BadgePreview.cardBox(for: state.size)?.columns {
+            state.card?.preview = preview
+        }
+        if state.scan?.verdict?.attendee?.id == preview.attendeeId,
+           preview.columns == BadgePreview.scanBox(for: state.size)?.columns {
+            state.scan?.preview = preview
+        }
         return []
     case .integrationsLoaded(let list):
         state.integrations = list

@@ -122,3 +122,68 @@ import ScreenKit
         #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
     }
 }
+
+/// The scan verdict shows the scanned person's badge too, under the verdict band.
+@Suite struct BadgePreviewScanTests {
+    static let picture = ["██████████", "  ▄▄▄▄▄   ", "          ", "   ████   ", "   ████   ", "          ", " ▀▀▀▀▀▀▀▀ "]
+
+    static func verdict(_ size: Size, loaded: Bool = true) -> AppState {
+        var s = DeskScene.verdict(size)
+        if loaded, let box = BadgePreview.scanBox(for: size) {
+            _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: box.columns,
+                                                            rows: box.rows, lines: picture, caption: "Label")), now: F.now)
+        }
+        return s
+    }
+
+    @Test func verdictWithPreviewAt80x24() {
+        #expect(snapshot(Self.verdict(Size(width: 80, height: 24)), 80, 24) == """
+         Scan mode — Tech Summit 2026                                    STANDARD · ada
+
+          Scan: ▏
+          standard: a valid scan waits for Enter
+
+          ● VALID TICKET — NOT CHECKED IN YET
+          Alan M. Turing
+          ✎ NOTE: Speaker — bring to the green room before 10:00; allergic to nuts
+          General · GCHQ
+        ⋯ 2 blank rows
+          [Enter] Print badge & check in                                 ┌ Badge ─────┐
+                                                                         │ ██████████ │
+                                                                         │   ▄▄▄▄▄    │
+                                                                         │            │
+                                                                         │    ████    │
+                                                                         │    ████    │
+                                                                         │            │
+                                                                         │  ▀▀▀▀▀▀▀▀  │
+                                                                         │Label       │
+                                                                         └────────────┘
+        ⋯ 2 blank rows
+         Enter Submit / do it  F2 Express/standard  F4 Print  F1 Help  Esc Table
+        """)
+    }
+
+    @Test func verdictWithPreviewAt120x40() {
+        let size = Size(width: 120, height: 40)
+        let rows = render(Self.verdict(size), size: size, now: F.now).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = try! #require(rows.firstIndex { $0.contains("┌ Badge ") })
+        #expect(top == 13)  // under the 7-row verdict band
+        // The frame hugs the picture, one column in from the right edge.
+        #expect(rows[top + 1].hasSuffix("│ ██████████ │"))
+        #expect(rows[top + 1].count == 119)
+    }
+
+    @Test func aNewVerdictForSomeoneElseDropsThePicture() {
+        var s = Self.verdict(Size(width: 80, height: 24))
+        #expect(s.scan?.preview != nil)
+        s.scan?.pendingCode = "BC1"
+        let effects = update(&s, .scanLookedUp(code: "BC1", .found(F.rows[0], lastCheckIn: nil)), now: F.now)
+        #expect(s.scan?.preview == nil)
+        #expect(effects == [.loadBadgePreview(attendeeId: F.rows[0].id, columns: 14, rows: 7)])
+        // A late picture of the previous person is not shown on this verdict.
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: 14, rows: 7,
+                                                        lines: Self.picture, caption: "")), now: F.now)
+        #expect(s.scan?.preview == nil)
+    }
+}
