@@ -88,6 +88,9 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
            preview.columns == BadgePreview.scanBox(for: state.size)?.columns {
             state.scan?.preview = preview
         }
+        if state.kiosk?.attendee?.id == preview.attendeeId, preview.columns == BadgePreview.kioskBox(for: state.size)?.columns {
+            state.kiosk?.preview = preview
+        }
         return []
     case .integrationsLoaded(let list):
         state.integrations = list

@@ -187,3 +187,38 @@ import ScreenKit
         #expect(s.scan?.preview == nil)
     }
 }
+
+/// The kiosk shows the person their own badge as it will print, beside "Is this you?".
+@Suite struct BadgePreviewKioskTests {
+    static let picture = BadgePreviewScanTests.picture
+
+    static func confirm(_ size: Size) -> (AppState, [Effect]) {
+        var s = K.kiosk(size: size)
+        _ = update(&s, .scanned("BC1"), now: F.now)
+        let effects = update(&s, .scanLookedUp(code: "BC1", .found(K.ada, lastCheckIn: nil)), now: F.now)
+        return (s, effects)
+    }
+
+    @Test func confirmAsksForThePreviewWhereThereIsRoom() {
+        #expect(Self.confirm(Size(width: 120, height: 40)).1 == [.loadBadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17)])
+        #expect(Self.confirm(Size(width: 80, height: 24)).1 == [])  // the card alone at 80 × 24
+    }
+
+    @Test func confirmShowsThePreviewBesideTheCardAt120x40AndStartOverDropsIt() {
+        var (s, _) = Self.confirm(Size(width: 120, height: 40))
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17, lines: Self.picture,
+                                                        caption: "Default")), now: F.now)
+        let rows = render(s, size: Size(width: 120, height: 40), now: F.now).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = try! #require(rows.firstIndex { $0.contains("┌ Badge ") })
+        #expect(top == 14)
+        #expect(rows[top].contains("Is this you?") == false)
+        #expect(rows[top].contains("┌────") && rows[top].hasSuffix("┌ Badge ─────┐"))  // the card's top beside it
+        #expect(rows[top + 1].hasSuffix("│ ██████████ │"))
+        if ProcessInfo.processInfo.environment["LR_SHOW"] != nil { print(rows.joined(separator: "\n")) }
+        // Start over: the picture goes with the person.
+        _ = update(&s, .key(.escape), now: F.now)
+        #expect(s.kiosk?.preview == nil)
+        #expect(!render(s, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
+    }
+}
