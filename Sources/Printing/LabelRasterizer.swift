@@ -12,7 +12,8 @@ public enum LabelRasterizer {
 
     public static func raster(attendee: Attendee, layout: BadgeLayout, fonts: FontSet,
                               dpi: PrintResolution) throws -> RasterBadge {
-        let (w, h) = (Int((layout.width * dpi.dotsPerPoint).rounded()), Int((layout.height * dpi.dotsPerPoint).rounded()))
+        let (w, h) = (PathRasterizer.dot((layout.width * dpi.dotsPerPoint).rounded()),
+                      PathRasterizer.dot((layout.height * dpi.dotsPerPoint).rounded()))
         guard w <= maxSideDots, h <= maxSideDots, w * h <= maxDots else {
             throw PrintingError.badgeTooLarge(widthDots: w, heightDots: h, dpi: dpi.dotsPerInch)
         }
@@ -33,8 +34,11 @@ public enum LabelRasterizer {
                                  maxHeight: Int) throws -> (bitmap: MonoBitmap, widthMM: Double, heightMM: Double) {
         let layout = try TemplateParser.parse(template.layout)
         let canvas = try BadgeCanvas.laidOut(attendee: attendee, layout: layout, fonts: fonts)
-        let scale = min(PrintResolution.dpi300.dotsPerPoint, Double(max(1, maxWidth)) / layout.width,
-                        Double(max(1, maxHeight)) / layout.height)
+        guard layout.width > 0, layout.height > 0, layout.width.isFinite, layout.height.isFinite else {
+            throw PrintingError.template(line: 1, message: "the badge size is not a positive number")
+        }
+        let scale = min(PrintResolution.dpi300.dotsPerPoint, Double(max(1, min(maxWidth, LabelRasterizer.maxSideDots))) / layout.width,
+                        Double(max(1, min(maxHeight, LabelRasterizer.maxSideDots))) / layout.height)
         let bitmap = canvas.raster(width: layout.width, height: layout.height, dotsPerPoint: scale)
         return (bitmap, layout.width * 25.4 / 72, layout.height * 25.4 / 72)
     }

@@ -184,3 +184,18 @@ struct LabelRasterizerLimitsTests {
         #expect(thumb.bitmap == (try LabelRasterizer.raster(attendee: attendee, template: template, fonts: fonts, dpi: .dpi300).bitmap))
     }
 }
+
+extension LabelRasterizerLimitsTests {
+    @Test func elementsFarOffTheBadgeDrawNothingAndNeverTrap() throws {
+        let fonts = try Fixture.fonts()
+        let far = BadgeBox(x: 1e300, y: -1e300, width: 1e300, height: 1e300)
+        let layout = BadgeLayout(width: 100, height: 50, elements: [
+            .rect(RectElement(box: far, fill: .black, stroke: .black, lineWidth: 1e300)),
+            .text(TextElement(content: .literal("Ada"), box: far, fontSize: 500)),
+            .qr(QRElement(box: far)),
+            .text(TextElement(content: .literal("Ada"), box: BadgeBox(x: -1e12, y: 0, width: 2e12, height: 50), fontSize: 500)),
+        ])
+        let badge = try LabelRasterizer.raster(attendee: Fixture.attendee("Ada"), layout: layout, fonts: fonts, dpi: .dpi300)
+        #expect(badge.bitmap.width == 417 && badge.bitmap.height == 208)
+    }
+}
