@@ -33,13 +33,44 @@ public struct BadgePreview: Sendable, Hashable {
         return (outer - 2, size.height - 3 - 2 - 3)
     }
 
+    /// The picture box beside the scan verdict's details (below the verdict band, right side),
+    /// nil when there is no room.
+    public static func scanBox(for size: Size) -> (columns: Int, rows: Int)? {
+        guard size.width >= 80, size.height >= 20 else { return nil }
+        let rows = size.height - 3 - scanTop(for: size) - 3
+        guard rows >= 4 else { return nil }
+        return ((size.width >= 120 ? 26 : 16) - 2, rows)
+    }
+
+    /// First row of the scan screen's preview frame: under the verdict band (see `ScanView`).
+    static func scanTop(for size: Size) -> Int { 5 + (size.height >= 30 ? 7 : 5) + 1 }
+
+    /// The picture box right of the kiosk's "Is this you?" card (centred, 60 columns), nil when
+    /// there is no room (the kiosk at 80 × 24 shows the card alone).
+    public static func kioskBox(for size: Size) -> (columns: Int, rows: Int)? {
+        let outer = min(32, (size.width - 60) / 2 - 3)
+        // Room under the card's top for the frame, also when "done" moves the card 2 rows down.
+        let rows = size.height - 4 - kioskTop(for: size) - 3 - 2
+        guard outer >= 14, rows >= 8 else { return nil }
+        return (outer - 2, rows)
+    }
+
+    /// First row of the kiosk's preview frame: level with its card (see `KioskView`).
+    static func kioskTop(for size: Size) -> Int { max(3, (size.height - 16) / 2) + 2 }
+
+    /// Columns inside the frame: the picture, or the caption up to the box width (at least 12).
+    static func innerWidth(_ preview: BadgePreview) -> Int {
+        let pictureWidth = preview.lines.map { DisplayWidth.of($0) }.max() ?? 0
+        return max(pictureWidth, min(preview.columns, max(12, DisplayWidth.of(Sanitizer.sanitize(preview.caption)))))
+    }
+
     /// Draws the framed preview with its right edge at `right` (exclusive) from row `y`; returns
     /// the first column it uses (content to the left must end before it).
     @discardableResult
     static func draw(_ preview: BadgePreview, right: Int, y: Int, into buf: inout ScreenBuffer) -> Int {
         let caption = Sanitizer.sanitize(preview.caption)
         let pictureWidth = preview.lines.map { DisplayWidth.of($0) }.max() ?? 0
-        let inner = max(pictureWidth, min(preview.columns, max(12, DisplayWidth.of(caption))))
+        let inner = innerWidth(preview)
         let width = inner + 2, height = preview.lines.count + 3
         let x = right - width
         buf.drawBox(x: x, y: y, width: width, height: height, role: .border, title: "Badge", titleRole: .dim)

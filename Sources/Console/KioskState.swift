@@ -15,6 +15,8 @@ public struct KioskState: Sendable, Hashable {
     /// The scanned code whose lookup is awaited (a later scan replaces it).
     public var pendingCode: String?
     /// The print result for the person on screen.
+    /// The person's own badge as it will print (SPEC §13), once it has come.
+    public var preview: BadgePreview?
     public var printNote: String?
     /// The last key, scan or result the kiosk saw: 20 s (`idleSeconds`) later it resets.
     public var lastActivity: Date

@@ -51,6 +51,14 @@ enum KioskView {
             center("Please ask at the desk — our staff will help you.", y: top + 5, into: &buf)
             center("[Enter] Start over", y: top + 8, role: .keyHint, into: &buf)
         }
+        // The person's own badge as it will print, beside their card (level with it).
+        if let preview = k.preview, preview.attendeeId == k.attendee?.id, BadgePreview.kioskBox(for: buf.size) != nil {
+            let cardRight = (w - min(60, w - 8)) / 2 + min(60, w - 8)
+            let right = min(w - 1, cardRight + 3 + BadgePreview.innerWidth(preview) + 2)
+            var y = BadgePreview.kioskTop(for: buf.size)
+            if case .done = k.phase { y += 2 }  // the card sits under the "checked in" band
+            BadgePreview.draw(preview, right: right, y: y, into: &buf)
+        }
         // What happens next, in words (the idle reset).
         let y = buf.size.height - 3
         if k.isAtRest {

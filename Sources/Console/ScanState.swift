@@ -86,6 +86,8 @@ public struct ScanState: Sendable, Hashable {
     public var verdictAt: Date?
     /// The print result for the verdict's attendee ("Printed on …", "Saved PDF → …").
     public var printNote: String?
+    /// The verdict's attendee's badge as it will print (SPEC §12 Preview), when it has come.
+    public var preview: BadgePreview?
     /// Earlier verdicts, newest first (name and word), so the operator sees the line's rhythm.
     public var recent: [String]
     /// Enter was pressed once on a NOT ATTENDING verdict: the next Enter forces the check-in.

@@ -8,7 +8,7 @@ import ScreenKit
 enum ScanView {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, now: Date) {
         guard let s = state.scan else { return }
-        let w = buf.size.width
+        var w = buf.size.width
         let eventName = state.event(s.eventId).map { clean($0.name) } ?? "Event"
         let mode = state.expressScan ? "EXPRESS" : "STANDARD"
         let marker = state.stationMode ? "\(stationMarker) · " : ""
@@ -35,6 +35,11 @@ enum ScanView {
         if let verdict = s.verdict {
             drawVerdict(verdict, s, state, y: y, height: bandHeight, into: &buf, now: now)
             y += bandHeight + 1
+            // The badge as it will print, right of what follows the band (SPEC §12 Preview).
+            if let preview = s.preview, preview.attendeeId == verdict.attendee?.id, BadgePreview.scanBox(for: buf.size) != nil {
+                let x = BadgePreview.draw(preview, right: w - 1, y: BadgePreview.scanTop(for: buf.size), into: &buf)
+                w = x + 1
+            }
             if let action = verdict.enterAction {
                 let allowed = state.effectiveRole.allows(.checkIn)
                 let label = s.confirmingForce && action == .forceCheckIn

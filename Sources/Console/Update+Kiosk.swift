@@ -56,6 +56,7 @@ func kioskTouch(_ state: inout AppState, now: Date) {
 
 func kioskShow(_ state: inout AppState, _ phase: KioskPhase, now: Date) {
     state.kiosk?.phase = phase
+    if state.kiosk?.preview?.attendeeId != state.kiosk?.attendee?.id { state.kiosk?.preview = nil }
     state.kiosk?.printNote = nil
     state.kiosk?.lastActivity = now
     if case .askAtDesk = phase { state.bells += 1 }
@@ -153,7 +154,7 @@ func kioskScanLookup(_ state: inout AppState, code: String, _ lookup: ScanLookup
     case .otherEvent: kioskShow(&state, .askAtDesk(.otherEvent), now: now)
     case .found(let a, _): kioskFound(&state, a, now: now)
     }
-    return []
+    return kioskPreviewRequest(state)
 }
 
 /// The reply to the typed lookup.
@@ -169,7 +170,13 @@ func kioskLookupResult(_ state: inout AppState, lastName: String, email: String,
     case .ambiguous: kioskShow(&state, .askAtDesk(.ambiguous), now: now)
     case .found(let a): kioskFound(&state, a, now: now)
     }
-    return []
+    return kioskPreviewRequest(state)
+}
+
+/// The person's own badge preview while they confirm, when the screen has room for it.
+func kioskPreviewRequest(_ state: AppState) -> [Effect] {
+    guard case .confirm(let a)? = state.kiosk?.phase, let box = BadgePreview.kioskBox(for: state.size) else { return [] }
+    return [.loadBadgePreview(attendeeId: a.id, columns: box.columns, rows: box.rows)]
 }
 
 func kioskFound(_ state: inout AppState, _ a: Attendee, now: Date) {

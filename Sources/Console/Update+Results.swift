@@ -81,8 +81,16 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.card?.preview = preview?.attendeeId == a.id ? preview : nil
         return previewRequest(state)
     case .badgePreviewLoaded(let preview):
-        guard state.card?.attendeeId == preview.attendeeId else { return [] }
-        state.card?.preview = preview
+        if state.card?.attendeeId == preview.attendeeId, preview.columns == BadgePreview.cardBox(for: state.size)?.columns {
+            state.card?.preview = preview
+        }
+        if state.scan?.verdict?.attendee?.id == preview.attendeeId,
+           preview.columns == BadgePreview.scanBox(for: state.size)?.columns {
+            state.scan?.preview = preview
+        }
+        if state.kiosk?.attendee?.id == preview.attendeeId, preview.columns == BadgePreview.kioskBox(for: state.size)?.columns {
+            state.kiosk?.preview = preview
+        }
         return []
     case .integrationsLoaded(let list):
         state.integrations = list

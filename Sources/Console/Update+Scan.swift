@@ -99,6 +99,7 @@ func showVerdict(_ state: inout AppState, _ verdict: ScanVerdict, now: Date, bel
         s.recent.insert(line, at: 0)
         if s.recent.count > 8 { s.recent.removeLast(s.recent.count - 8) }
     }
+    if s.preview?.attendeeId != verdict.attendee?.id { s.preview = nil }
     s.verdict = verdict
     s.verdictAt = now
     s.printNote = nil
@@ -142,22 +143,31 @@ func handleScanLookup(_ state: inout AppState, code: String, _ lookup: ScanLooku
         showVerdict(&state, .otherEvent(code: shown, eventName: name), now: now)
         return []
     case .found(let a, let last):
+        // The verdict first; the badge preview after it, so it never delays the verdict.
+        let preview = scanPreviewRequest(state, attendeeId: a.id)
         if a.isCheckedIn {
             showVerdict(&state, .alreadyCheckedIn(a, last), now: now)
-            return []
+            return preview
         }
         if a.status == .notAttending {
             showVerdict(&state, .notAttending(a), now: now)
-            return []
+            return preview
         }
         if state.expressScan && state.effectiveRole.allows(.checkIn) {
             showVerdict(&state, .checkingIn(a), now: now)
             state.printAfterCheckIn.insert(a.id)
-            return [.checkIn(attendeeId: a.id, .checkIn)]
+            return [.checkIn(attendeeId: a.id, .checkIn)] + preview
         }
         showVerdict(&state, .ready(a), now: now)
-        return []
+        return preview
     }
+}
+
+/// The scan verdict's badge preview for the current terminal size, when there is room.
+func scanPreviewRequest(_ state: AppState, attendeeId: Int64) -> [Effect] {
+    guard let box = BadgePreview.scanBox(for: state.size) else { return [] }
+    if let p = state.scan?.preview, p.attendeeId == attendeeId, p.columns == box.columns, p.rows == box.rows { return [] }
+    return [.loadBadgePreview(attendeeId: attendeeId, columns: box.columns, rows: box.rows)]
 }
 
 /// Keys of the scan screen (everything printable was typed into the line by `handleKey`).

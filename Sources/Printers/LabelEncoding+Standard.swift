@@ -3,25 +3,16 @@ import Foundation
 import Printing
 
 extension LabelEncoding {
-    /// The real encoders: the badge rasterised at the printer's resolution (`LabelRasterizer`),
-    /// then ZPL II (`ZPLEncoder`, options from the address) or Brother QL raster
-    /// (`BrotherQLEncoder`, 300 dpi heads); `~HS` read by `ZPLHostStatus`.
+    /// The real encoders: `LabelLanguage` (ZPL II or Brother QL raster, options from the
+    /// address) lays the badge out, rasterises it at the printer's resolution and encodes it;
+    /// `~HS` is read by `ZPLHostStatus`.
     public static let standard = LabelEncoding(
         encode: { attendee, template, fonts, address in
+            guard let lang = address.language else { throw PrinterError.encoding("\(address) is not a label printer") }
             do {
-                switch address.language {
-                case .zpl:
-                    let options = try ZPLOptions.parse(query: address.optionsQuery)
-                    let raster = try LabelRasterizer.raster(attendee: attendee, template: template, fonts: fonts,
-                                                            dpi: options.resolution)
-                    return (Data(ZPLEncoder.encode(raster.bitmap, options: options)), raster.missingGlyphs)
-                case .brotherQL:
-                    let options = try BrotherQLOptions.parse(query: address.optionsQuery)
-                    let raster = try LabelRasterizer.raster(attendee: attendee, template: template, fonts: fonts, dpi: .dpi300)
-                    return (Data(try BrotherQLEncoder.encode(raster.bitmap, options: options)), raster.missingGlyphs)
-                case nil:
-                    throw PrinterError.encoding("\(address) is not a label printer")
-                }
+                let language = try LabelLanguage.parse(lang: lang.rawValue, query: address.optionsQuery)
+                let job = try language.job(attendee: attendee, template: template, fonts: fonts)
+                return (Data(job.bytes), job.badge.missingGlyphs)
             } catch let error as LabelOptionError {
                 throw PrinterError.encoding(error.description)
             }

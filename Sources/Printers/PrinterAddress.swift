@@ -193,16 +193,13 @@ public enum PrinterAddress: Sendable, Hashable, CustomStringConvertible {
         }.joined(separator: "&")
     }
 
-    /// The options checked by the encoders' own parsers, so a bad model, label or darkness is
+    /// The options checked by the encoders' own parser (`LabelLanguage.parse`), so a bad model, label or darkness is
     /// refused when the address is read, not when the first badge prints.
     private static func validate(_ language: PrinterLanguage, _ options: [String: String],
                                  _ fail: (String) -> ParseError) throws {
         let query = PrinterAddress.zpl(host: "", port: rawPort, options: options).optionsQuery
         do {
-            switch language {
-            case .zpl: _ = try ZPLOptions.parse(query: query)
-            case .brotherQL: _ = try BrotherQLOptions.parse(query: query)
-            }
+            _ = try LabelLanguage.parse(lang: language.rawValue, query: query)
         } catch {
             throw fail(error.description)
         }

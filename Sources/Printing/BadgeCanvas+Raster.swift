@@ -20,12 +20,13 @@ extension BadgeCanvas {
     static let emboldenStroke = 0.03
 
     func raster(width: Double, height: Double, dotsPerPoint s: Double) -> MonoBitmap {
-        let dotsWide = Int((width * s).rounded()), dotsHigh = Int((height * s).rounded())
+        let dot = PathRasterizer.dot
+        let dotsWide = max(0, dot((width * s).rounded())), dotsHigh = max(0, dot((height * s).rounded()))
         var bitmap = MonoBitmap(width: dotsWide, height: dotsHigh)
         /// PDF y (bottom-up, points) → dot row (top-down).
         func row(_ pdfY: Double) -> Double { (pageHeight - pdfY) * s }
         func snapped(_ a: Double, _ b: Double) -> (Int, Int) {
-            let lo = Int(a.rounded()), hi = Int(b.rounded())
+            let lo = dot(a.rounded()), hi = dot(b.rounded())
             return (lo, b > a ? max(hi, lo + 1) : hi)
         }
         func fillDots(_ x: (Int, Int), _ y: (Int, Int), black: Bool) {
@@ -42,8 +43,8 @@ extension BadgeCanvas {
                 let half = max(0, lineWidth) / 2, ink = Self.isInk(color)
                 let outerX = snapped((b.x - half) * s, (b.x + b.width + half) * s)
                 let outerY = snapped(row(b.y + b.height + half), row(b.y - half))
-                var innerX = (Int(((b.x + half) * s).rounded()), Int(((b.x + b.width - half) * s).rounded()))
-                var innerY = (Int(row(b.y + b.height - half).rounded()), Int(row(b.y + half).rounded()))
+                var innerX = (dot(((b.x + half) * s).rounded()), dot(((b.x + b.width - half) * s).rounded()))
+                var innerY = (dot(row(b.y + b.height - half).rounded()), dot(row(b.y + half).rounded()))
                 // At least one dot of line on every side, and no inside when the line fills the box.
                 innerX = (max(innerX.0, outerX.0 + 1), min(innerX.1, outerX.1 - 1))
                 innerY = (max(innerY.0, outerY.0 + 1), min(innerY.1, outerY.1 - 1))
@@ -56,8 +57,8 @@ extension BadgeCanvas {
                 fillDots((outerX.0, innerX.0), innerY, black: ink)
                 fillDots((innerX.1, outerX.1), innerY, black: ink)
             case let .qr(color, code, originX, top, module):
-                let xs = (0...code.size).map { Int(((originX + Double($0) * module) * s).rounded()) }
-                let ys = (0...code.size).map { Int(row(top - Double($0) * module).rounded()) }
+                let xs = (0...code.size).map { dot(((originX + Double($0) * module) * s).rounded()) }
+                let ys = (0...code.size).map { dot(row(top - Double($0) * module).rounded()) }
                 let ink = Self.isInk(color)
                 for y in 0..<code.size {
                     var x = 0

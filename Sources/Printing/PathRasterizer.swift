@@ -40,7 +40,8 @@ struct PathRasterizer {
         // Distance of the control point from the chord bounds the curve's deviation (÷ 4).
         let ddx = x0 - 2 * cx + x, ddy = y0 - 2 * cy + y
         let deviation = (ddx * ddx + ddy * ddy).squareRoot() / 4
-        let steps = max(1, min(64, Int((deviation / Self.tolerance).squareRoot().rounded(.up))))
+        let wanted = (deviation / Self.tolerance).squareRoot().rounded(.up)
+        let steps = wanted.isFinite ? max(1, Int(min(64, wanted))) : 64
         for i in 1...steps {
             let t = Double(i) / Double(steps), u = 1 - t
             line(to: u * u * x0 + 2 * u * t * cx + t * t * x, u * u * y0 + 2 * u * t * cy + t * t * y)
@@ -97,6 +98,13 @@ struct PathRasterizer {
         close()
     }
 
+    /// A coordinate as an integer, clamped far outside any bitmap (a template may place text at
+    /// 1e300 points; converting that to Int would trap).
+    static func dot(_ value: Double) -> Int {
+        guard value.isFinite else { return value > 0 ? 1 << 40 : -(1 << 40) }
+        return Int(Swift.min(Swift.max(value, -1e12), 1e12))
+    }
+
     /// Paints the inside of every contour added so far (non-zero winding, ≥ 50 % coverage).
     func fill(into bitmap: inout MonoBitmap, black: Bool) {
         guard !edges.isEmpty, bitmap.width > 0, bitmap.height > 0 else { return }
@@ -106,8 +114,8 @@ struct PathRasterizer {
             minY = min(minY, e.y0, e.y1); maxY = max(maxY, e.y0, e.y1)
         }
         guard minX.isFinite, maxX.isFinite, minY.isFinite, maxY.isFinite else { return }
-        let left = max(0, Int(minX.rounded(.down))), right = min(bitmap.width, Int(maxX.rounded(.up)))
-        let top = max(0, Int(minY.rounded(.down))), bottom = min(bitmap.height, Int(maxY.rounded(.up)))
+        let left = max(0, Self.dot(minX.rounded(.down))), right = min(bitmap.width, Self.dot(maxX.rounded(.up)))
+        let top = max(0, Self.dot(minY.rounded(.down))), bottom = min(bitmap.height, Self.dot(maxY.rounded(.up)))
         guard left < right, top < bottom else { return }
 
         // Edges as (top, bottom, x at top, dx/dy, direction), sorted by top.
@@ -147,8 +155,8 @@ struct PathRasterizer {
                         spanStart = c.x
                     } else if was != 0, winding == 0 {
                         // Samples at (k + 0.5) / s inside [spanStart, c.x).
-                        let a = max(sampleLeft, Int((spanStart * Double(s) - 0.5).rounded(.up)))
-                        let b = min(sampleRight, Int((c.x * Double(s) - 0.5).rounded(.up)))
+                        let a = max(sampleLeft, Self.dot((spanStart * Double(s) - 0.5).rounded(.up)))
+                        let b = min(sampleRight, Self.dot((c.x * Double(s) - 0.5).rounded(.up)))
                         guard a < b else { continue }
                         touched = true
                         let pa = a / s - left, pb = (b - 1) / s - left

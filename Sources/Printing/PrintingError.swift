@@ -19,6 +19,8 @@ public enum PrintingError: Error, Equatable, Sendable, CustomStringConvertible {
     case noTemplate(ticketName: String?)
     /// Writing the PDF file failed.
     case writeFailed(path: String, reason: String)
+    /// The badge is larger than any label printer prints (a raster would not fit in memory either).
+    case badgeTooLarge(widthDots: Int, heightDots: Int, dpi: Int)
 
     public var description: String {
         switch self {
@@ -40,6 +42,9 @@ public enum PrintingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no badge template\(ticket): add a Default template (badge templates add)"
         case let .writeFailed(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .badgeTooLarge(width, height, dpi):
+            return "a \(width)×\(height)-dot badge at \(dpi) dpi is too large for a label printer "
+                + "(at most \(LabelRasterizer.maxSideDots) dots a side, \(LabelRasterizer.maxDots / 1_000_000) million in all)"
         }
     }
 }

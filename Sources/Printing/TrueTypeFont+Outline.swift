@@ -11,18 +11,23 @@ struct GlyphContour: Equatable {
 extension TrueTypeFont {
     /// Deepest nesting of composite glyphs followed (fonts use 1–2; a hostile font may loop).
     static let maxCompositeDepth = 8
+    /// Most components one glyph may expand to (a hostile font could nest wide composites into
+    /// billions of copies; real glyphs have a handful).
+    static let maxComponents = 256
 
     /// The outline of `glyph` in font units (y up), composites resolved; empty for blank glyphs,
     /// unknown ids and damaged data (a broken glyph draws nothing rather than trapping).
     func outline(glyph: Int) -> [GlyphContour] {
-        outline(glyph: glyph, depth: 0)
+        var budget = Self.maxComponents
+        return outline(glyph: glyph, depth: 0, budget: &budget)
     }
 
-    private func outline(glyph: Int, depth: Int) -> [GlyphContour] {
+    private func outline(glyph: Int, depth: Int, budget: inout Int) -> [GlyphContour] {
         let range = glyphRange(glyph)
-        guard range.count >= 10, depth <= Self.maxCompositeDepth else { return [] }
+        guard range.count >= 10, depth <= Self.maxCompositeDepth, budget > 0 else { return [] }
+        budget -= 1
         let contours = bytes.i16(range.lowerBound)
-        return contours >= 0 ? simpleOutline(range, contours: contours) : compositeOutline(range, depth: depth)
+        return contours >= 0 ? simpleOutline(range, contours: contours) : compositeOutline(range, depth: depth, budget: &budget)
     }
 
     private func simpleOutline(_ range: Range<Int>, contours: Int) -> [GlyphContour] {
@@ -75,7 +80,7 @@ extension TrueTypeFont {
         return result
     }
 
-    private func compositeOutline(_ range: Range<Int>, depth: Int) -> [GlyphContour] {
+    private func compositeOutline(_ range: Range<Int>, depth: Int, budget: inout Int) -> [GlyphContour] {
         var result: [GlyphContour] = []
         var at = range.lowerBound + 10
         while at + 4 <= range.upperBound {
@@ -101,12 +106,12 @@ extension TrueTypeFont {
             } else if flags & 0x0080 != 0 {
                 a = f2dot14(at); b = f2dot14(at + 2); c = f2dot14(at + 4); d = f2dot14(at + 6); at += 8
             }
-            for contour in outline(glyph: component, depth: depth + 1) {
+            for contour in outline(glyph: component, depth: depth + 1, budget: &budget) {
                 result.append(GlyphContour(points: contour.points.map { p in
                     (a * p.x + c * p.y + dx, b * p.x + d * p.y + dy, p.onCurve)
                 }))
             }
-            if flags & 0x0020 == 0 { break }
+            if flags & 0x0020 == 0 || budget <= 0 { break }
         }
         return result
     }

@@ -122,3 +122,103 @@ import ScreenKit
         #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
     }
 }
+
+/// The scan verdict shows the scanned person's badge too, under the verdict band.
+@Suite struct BadgePreviewScanTests {
+    static let picture = ["██████████", "  ▄▄▄▄▄   ", "          ", "   ████   ", "   ████   ", "          ", " ▀▀▀▀▀▀▀▀ "]
+
+    static func verdict(_ size: Size, loaded: Bool = true) -> AppState {
+        var s = DeskScene.verdict(size)
+        if loaded, let box = BadgePreview.scanBox(for: size) {
+            _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: box.columns,
+                                                            rows: box.rows, lines: picture, caption: "Label")), now: F.now)
+        }
+        return s
+    }
+
+    @Test func verdictWithPreviewAt80x24() {
+        #expect(snapshot(Self.verdict(Size(width: 80, height: 24)), 80, 24) == """
+         Scan mode — Tech Summit 2026                                    STANDARD · ada
+
+          Scan: ▏
+          standard: a valid scan waits for Enter
+
+          ● VALID TICKET — NOT CHECKED IN YET
+          Alan M. Turing
+          ✎ NOTE: Speaker — bring to the green room before 10:00; allergic to nuts
+          General · GCHQ
+        ⋯ 2 blank rows
+          [Enter] Print badge & check in                                 ┌ Badge ─────┐
+                                                                         │ ██████████ │
+                                                                         │   ▄▄▄▄▄    │
+                                                                         │            │
+                                                                         │    ████    │
+                                                                         │    ████    │
+                                                                         │            │
+                                                                         │  ▀▀▀▀▀▀▀▀  │
+                                                                         │Label       │
+                                                                         └────────────┘
+        ⋯ 2 blank rows
+         Enter Submit / do it  F2 Express/standard  F4 Print  F1 Help  Esc Table
+        """)
+    }
+
+    @Test func verdictWithPreviewAt120x40() {
+        let size = Size(width: 120, height: 40)
+        let rows = render(Self.verdict(size), size: size, now: F.now).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = try! #require(rows.firstIndex { $0.contains("┌ Badge ") })
+        #expect(top == 13)  // under the 7-row verdict band
+        // The frame hugs the picture, one column in from the right edge.
+        #expect(rows[top + 1].hasSuffix("│ ██████████ │"))
+        #expect(rows[top + 1].count == 119)
+    }
+
+    @Test func aNewVerdictForSomeoneElseDropsThePicture() {
+        var s = Self.verdict(Size(width: 80, height: 24))
+        #expect(s.scan?.preview != nil)
+        s.scan?.pendingCode = "BC1"
+        let effects = update(&s, .scanLookedUp(code: "BC1", .found(F.rows[0], lastCheckIn: nil)), now: F.now)
+        #expect(s.scan?.preview == nil)
+        #expect(effects == [.loadBadgePreview(attendeeId: F.rows[0].id, columns: 14, rows: 7)])
+        // A late picture of the previous person is not shown on this verdict.
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: 14, rows: 7,
+                                                        lines: Self.picture, caption: "")), now: F.now)
+        #expect(s.scan?.preview == nil)
+    }
+}
+
+/// The kiosk shows the person their own badge as it will print, beside "Is this you?".
+@Suite struct BadgePreviewKioskTests {
+    static let picture = BadgePreviewScanTests.picture
+
+    static func confirm(_ size: Size) -> (AppState, [Effect]) {
+        var s = K.kiosk(size: size)
+        _ = update(&s, .scanned("BC1"), now: F.now)
+        let effects = update(&s, .scanLookedUp(code: "BC1", .found(K.ada, lastCheckIn: nil)), now: F.now)
+        return (s, effects)
+    }
+
+    @Test func confirmAsksForThePreviewWhereThereIsRoom() {
+        #expect(Self.confirm(Size(width: 120, height: 40)).1 == [.loadBadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17)])
+        #expect(Self.confirm(Size(width: 80, height: 24)).1 == [])  // the card alone at 80 × 24
+    }
+
+    @Test func confirmShowsThePreviewBesideTheCardAt120x40AndStartOverDropsIt() {
+        var (s, _) = Self.confirm(Size(width: 120, height: 40))
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17, lines: Self.picture,
+                                                        caption: "Default")), now: F.now)
+        let rows = render(s, size: Size(width: 120, height: 40), now: F.now).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = try! #require(rows.firstIndex { $0.contains("┌ Badge ") })
+        #expect(top == 14)
+        #expect(rows[top].contains("Is this you?") == false)
+        #expect(rows[top].contains("┌────") && rows[top].hasSuffix("┌ Badge ─────┐"))  // the card's top beside it
+        #expect(rows[top + 1].hasSuffix("│ ██████████ │"))
+        if ProcessInfo.processInfo.environment["LR_SHOW"] != nil { print(rows.joined(separator: "\n")) }
+        // Start over: the picture goes with the person.
+        _ = update(&s, .key(.escape), now: F.now)
+        #expect(s.kiosk?.preview == nil)
+        #expect(!render(s, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
+    }
+}

@@ -25,7 +25,8 @@ private let now = F.now
                 == [.lookupScan(eventId: 1, code: "BC2")])
         #expect(s.screen == .scan(eventId: 1) && s.backStack.last == .eventView(eventId: 1))
         #expect(s.scan?.verdict == .lookingUp(code: "https://luma.com/check-in/evt-1?pk=BC2"))
-        #expect(update(&s, .scanLookedUp(code: "BC2", .found(F.rows[1], lastCheckIn: nil)), now: now) == [])
+        #expect(update(&s, .scanLookedUp(code: "BC2", .found(F.rows[1], lastCheckIn: nil)), now: now)
+                == [.loadBadgePreview(attendeeId: 2, columns: 14, rows: 7)])  // only the badge preview
         #expect(s.scan?.verdict == .ready(F.rows[1]))
         // Standard mode: Enter confirms — but not within 500 ms of the verdict appearing.
         #expect(update(&s, .key(.enter), now: now.addingTimeInterval(0.3)) == [])
@@ -45,7 +46,7 @@ private let now = F.now
         var s = table(express: true)
         _ = update(&s, .scanned("BC2"), now: now)
         #expect(update(&s, .scanLookedUp(code: "BC2", .found(F.rows[1], lastCheckIn: nil)), now: now)
-                == [.checkIn(attendeeId: 2, .checkIn)])
+                == [.checkIn(attendeeId: 2, .checkIn), .loadBadgePreview(attendeeId: 2, columns: 14, rows: 7)])
         #expect(s.scan?.verdict == .checkingIn(F.rows[1]))
         #expect(s.printAfterCheckIn == [2])
     }
@@ -57,7 +58,8 @@ private let now = F.now
         var ada = F.rows[0]
         ada.checkedInAt = yesterday
         let record = CheckInRecord(attendeeId: 1, at: yesterday, action: .checkIn, operatorName: "bob", station: "Door B")
-        #expect(update(&s, .scanLookedUp(code: "BC1", .found(ada, lastCheckIn: record)), now: now) == [],
+        #expect(update(&s, .scanLookedUp(code: "BC1", .found(ada, lastCheckIn: record)), now: now)
+                == [.loadBadgePreview(attendeeId: 1, columns: 14, rows: 7)],
                 "express never checks in twice")
         #expect(s.bells == 1)
         let text = F.text(s)
@@ -86,7 +88,8 @@ private let now = F.now
     @Test func notAttendingOffersForceOnEnterAndASecondEnterConfirms() {
         var s = table(express: true)
         _ = update(&s, .scanned("BC4"), now: now)
-        #expect(update(&s, .scanLookedUp(code: "BC4", .found(F.rows[3], lastCheckIn: nil)), now: now) == [])
+        #expect(update(&s, .scanLookedUp(code: "BC4", .found(F.rows[3], lastCheckIn: nil)), now: now)
+                == [.loadBadgePreview(attendeeId: 4, columns: 14, rows: 7)])
         #expect(s.bells == 1)
         #expect(F.text(s).contains("✖ NOT ATTENDING") && F.text(s).contains("waitlist"))
         // Issue #17: forcing asks first; any other key cancels the question.

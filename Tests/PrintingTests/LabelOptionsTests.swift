@@ -70,3 +70,19 @@ struct LabelOptionsTests {
         #expect(throws: LabelOptionError.self) { try ZPLOptions.parse(query: "model=QL-820NWB") }
     }
 }
+
+struct LabelLanguageTests {
+    @Test func languagesFromAddressParts() throws {
+        #expect(try LabelLanguage.parse(lang: "zpl", query: "dpi=300") == .zpl(ZPLOptions(resolution: .dpi300)))
+        #expect(try LabelLanguage.parse(lang: "brother-ql", query: "model=QL-820NWB&label=62").resolution == .dpi300)
+        #expect(throws: LabelOptionError.badValue(key: "lang", value: "epl", expected: "zpl or brother-ql")) {
+            try LabelLanguage.parse(lang: "epl", query: "")
+        }
+    }
+
+    @Test func aRasterAtTheWrongResolutionIsRefused() throws {
+        let badge = RasterBadge(bitmap: MonoBitmap(width: 8, height: 8), resolution: .dpi300, missingGlyphs: [])
+        #expect(throws: LabelOptionError.self) { try LabelLanguage.zpl(ZPLOptions(resolution: .dpi203)).encode(badge) }
+        #expect(try LabelLanguage.zpl(ZPLOptions(resolution: .dpi300)).encode(badge).starts(with: Array("^XA".utf8)))
+    }
+}

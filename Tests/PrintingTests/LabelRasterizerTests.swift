@@ -156,3 +156,46 @@ struct LabelRasterizerTests {
         #expect(badge.missingGlyphs == ["\u{13000}"])
     }
 }
+
+@Suite(.enabled(if: Fixture.hasDejaVu, "DejaVu Sans not installed (fonts-dejavu-core)"))
+struct LabelRasterizerLimitsTests {
+    @Test func aPosterSizedTemplateIsOneLineNotGigabytes() throws {
+        let fonts = try Fixture.fonts()
+        let poster = try TemplateParser.parse("size 150x150in\nfield name x=1 y=1 w=100 h=20 size=200")
+        #expect(throws: PrintingError.badgeTooLarge(widthDots: 45_000, heightDots: 45_000, dpi: 300)) {
+            try LabelRasterizer.raster(attendee: Fixture.attendee("Ada"), layout: poster, fonts: fonts, dpi: .dpi300)
+        }
+        #expect(PrintingError.badgeTooLarge(widthDots: 45_000, heightDots: 45_000, dpi: 300).description
+                == "a 45000×45000-dot badge at 300 dpi is too large for a label printer (at most 32000 dots a side, 40 million in all)")
+        // The preview draws it small instead.
+        let template = BadgeTemplate(eventId: 1, name: "Poster", layout: "size 150x150in\nrect x=0 y=0 w=150 h=75 fill=black")
+        let thumb = try LabelRasterizer.thumbnail(attendee: Fixture.attendee("Ada"), template: template, fonts: fonts,
+                                                  maxWidth: 100, maxHeight: 80)
+        #expect(thumb.bitmap.width == 80 && thumb.bitmap.height == 80)
+        #expect(thumb.bitmap.blackCount == 80 * 40)
+        #expect(abs(thumb.widthMM - 3810) < 1)
+    }
+
+    @Test func aLabelSizedThumbnailIsThePrintersRaster() throws {
+        let fonts = try Fixture.fonts()
+        let template = BadgeTemplate(eventId: 1, name: "Label", layout: LabelRasterizerTests.labelTemplate)
+        let attendee = Fixture.attendee("Ada Lovelace", first: "Ada", last: "Lovelace")
+        let thumb = try LabelRasterizer.thumbnail(attendee: attendee, template: template, fonts: fonts, maxWidth: 2_400, maxHeight: 2_400)
+        #expect(thumb.bitmap == (try LabelRasterizer.raster(attendee: attendee, template: template, fonts: fonts, dpi: .dpi300).bitmap))
+    }
+}
+
+extension LabelRasterizerLimitsTests {
+    @Test func elementsFarOffTheBadgeDrawNothingAndNeverTrap() throws {
+        let fonts = try Fixture.fonts()
+        let far = BadgeBox(x: 1e300, y: -1e300, width: 1e300, height: 1e300)
+        let layout = BadgeLayout(width: 100, height: 50, elements: [
+            .rect(RectElement(box: far, fill: .black, stroke: .black, lineWidth: 1e300)),
+            .text(TextElement(content: .literal("Ada"), box: far, fontSize: 500)),
+            .qr(QRElement(box: far)),
+            .text(TextElement(content: .literal("Ada"), box: BadgeBox(x: -1e12, y: 0, width: 2e12, height: 50), fontSize: 500)),
+        ])
+        let badge = try LabelRasterizer.raster(attendee: Fixture.attendee("Ada"), layout: layout, fonts: fonts, dpi: .dpi300)
+        #expect(badge.bitmap.width == 417 && badge.bitmap.height == 208)
+    }
+}

@@ -22,10 +22,12 @@ extension EffectRunner {
             let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
             let template = TemplateSelector.select(for: attendee, from: templates)
                 ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
-            let badge = try LabelRasterizer.raster(attendee: attendee, template: template, fonts: fontSet(), dpi: .dpi203)
+            // The raster a 300 dpi label printer gets (any badge up to 8 in a side); larger templates
+            // are drawn smaller rather than into a poster-sized raster.
+            let badge = try LabelRasterizer.thumbnail(attendee: attendee, template: template, fonts: fontSet(),
+                                                      maxWidth: 2_400, maxHeight: 2_400)
             preview.lines = TerminalPreview.lines(badge.bitmap, columns: columns, rows: rows, style: Self.previewStyle)
-            let mm = { (dots: Int) in Int((Double(dots) * 25.4 / 203).rounded()) }
-            preview.caption = "\(template.name) · \(mm(badge.bitmap.width))×\(mm(badge.bitmap.height)) mm"
+            preview.caption = "\(template.name) · \(Int(badge.widthMM.rounded()))×\(Int(badge.heightMM.rounded())) mm"
         } catch {
             preview.caption = "no preview: \(Self.describe(error))"
         }
