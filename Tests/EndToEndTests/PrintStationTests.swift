@@ -53,11 +53,28 @@ import TestSupport
         return rows.first { $0["providerAttendeeId"] as? String == attendee }?["printCount"] as? Int ?? -1
     }
 
-    @Test func killNineMidJobNeitherLosesNorSilentlyRepeatsAndTheReprintIsCounted() throws {
+    enum Store: String, CaseIterable { case sqlite, postgres }
+
+    /// The seeded database as `--db` takes it: a SQLite file, or a PostgreSQL database it was
+    /// copied to (nil: PostgreSQL is not installed, skipped loudly). `drop` removes it.
+    func seededDatabase(_ kind: Store, _ badge: BadgeProcess) throws -> (db: String, drop: () -> Void)? {
+        let file = badge.path("b.sqlite")
+        try SeededDatabase.create(at: file)
+        guard kind == .postgres else { return (file, {}) }
+        guard let server = try PostgresTestServer.requireOrSkip("print station kill -9 on PostgreSQL") else { return nil }
+        let url = try server.createDatabase("printq_kill")
+        #expect(try badge.run(["db", "init", url]).status == 0)
+        let copy = try badge.run(["db", "copy", file, url])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        return (url, { try? server.dropDatabase(url: url) })
+    }
+
+    @Test(arguments: Store.allCases)
+    func killNineMidJobNeitherLosesNorSilentlyRepeatsAndTheReprintIsCounted(kind: Store) throws {
         let badge = try BadgeProcess()
         defer { badge.cleanUp() }
-        let db = badge.path("b.sqlite")
-        try SeededDatabase.create(at: db)
+        guard let (db, drop) = try seededDatabase(kind, badge) else { return }
+        defer { drop() }
         let printer = try FakePrinter(mode: .stall)
         let station = ["print-station", "Hall", "--printer", printer.zplAddress, "--db", db]
 
