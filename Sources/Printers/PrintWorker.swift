@@ -78,10 +78,15 @@ public final class PrintWorker: @unchecked Sendable {
             let failed = try store.finishPrintJob(id: job.id, worker: id, result: .failed(reason: reason), at: Date())
             return Outcome(job: failed, delivered: nil, failure: reason)
         }
-        let done = try store.finishPrintJob(id: job.id, worker: id,
-                                            result: .done(templateName: delivered.templateName, output: delivered.output),
-                                            at: Date())
-        return Outcome(job: done, delivered: delivered, failure: nil)
+        do {
+            let done = try store.finishPrintJob(id: job.id, worker: id,
+                                                result: .done(templateName: delivered.templateName, output: delivered.output),
+                                                at: Date())
+            return Outcome(job: done, delivered: delivered, failure: nil)
+        } catch {
+            // The printer has the badge; the store does not know. Say both, never "not printed".
+            throw UnrecordedPrint(jobId: job.id, output: delivered.output, reason: Self.describe(error))
+        }
     }
 
     private func deliver(_ job: PrintJob) throws -> DeliveredBadge {
@@ -113,5 +118,18 @@ public final class PrintWorker: @unchecked Sendable {
         }
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
         return String(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(300).map(Character.init))
+    }
+}
+
+/// A badge the printer took whose job the store could not mark done (the store went away in
+/// between): the job stays `sent` and shows as of unknown outcome; a reprint is counted.
+public struct UnrecordedPrint: Error, Sendable, CustomStringConvertible {
+    public let jobId: Int64
+    public let output: String
+    public let reason: String
+
+    public var description: String {
+        "the badge was sent to \(output), but print job \(jobId) could not be recorded (\(reason)); "
+            + "badge print-jobs shows it as sent?"
     }
 }
