@@ -73,17 +73,24 @@ enum DeskPrinting {
         }
     }
 
-    static func makeWorker(_ ctx: CommandContext, store: any BadgeStore, address: PrinterAddress, file: String?) -> PrintWorker {
-        var paths = FontSet.searchPaths(environment: ctx.environment)
-        let font = try? ctx.config().font
-        if let font = font ?? nil { paths.insert(font, at: 0) }
-        let searchPaths = paths
+    /// A worker for this command: `desk` or `station` ids, the CLI's built-in badge, the fonts.
+    static func makeWorker(_ ctx: CommandContext, store: any BadgeStore, address: PrinterAddress, file: String?,
+                           prefix: String = "desk") -> PrintWorker {
         var delivery = BadgeDelivery(address: address, labels: .standard)
         delivery.pdfFile = file
-        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"), delivery: delivery,
-                                 fonts: { try FontSet.discover(searchPaths: searchPaths) })
+        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: prefix), delivery: delivery,
+                                 fonts: fontsLoader(ctx))
         worker.fallbackTemplate = builtIn
         return worker
+    }
+
+    /// Fonts, loaded on the first badge: the config's `font` file first (if set), then the
+    /// system's DejaVu and CJK fallbacks.
+    static func fontsLoader(_ ctx: CommandContext) -> @Sendable () throws -> FontSet {
+        var paths = FontSet.searchPaths(environment: ctx.environment)
+        if let font = (try? ctx.config().font) ?? nil { paths.insert(font, at: 0) }
+        let searchPaths = paths
+        return { try FontSet.discover(searchPaths: searchPaths) }
     }
 
     /// The CLI's built-in badge (`BuiltInTemplate`), as before print jobs.

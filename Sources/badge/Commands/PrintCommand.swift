@@ -4,9 +4,10 @@ import Printing
 import ScreenKit
 import Storage
 
-/// `badge print EVENT ATTENDEE [--out FILE.pdf] [--printer NAME] [--json]` (SPEC §6): picks the
-/// template (VIP variant → ticket variant → Default → built-in), renders the PDF, writes it or
-/// sends it to CUPS, and records the print (reprints are counted).
+/// `badge print EVENT ATTENDEE [--out FILE.pdf | --printer ADDRESS | --print-station NAME] [--json]`
+/// (SPEC §6, §12): the print is a job (`DeskPrinting`): sent by this command to the file or printer
+/// (template: VIP variant → ticket variant → Default → built-in), or queued for a print station.
+/// It counts once done (reprints are counted).
 enum PrintCommand {
     static func run(_ ctx: CommandContext) throws {
         let store = try ctx.store()
@@ -57,12 +58,5 @@ enum PrintCommand {
         case let .savedPDF(path):
             return "Saved PDF → \(Sanitizer.sanitize(path)): \(what); nothing was sent to a printer."
         }
-    }
-
-    /// Fonts: the config's `font` file first (if set), then the system's DejaVu and CJK fallbacks.
-    static func fontSet(_ ctx: CommandContext) throws -> FontSet {
-        var paths = FontSet.searchPaths(environment: ctx.environment)
-        if let font = try ctx.config().font { paths.insert(font, at: 0) }
-        return try FontSet.discover(searchPaths: paths)
     }
 }

@@ -2,7 +2,6 @@ import BadgeCore
 import Dispatch
 import Foundation
 import Printers
-import Printing
 import ScreenKit
 import Storage
 
@@ -21,12 +20,9 @@ enum PrintQueueCommands {
         if let duration, duration <= 0 { throw ctx.usage("--for must be positive") }
         let store = try ctx.store()
         try ctx.authorize(.printBadge)
-        let worker = DeskPrinting.makeWorker(ctx, store: store, address: address, file: nil)
         let log = ctx.log
-        let stationWorker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "station"), delivery: worker.delivery,
-                                        fonts: fontsLoader(ctx))
-        stationWorker.fallbackTemplate = DeskPrinting.builtIn
-        let station = PrintStation(name: name, worker: stationWorker,
+        let worker = DeskPrinting.makeWorker(ctx, store: store, address: address, file: nil, prefix: "station")
+        let station = PrintStation(name: name, worker: worker,
                                    log: { line in
                                        let clean = Sanitizer.sanitize(line, maxWidth: 400)
                                        FileHandle.standardOutput.write(Data("\(ISO8601.format(Date())) \(clean)\n".utf8))
@@ -36,13 +32,6 @@ enum PrintQueueCommands {
         defer { stops.cancel() }
         let deadline = duration.map { Date().addingTimeInterval($0) }
         try station.run(until: { deadline.map { Date() >= $0 } ?? false })
-    }
-
-    static func fontsLoader(_ ctx: CommandContext) -> @Sendable () throws -> FontSet {
-        var paths = FontSet.searchPaths(environment: ctx.environment)
-        if let font = (try? ctx.config().font) ?? nil { paths.insert(font, at: 0) }
-        let searchPaths = paths
-        return { try FontSet.discover(searchPaths: searchPaths) }
     }
 
     /// `badge print-jobs [EVENT] [--limit N] [--json]`: newest first.
