@@ -31,7 +31,10 @@ public final class FakePrinter: @unchecked Sendable {
         self.mode = mode
         try bindSocket(port: 0)
         if mode != .refuse { try listenNow() }
-        let thread = Thread { [weak self] in self?.acceptLoop() }
+        // The loop holds the printer only for one turn, so a printer the test dropped stops.
+        let thread = Thread { [weak self] in
+            while let printer = self, printer.acceptOnce() {}
+        }
         thread.name = "fake-printer"
         thread.start()
     }
@@ -135,22 +138,22 @@ public final class FakePrinter: @unchecked Sendable {
         guard Glibc.listen(fd, 16) == 0 else { throw FakePrinterError("listen: errno \(errno)") }
     }
 
-    private func acceptLoop() {
-        while true {
-            let (fd, isStopped, current) = lock.withLock { (listener, stopped, mode) }
-            if isStopped { return }
-            if fd < 0 || current == .refuse {
-                usleep(10_000)
-                continue
-            }
-            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&p, 1, 50) > 0 else { continue }
-            let client = accept(fd, nil, nil)
-            if client < 0 { continue }
-            lock.withLock { accepted += 1 }
-            let thread = Thread { [weak self] in self?.serve(client) }
-            thread.start()
+    /// One turn of the accept loop; false once stopped.
+    private func acceptOnce() -> Bool {
+        let (fd, isStopped, current) = lock.withLock { (listener, stopped, mode) }
+        if isStopped { return false }
+        if fd < 0 || current == .refuse {
+            usleep(10_000)
+            return true
         }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 50) > 0 else { return true }
+        let client = accept(fd, nil, nil)
+        if client < 0 { return true }
+        lock.withLock { accepted += 1 }
+        let thread = Thread { [weak self] in self?.serve(client) }
+        thread.start()
+        return true
     }
 
     private func serve(_ fd: Int32) {
