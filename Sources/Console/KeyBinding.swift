@@ -20,6 +20,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case submitForm, previousField, nextChoice, previousChoice, cancelForm
     case kioskFind, kioskNext, kioskConfirm, kioskStartOver
     case reconnectAll, dismissOffer
+    /// SPEC §11.1: the operator read the list of conflicts this desk lost after an outage.
+    case dismissConflicts
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

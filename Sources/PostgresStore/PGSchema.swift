@@ -20,6 +20,8 @@ enum PGSchema {
                   sql: v1),
         Migration(version: 2, summary: "the audit log, wrong PINs and import checkpoints announce their changes",
                   sql: v2),
+        Migration(version: 3, summary: "offline desks: superseded check-ins, last-writer-wins times, conflicts",
+                  sql: offline),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -1,6 +1,7 @@
 import BadgeCore
 import Console
 import Foundation
+import PostgresStore
 import Printing
 import ScreenKit
 import Storage
@@ -61,6 +62,10 @@ struct ConsoleSession {
         // Several desks: who is online, who syncs (the header).
         let presence = DeskPresenceForwarder(store: store, mailbox: mailbox)
         presence?.start()
+        // An offline-capable desk (SPEC §11.1): its replica kept current, the server retried.
+        let desk = store as? OfflineDeskStore
+        desk?.startWorker()
+        defer { desk?.stopWorker() }
         try AsyncBridge.run { await engine.startPolling() }
         defer {
             presence?.stop()
