@@ -165,6 +165,9 @@ public struct AppState: Sendable, Equatable {
     public var jobRunning: Bool { !importsRunning.isEmpty || !syncInFlight.isEmpty }
 
     /// The alert the event shows (SPEC §2.2), if any.
+    /// The offline desk's banner or conflict list (SPEC §11.1), shown in the alert box.
+    public var deskBanner: String? { desks?.bannerText(timeZone: timeZone) }
+
     public func alert(for eventId: Int64) -> EventAlert? {
         guard let e = event(eventId), e.purgedAt == nil else { return nil }
         return EventAlert.for(e, importRunning: importsRunning[eventId] != nil)

@@ -68,6 +68,8 @@ public enum Effect: Sendable, Equatable {
     case loadBadgePreview(attendeeId: Int64, columns: Int, rows: Int)
     /// Leave the console (jobs continue as the composition root decides).
     case quit
+    /// The operator dismissed the conflicts this desk lost (SPEC §11.1).
+    case acknowledgeConflicts
 
     /// Check a PIN with `PINHasher.verify(pin.value, against: member.pinHash)`:
     /// - `.login`: against the member called `name` (case-insensitive) → `pinVerified(name: member.name,

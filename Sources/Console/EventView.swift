@@ -11,7 +11,9 @@ enum EventView {
         }
         let layout = EventViewLayout(state: state, size: buf.size)
         drawHeader(e, state, into: &buf, now: now)
-        if let y = layout.alert, let alert = state.alert(for: e.id) {
+        if let y = layout.alert, let banner = state.deskBanner {
+            drawDeskBanner(banner, state, y: y, into: &buf)
+        } else if let y = layout.alert, let alert = state.alert(for: e.id) {
             drawAlert(alert, eventId: e.id, state, y: y, into: &buf, now: now)
         }
         StatCards.draw(v, layout, into: &buf, now: now)

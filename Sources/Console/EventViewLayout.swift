@@ -18,7 +18,7 @@ struct EventViewLayout {
     let footer: Int
 
     init(state: AppState, size: Size) {
-        let hasAlert = state.eventView.flatMap { state.alert(for: $0.eventId) } != nil
+        let hasAlert = state.eventView.flatMap { state.alert(for: $0.eventId) } != nil || state.deskBanner != nil
         alert = hasAlert ? 1 : nil
         stats = hasAlert ? 4 : 1
         cards = size.width >= StatCards.cardsMinWidth

@@ -22,6 +22,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case reconnectAll, dismissOffer
     /// Issue #16: retry the card's failed print job, or reprint one of unknown outcome.
     case retryPrintJob
+    /// SPEC §11.1: the operator read the list of conflicts this desk lost after an outage.
+    case dismissConflicts
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

@@ -80,6 +80,11 @@ public enum KeyBindings {
     static func hasCard(_ s: AppState) -> Bool { s.card?.attendee != nil }
     static func hasPrintJobToRetry(_ s: AppState) -> Bool { s.card?.attendee != nil && s.card?.printJob != nil }
     /// The open event still holds personal data (not purged): people can be added to it.
+    /// The desk has a list of conflicts it lost after an outage to dismiss (SPEC §11.1).
+    static func hasConflicts(_ s: AppState) -> Bool {
+        !(s.desks?.offline?.conflicts.isEmpty ?? true) && (s.desks?.reachable ?? false)
+    }
+
     static func eventLive(_ s: AppState) -> Bool {
         guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
         return e.purgedAt == nil
@@ -183,6 +188,9 @@ public enum KeyBindings {
         KeyBinding(.scanMode, [.char("s")], label: "s", title: "Scan mode",
                    summary: "The scanning line: everything typed is a code, verdicts full width", context: .eventView),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the dashboard", context: .eventView),
+        KeyBinding(.dismissConflicts, [.char("D")], label: "D", title: "Dismiss",
+                   summary: "Dismiss the list of people another desk checked in first (after an outage)",
+                   context: .eventView, inFooter: false, enabledWhen: hasConflicts),
         KeyBinding(.walkIn, [.char("w")], label: "w", title: "Walk-in",
                    summary: "Register a walk-in (name, email, company, ticket): checked in and printed at once",
                    context: .eventView, permission: .registerWalkIn, enabledWhen: eventLive),

@@ -113,6 +113,20 @@ func statusIndicator(_ e: Event, _ state: AppState, now: Date) -> (text: String,
 }
 
 /// The alert banner box with its one-key recovery.
+/// The offline desk's banner (server unreachable, working on the copy) or its conflict list
+/// (SPEC §11.1), in the alert box.
+func drawDeskBanner(_ text: String, _ state: AppState, y: Int, into buf: inout ScreenBuffer) {
+    let w = buf.size.width
+    let conflicts = state.desks?.reachable ?? true
+    let role: Role = conflicts ? .alert : .statusError
+    buf.fill(x: 0, y: y, width: w, height: 3, role: .alert)
+    buf.box(x: 0, y: y, width: w, height: 3, role: .alert)
+    let right = conflicts ? " · D dismiss" : ""
+    let rw = DisplayWidth.of(right)
+    let end = buf.put(truncate("\(conflicts ? "⚠" : "✖") \(text)", w - 4 - rw), x: 2, y: y + 1, role: role)
+    if conflicts { buf.put(right, x: end, y: y + 1, role: .keyHint) }
+}
+
 func drawAlert(_ alert: EventAlert, eventId: Int64, _ state: AppState, y: Int, into buf: inout ScreenBuffer, now: Date) {
     var text = "\(alert.title): \(clean(alert.reason))"
     if case .syncFailed = alert, let next = state.nextRetryAt[eventId], next > now {

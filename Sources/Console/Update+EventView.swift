@@ -20,6 +20,10 @@ func eventViewCommand(_ state: inout AppState, _ command: Command, now: Date) ->
         state.eventView = v
         openScanScreen(&state, v.eventId)
         return []
+    case .dismissConflicts:
+        state.eventView = v
+        state.desks?.offline?.conflicts = []
+        return [.acknowledgeConflicts]
     case .walkIn:
         state.eventView = v
         openWalkInForm(&state, eventId: v.eventId)

@@ -21,6 +21,8 @@ enum PGSchema {
         Migration(version: 2, summary: "the audit log, wrong PINs and import checkpoints announce their changes",
                   sql: v2),
         Migration(version: 3, summary: "print jobs and print stations (issue #16)", sql: v3),
+        Migration(version: 4, summary: "offline desks: superseded check-ins, last-writer-wins times, conflicts",
+                  sql: offline),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

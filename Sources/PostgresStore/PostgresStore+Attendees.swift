@@ -163,7 +163,8 @@ extension PostgresStore {
     public func setVIP(attendeeId: Int64, _ on: Bool, operatorName: String, at: Date) throws -> Attendee {
         let op = Self.operationID()
         return try write { c in
-            let r = try c.query("UPDATE attendees SET vip = $1 WHERE id = $2", [Self.bool(on), .integer(attendeeId)])
+            let r = try c.query("UPDATE attendees SET vip = $1, vip_changed_at = $3, vip_changed_desk = $4 WHERE id = $2",
+                                [Self.bool(on), .integer(attendeeId), Self.date(at), .text(options.desk)])
             guard r.changes > 0, let attendee = try Self.attendee(c, id: attendeeId) else {
                 throw StorageError.notFound("attendee \(attendeeId)")
             }

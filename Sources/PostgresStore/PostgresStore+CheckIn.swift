@@ -10,8 +10,16 @@ extension PostgresStore {
     public func checkIn(attendeeId: Int64, action: CheckInAction, operatorName: String, station: String,
                         at: Date) throws -> CheckInOutcome
     {
+        try checkIn(attendeeId: attendeeId, action: action, operatorName: operatorName, station: station, at: at,
+                    opId: Self.operationID())
+    }
+
+    /// `checkIn` with the operation id chosen by the caller (an offline desk queues the same id
+    /// when the reply is lost, so its replay finds this check-in).
+    public func checkIn(attendeeId: Int64, action: CheckInAction, operatorName: String, station: String,
+                        at: Date, opId op: String) throws -> CheckInOutcome
+    {
         let at = DateCoding.quantised(at)
-        let op = Self.operationID()
         return try write { c in
             guard var attendee = try Self.attendee(c, id: attendeeId, forUpdate: true) else {
                 throw StorageError.notFound("attendee \(attendeeId)")
@@ -70,7 +78,7 @@ extension PostgresStore {
 
     public func checkInHistory(attendeeId: Int64) throws -> [CheckInRecord] {
         try read { c in
-            let r = try c.query("SELECT \(Self.checkInColumns) FROM checkins WHERE attendee_id = $1 ORDER BY id",
+            let r = try c.query("SELECT \(Self.checkInColumns) FROM checkins WHERE attendee_id = $1 AND action <> 'SUPERSEDED' ORDER BY id",
                                 [.integer(attendeeId)])
             return (0..<r.count).map { Self.decodeCheckIn(r, $0) }
         }
@@ -80,8 +88,13 @@ extension PostgresStore {
 
     @discardableResult
     public func recordPrint(_ record: PrintRecord) throws -> PrintRecord {
-        let op = Self.operationID()
-        return try write { c in
+        try recordPrint(record, opId: Self.operationID())
+    }
+
+    /// `recordPrint` with the caller's operation id (see `checkIn(…opId:)`).
+    @discardableResult
+    public func recordPrint(_ record: PrintRecord, opId op: String) throws -> PrintRecord {
+        try write { c in
             let mine = try c.query("SELECT id FROM prints WHERE op_id = $1", [.text(op)])
             var saved = record
             saved.at = DateCoding.quantised(record.at)

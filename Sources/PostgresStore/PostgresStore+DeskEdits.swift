@@ -45,9 +45,12 @@ extension PostgresStore {
             }
             row.corrections[field] = value
             let column = AttendeeRow.correctionColumns[field]!
-            try c.query("UPDATE attendees SET \(column) = $1, search_text = $2, updated_at = $3 WHERE id = $4", [
+            try c.query("""
+                UPDATE attendees SET \(column) = $1, search_text = $2, updated_at = $3, corrected_changed_at = $3,
+                    corrected_changed_desk = $5 WHERE id = $4
+                """, [
                 value.map { .text($0) } ?? .null, .text(AttendeeSearch.haystack(row)),
-                .integer(DateCoding.milliseconds(at)), .integer(attendeeId),
+                .integer(DateCoding.milliseconds(at)), .integer(attendeeId), .text(options.desk),
             ])
             try insertAudit(c, operatorName: operatorName, action: value == nil ? "CORRECTION_CLEARED" : "CORRECTION_SET",
                             detail: "attendee \(attendeeId) (\(row.providerAttendeeId)) \(field.cliName)", at: at, op: op)
@@ -65,8 +68,10 @@ extension PostgresStore {
                 throw StorageError.notFound("attendee \(attendeeId)")
             }
             row.notes = text
-            try c.query("UPDATE attendees SET notes = $1, updated_at = $2 WHERE id = $3", [
-                text.map { .text($0) } ?? .null, .integer(DateCoding.milliseconds(at)), .integer(attendeeId),
+            try c.query("""
+                UPDATE attendees SET notes = $1, updated_at = $2, note_changed_at = $2, note_changed_desk = $4 WHERE id = $3
+                """, [
+                text.map { .text($0) } ?? .null, .integer(DateCoding.milliseconds(at)), .integer(attendeeId), .text(options.desk),
             ])
             try insertAudit(c, operatorName: operatorName, action: text == nil ? "NOTE_CLEARED" : "NOTE_SET",
                             detail: "attendee \(attendeeId) (\(row.providerAttendeeId))", at: at, op: op)

@@ -226,3 +226,10 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         }
     }
 }
+
+extension PostgresStore {
+    /// Asks the server for nothing but an answer (an offline desk's probe).
+    public func ping() throws {
+        try read { try $0.execute("SELECT 1") }
+    }
+}

@@ -7,13 +7,21 @@ import Foundation
 extension SQLiteStore {
     @discardableResult
     public func addWalkIn(eventId: Int64, _ walkIn: WalkIn, operatorName: String, at: Date) throws -> Attendee {
+        try addWalkIn(eventId: eventId, walkIn, operatorName: operatorName, at: at, localId: UUID().uuidString.lowercased())
+    }
+
+    /// `addWalkIn` with the walk-in's local id chosen by the caller (a desk's replica queues the
+    /// same id for the server).
+    @discardableResult
+    package func addWalkIn(eventId: Int64, _ walkIn: WalkIn, operatorName: String, at: Date,
+                           localId: String) throws -> Attendee {
         if let problem = walkIn.problem(ticketNames: []) { throw StorageError.invalid(problem) }
         return try write { db in
             let s = try db.cached("SELECT purged_at FROM events WHERE id = ?1")
             try s.bind(1, eventId)
             guard let purged = try s.firstRow({ $0.date(0) }) else { throw StorageError.notFound("event \(eventId)") }
             if purged != nil { throw StorageError.invalid("event \(eventId) was purged: it takes no walk-ins") }
-            var row = walkIn.row(eventId: eventId)
+            var row = walkIn.row(eventId: eventId, id: localId)
             let insert = try db.cached(AttendeeRow.insertSQL)
             insert.clear()
             try AttendeeRow.bindMerged(row, updatedAt: at, to: insert)

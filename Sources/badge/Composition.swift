@@ -23,6 +23,12 @@ enum Composition {
                                                         countsAsDesk: countsAsDesk))
     }
 
+    /// A desk on the shared store that keeps working on its replica while the server is away
+    /// (SPEC §11.1); its replica lives under `dataDirectory`.
+    static func makeDeskStore(url: String, desk: String, listen: Bool, dataDirectory: String) throws -> OfflineDeskStore {
+        try OfflineDeskStore.open(url: url, options: .init(desk: desk, listen: listen), dataDirectory: dataDirectory)
+    }
+
     /// This machine's host name (the default desk name on a shared database).
     static func hostName() -> String {
         let name = ProcessInfo.processInfo.hostName

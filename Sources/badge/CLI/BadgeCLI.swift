@@ -88,6 +88,7 @@ enum BadgeCLI {
         case "backup": try BackupCommand.run(ctx)
         case "db init": try DatabaseCommand.initialize(ctx)
         case "db copy": try DatabaseCopyCommand.run(ctx)
+        case "desk status": try DeskStatusCommand.run(ctx)
         default: throw CLIError.failed("no body for command '\(ctx.parsed.displayName)'")
         }
     }

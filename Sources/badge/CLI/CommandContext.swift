@@ -1,6 +1,7 @@
 import Auth
 import BadgeCore
 import Foundation
+import PostgresStore
 import Storage
 
 /// Everything a command body needs: the parsed command line, paths, output, and the store and
@@ -59,6 +60,19 @@ final class CommandContext {
             // A print station listens too (it wakes when a desk queues a job), but is no desk.
             let isStation = parsed.path == ["print-station"]
             let follows = parsed.path.isEmpty || parsed.path == ["watch"] || isStation
+            if Self.worksOffline(parsed.path) {
+                // A desk's own work goes on when the server cannot be reached (SPEC §11.1).
+                let store = try Composition.makeDeskStore(url: url, desk: try station(), listen: follows,
+                                                          dataDirectory: paths.dataDirectory)
+                if store.startedOffline && !parsed.path.isEmpty {
+                    let status = store.status()
+                    FileHandle.standardError.write(Data(("badge: \(store.target) cannot be reached: working on desk "
+                        + "\(store.desk)'s own copy; \(status.queued) change\(status.queued == 1 ? "" : "s") queued for "
+                        + "the server\n").utf8))
+                }
+                openedStore = store
+                return store
+            }
             let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: follows,
                                                         countsAsDesk: !isStation)
             openedStore = store
@@ -79,6 +93,14 @@ final class CommandContext {
         let store = try Composition.makeStore(path: path)
         openedStore = store
         return store
+    }
+
+    /// The commands a desk runs at the door: on a shared database they keep working on the desk's
+    /// replica when the server cannot be reached (the console, check-in, VIP, walk-ins,
+    /// corrections, notes, prints, attendees, stats, `badge desk …`).
+    static func worksOffline(_ path: [String]) -> Bool {
+        guard let first = path.first else { return true }
+        return ["checkin", "vip", "walkin", "correct", "note", "print", "attendees", "stats", "desk"].contains(first)
     }
 
     /// The configuration file (defaults when it does not exist), with `--theme` applied.

@@ -25,7 +25,7 @@ enum Commands {
         ],
         subcommands: [
             demo, kiosk, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
-            print, printStation, printJobs, printStations, templates, members, backup, db,
+            print, printStation, printJobs, printStations, templates, members, backup, db, desk,
         ])
 
     static let demo = CommandSpec(
@@ -421,6 +421,23 @@ enum Commands {
                     .value("batch-size", "ROWS", .integer(1...100_000), "rows per committed batch (default 1000)"),
                     json,
                 ]),
+        ],
+        runnable: false)
+
+    static let desk = CommandSpec(
+        name: "desk",
+        summary: "this desk on a shared database: its own copy and the changes it queued while offline",
+        subcommands: [
+            CommandSpec(
+                name: "status",
+                summary: "replica age, queued changes, last replay and conflicts of this desk (--desk)",
+                details: """
+                A desk on a shared PostgreSQL database keeps a copy of the events it has open and, while the
+                server cannot be reached, queues its check-ins, VIP changes, prints and edits; they are
+                replayed in door-time order when the server is back. With the server reachable, this
+                command replays what is queued first.
+                """,
+                options: [json], readsOnly: true),
         ],
         runnable: false)
 

@@ -1,6 +1,7 @@
 import BadgeCore
 import Console
 import Foundation
+import PostgresStore
 import Printing
 import ScreenKit
 import Storage
@@ -65,6 +66,10 @@ struct ConsoleSession {
         // Print stations' health (issue #16), on every desk.
         let printStations = PrintStationsForwarder(store: store, mailbox: mailbox)
         printStations.start()
+        // An offline-capable desk (SPEC §11.1): its replica kept current, the server retried.
+        let desk = store as? OfflineDeskStore
+        desk?.startWorker()
+        defer { desk?.stopWorker() }
         try AsyncBridge.run { await engine.startPolling() }
         defer {
             presence?.stop()

@@ -1,6 +1,7 @@
 import Console
 import Dispatch
 import Foundation
+import PostgresStore
 import Storage
 
 /// Several desks (SPEC §11): once a second, asks the shared store who is online and which desk
@@ -20,7 +21,7 @@ final class DeskPresenceForwarder: @unchecked Sendable {
         self.mailbox = mailbox
     }
 
-    func start(interval: TimeInterval = 1) {
+    func start(interval: TimeInterval = 0.5) {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(100))
         timer.setEventHandler { [weak self] in self?.tick() }
@@ -36,11 +37,22 @@ final class DeskPresenceForwarder: @unchecked Sendable {
     }
 
     private func tick() {
-        let presence: DeskPresence
+        var presence: DeskPresence
         do {
             presence = DeskPresence(online: try coordinator.desksOnline(), leaders: try coordinator.syncLeaders())
         } catch {
             presence = DeskPresence(online: last?.online ?? [], leaders: [:], reachable: false)
+        }
+        if let desk = coordinator as? OfflineDeskStore {
+            let status = desk.status()
+            var offline = DeskOffline(queued: status.queued, replaying: status.connection == .replaying,
+                                      copiedAt: status.replicaAge, startedOffline: status.startedOffline,
+                                      conflicts: status.conflicts)
+            if case .offline(let since) = status.connection {
+                offline.unreachableSince = since
+                presence.reachable = false
+            }
+            presence.offline = offline
         }
         let changed = lock.withLock { () -> Bool in
             defer { last = presence }

@@ -2,6 +2,7 @@ import Auth
 import BadgeCore
 import Console
 import Foundation
+import PostgresStore
 import Printers
 import Printing
 import Providers
@@ -198,6 +199,8 @@ final class EffectRunner: @unchecked Sendable {
             mailbox.post(try verify(name: name, pin: pin, purpose: purpose))
         case .quit:
             break  // the loop handles it
+        case .acknowledgeConflicts:
+            (store as? OfflineDeskStore)?.acknowledgeConflicts()
         }
     }
 
