@@ -145,6 +145,81 @@ import Testing
     }
 }
 
+
+/// The network cut instead of the server stopped: both desks reach the server through a proxy on
+/// loopback that drops every connection mid-burst. Each desk checks people in from its own thread
+/// at real door times, half of them the same people; whatever each desk confirmed must end on the
+/// server exactly once, the earliest at the door.
+@Suite(.serialized) struct OfflineDeskNetworkCutTests {
+    @Test func aCutNetworkMidBurstLosesNothingAndKeepsTheEarliestCheckIn() throws {
+        guard let cluster = try PostgresTestCluster.requireOrSkip("offline desk (network cut)") else { return }
+        defer { cluster.shutdown() }
+        let db = try SharedDatabase.on(cluster, attendees: 400)
+        _ = try PostgresTestServer.psql("ALTER SYSTEM SET synchronous_commit = on", url: cluster.url)
+        _ = try PostgresTestServer.psql("SELECT pg_reload_conf()", url: cluster.url)
+        let proxy = try LoopbackProxy(to: UInt16(cluster.port))
+        defer { proxy.stop() }
+        let viaProxy = db.url.replacingOccurrences(of: ":\(cluster.port)/", with: ":\(proxy.port)/")
+        #expect(viaProxy != db.url)
+        let door = try OfflineDeskTests.Door(url: viaProxy, db: db)
+        defer { door.cleanUp() }
+        let desks = [door.a, door.b]
+        let ids = db.attendeeIds
+        // door-a: people 0..<250, door-b: 150..<400 (150..<250 at both, in opposite orders).
+        let streams = [Array(ids[0..<250]), Array(ids[150..<400].reversed())]
+        let confirmed = Locked<[Int64: [(desk: String, at: Date)]]>([:])
+        let errors = Locked<[String]>([])
+        let calls = Locked([0, 0])
+        let runner = Thread {
+            onThreads(2) { d in
+                for id in streams[d] {
+                    let at = Date()
+                    do {
+                        let outcome = try desks[d].checkIn(attendeeId: id, action: .checkIn, operatorName: "op",
+                                                           station: desks[d].desk, at: at)
+                        if case .recorded = outcome {
+                            confirmed.withLock { $0[id, default: []].append((desks[d].desk, DateCoding.quantised(at))) }
+                        }
+                    } catch {
+                        errors.withLock { $0.append("\(desks[d].desk) \(id): \(error)") }
+                    }
+                    calls.withLock { $0[d] += 1 }
+                    Thread.sleep(forTimeInterval: 0.004)
+                }
+            }
+        }
+        runner.start()
+        #expect(eventually(30) { calls.current.allSatisfy { $0 >= 40 } })
+        proxy.cut()
+        #expect(eventually(30) { calls.current.allSatisfy { $0 >= 150 } }, "both desks go on while cut off: \(calls.current)")
+        #expect(desks.allSatisfy { $0.status().connection != .online })
+        try proxy.restore()
+        #expect(eventually(60) { runner.isFinished })
+        #expect(errors.current.isEmpty, "every check-in was answered: \(errors.current.prefix(3))")
+        #expect(door.settle(), "both desks back online, outboxes replayed")
+
+        let rows = try db.psql("""
+            SELECT a.id, count(c.id), min(c.station), a.checked_in_at
+            FROM attendees a LEFT JOIN checkins c ON c.attendee_id = a.id AND c.action IN ('CHECK_IN', 'FORCE_CHECK_IN')
+            GROUP BY a.id
+            """).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        var server: [Int64: (count: Int, desk: String, at: String)] = [:]
+        for row in rows where row.count == 4 { server[Int64(row[0]) ?? 0] = (Int(row[1]) ?? -1, row[2], row[3]) }
+        var checked = 0
+        for (id, attempts) in confirmed.current {
+            let first = attempts.min { $0.at < $1.at }!
+            let row = server[id]
+            #expect(row?.count == 1, "\(id): one live check-in, found \(String(describing: row))")
+            #expect(row?.at == String(DateCoding.milliseconds(first.at)), "\(id): the earliest at the door \(attempts)")
+            if attempts.filter({ $0.at == first.at }).count == 1 { #expect(row?.desk == first.desk, "\(id) at \(first.desk)") }
+            checked += 1
+        }
+        #expect(checked >= 390, "nearly everyone was confirmed somewhere: \(checked)")
+        let extra = server.filter { $0.value.count > 0 && confirmed.current[$0.key] == nil }
+        #expect(extra.isEmpty, "no check-in nobody confirmed: \(extra.keys.prefix(5))")
+    }
+}
+
 extension CheckInOutcome {
     var isRecorded: Bool { if case .recorded = self { return true } else { return false } }
 }
