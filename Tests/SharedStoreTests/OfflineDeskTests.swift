@@ -53,6 +53,8 @@ import Testing
         let db = try SharedDatabase.on(cluster, attendees: 300)
         _ = try PostgresTestServer.psql("ALTER SYSTEM SET synchronous_commit = on", url: cluster.url)
         _ = try PostgresTestServer.psql("SELECT pg_reload_conf()", url: cluster.url)
+        // The seed was committed under the test cluster's synchronous_commit = off: on disk before the crash.
+        _ = try PostgresTestServer.psql("CHECKPOINT", url: cluster.url)
         let door = try Door(url: db.url, db: db)
         defer { door.cleanUp() }
         let ids = db.attendeeIds
@@ -157,6 +159,8 @@ import Testing
         let db = try SharedDatabase.on(cluster, attendees: 400)
         _ = try PostgresTestServer.psql("ALTER SYSTEM SET synchronous_commit = on", url: cluster.url)
         _ = try PostgresTestServer.psql("SELECT pg_reload_conf()", url: cluster.url)
+        // The seed was committed under the test cluster's synchronous_commit = off: on disk before the crash.
+        _ = try PostgresTestServer.psql("CHECKPOINT", url: cluster.url)
         let proxy = try LoopbackProxy(to: UInt16(cluster.port))
         defer { proxy.stop() }
         let viaProxy = db.url.replacingOccurrences(of: ":\(cluster.port)/", with: ":\(proxy.port)/")

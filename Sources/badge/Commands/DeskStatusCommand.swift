@@ -14,6 +14,8 @@ enum DeskStatusCommand {
         guard let store = try ctx.store() as? OfflineDeskStore else {
             throw CLIError.failed("desk status needs a desk store")
         }
+        // Connected: what was queued has been replayed (on opening); bring the copies up to date.
+        if store.status().connection == .online { store.tick() }
         let status = store.status()
         let replica = try store.replicaStatus()
         let events = (try? store.events()) ?? []
@@ -41,6 +43,11 @@ enum DeskStatusCommand {
                 ("events", .array(replica.events.sorted { $0.key < $1.key }.map { id, at in
                     .object([("id", .int(id)), ("name", .string(eventName(id))),
                              ("copiedAt", .string(at.map(ISO8601.format)))])
+                })),
+                ("problems", .array(replica.problems.map { p in
+                    .object([("kind", .string(p.op.kind.rawValue)), ("attendee", .string(p.op.attendeeKey)),
+                             ("doorTime", .string(ISO8601.format(p.op.doorTime))), ("state", .string(p.state)),
+                             ("result", .string(p.result))])
                 })),
                 ("unresolvedConflicts", .array(status.conflicts.map { c in
                     .object([("attendee", .string(c.attendeeName)), ("kind", .string(c.kind.rawValue)),
