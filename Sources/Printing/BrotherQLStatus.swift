@@ -52,7 +52,7 @@ public struct BrotherQLStatus: Sendable, Equatable {
     }
 
     /// Parses the last complete 32-byte status in `bytes` (a printer may send several).
-    public static func parse(_ bytes: [UInt8]) throws(ZPLHostStatus.ParseError) -> BrotherQLStatus {
+    public static func parse(_ bytes: [UInt8]) throws(PrinterStatusError) -> BrotherQLStatus {
         var start: Int?
         var i = 0
         while i + 32 <= bytes.count {
