@@ -237,3 +237,28 @@ import ScreenKit
         #expect(!render(s, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
     }
 }
+
+/// A picture is drawn for one box: after a resize the screen asks for a new one and never shows
+/// a picture drawn for another size.
+@Suite struct BadgePreviewResizeTests {
+    @Test func scanAndKioskAskAgainAfterAResize() {
+        var scan = BadgePreviewScanTests.verdict(Size(width: 80, height: 24))
+        #expect(update(&scan, .resized(Size(width: 80, height: 24)), now: F.now).isEmpty)
+        #expect(update(&scan, .resized(Size(width: 120, height: 40)), now: F.now)
+                == [.loadBadgePreview(attendeeId: DeskScene.corrected.id, columns: 24, rows: 21)])
+        // The old picture (14 columns) is not drawn in the new box.
+        #expect(!render(scan, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
+
+        var kiosk = BadgePreviewKioskTests.confirm(Size(width: 80, height: 24)).0
+        #expect(update(&kiosk, .resized(Size(width: 120, height: 40)), now: F.now)
+                == [.loadBadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17)])
+        #expect(update(&kiosk, .resized(Size(width: 80, height: 24)), now: F.now).isEmpty)  // no room: nothing asked
+    }
+
+    @Test func aPictureForAnotherBoxIsNotKept() {
+        var (s, _) = BadgePreviewCardTests.card(Size(width: 80, height: 24), preview: false)
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: 30, rows: 32,
+                                                        lines: ["█"], caption: "")), now: F.now)
+        #expect(s.card?.preview == nil)
+    }
+}
