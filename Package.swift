@@ -15,6 +15,8 @@
 //   Console         → BadgeCore, ScreenKit            pure update/render
 //   TerminalCurses  → ScreenKit, CNcursesw            the only CNcursesw user
 //   Printing        → BadgeCore                       templates, PDF, lp
+//   Printers        → BadgeCore, Printing, Storage    printer addresses, transports (raw TCP, device file, lp),
+//                                                     the print queue's worker and print stations (issue #16)
 //   Auth            → BadgeCore, CCrypt               PIN hashes (system crypt); the only CCrypt user
 //   badge           → everything but TestSupport (composition root, CLI, UI loop)
 //   badge-bench     → everything (benchmark harness), TestSupport (the pseudo-terminal driver)
@@ -55,12 +57,13 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["ScreenKit", "CNcursesw"], swiftSettings: swift6,
                 linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "Printing", dependencies: ["BadgeCore"], swiftSettings: swift6),
+        .target(name: "Printers", dependencies: ["BadgeCore", "Printing", "Storage"], swiftSettings: swift6),
         .target(name: "Auth", dependencies: ["BadgeCore", "CCrypt"], swiftSettings: swift6,
                 linkerSettings: [.linkedLibrary("crypt")]),
         .executableTarget(
             name: "badge",
             dependencies: ["BadgeCore", "ScreenKit", "Storage", "PostgresStore", "Providers", "Simulator", "Sync",
-                           "Console", "TerminalCurses", "Printing", "Auth", "LocalPostgres"],
+                           "Console", "TerminalCurses", "Printing", "Printers", "Auth", "LocalPostgres"],
             swiftSettings: swift6),
         .executableTarget(
             name: "badge-bench",
@@ -81,6 +84,9 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: swift6),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenKit", "BadgeCore"], swiftSettings: swift6),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "BadgeCore", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "PrintersTests",
+                    dependencies: ["Printers", "Printing", "Storage", "PostgresStore", "BadgeCore", "TestSupport"],
+                    swiftSettings: swift6),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swift6),
         .testTarget(name: "SharedBudgetTests",
                     dependencies: ["Sync", "Storage", "PostgresStore", "Providers", "Simulator", "BadgeCore", "TestSupport"],

@@ -7,7 +7,8 @@ import Foundation
 /// ```
 /// theme = mono
 /// poll_interval = 15        # seconds, 5…3600
-/// printer = Zebra_GK420d    # CUPS queue for `lp`; empty = write PDFs
+/// printer = zpl://10.0.0.5  # a printer address (SPEC §12) or a CUPS queue name; empty = write PDFs
+/// print_station = Hall A    # send this desk's prints to that print station's queue instead
 /// station = Door A          # this desk's name, recorded with every check-in (also `desk =`)
 /// database = postgresql://badge@db.local/event?sslmode=require   # the shared store (SPEC §11)
 /// font = /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -20,6 +21,8 @@ public struct BadgeConfig: Sendable, Hashable {
     public var theme: String = "default"
     public var pollInterval: TimeInterval = 15
     public var printer: String?
+    /// The print station this desk's prints go to (issue #16); `--print-station` wins.
+    public var printStation: String?
     public var station: String?
     /// The database: a SQLite path or a PostgreSQL URL (SPEC §11); `--db` and `BADGE_DB` win.
     public var database: String?
@@ -70,6 +73,7 @@ public struct BadgeConfig: Sendable, Hashable {
                 }
                 config.pollInterval = seconds
             case "printer": config.printer = value.isEmpty ? nil : value
+            case "print_station": config.printStation = value.isEmpty ? nil : value
             case "station", "desk": config.station = value.isEmpty ? nil : value
             case "database": config.database = value.isEmpty ? nil : value
             case "font": config.font = value.isEmpty ? nil : value
@@ -97,7 +101,7 @@ public struct BadgeConfig: Sendable, Hashable {
                 default: throw ParseError(line: lineNumber, message: "mask_emails must be true or false")
                 }
             default:
-                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold, mask_emails)")
+                throw ParseError(line: lineNumber, message: "unknown setting '\(key)' (known: theme, poll_interval, printer, print_station, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold, mask_emails)")
             }
         }
         return config

@@ -49,6 +49,10 @@ public enum Action: Sendable, Equatable {
     case rateBudgetChanged(Provider, RateBudget)
     /// Several desks: who is online and who syncs which event (SPEC §11).
     case desksChanged(DeskPresence)
+    /// Print stations' health changed (issue #16).
+    case printStationsChanged([PrintStationStatus])
+    /// Reply to `loadCard` too: the attendee's print job that needs the operator, or nil.
+    case printJobNoticeLoaded(attendeeId: Int64, PrintJobNotice?)
     /// S or R at a desk that does not sync the event: the desk that does was asked to resync.
     case resyncForwarded(eventId: Int64, desk: String?)
     /// A sync job this desk may not run (another desk syncs the event): the reason.
@@ -99,6 +103,8 @@ public struct PrintDelivery: Sendable, Hashable {
         case printer(queue: String)
         /// Only a PDF file was written.
         case pdf(path: String)
+        /// Queued for a print station (it prints and counts it when done).
+        case queued(station: String, job: Int64)
     }
     public var kind: Kind
     /// Characters of the badge's text that no installed font has (printed as blanks).
@@ -115,6 +121,7 @@ public struct PrintDelivery: Sendable, Hashable {
         switch kind {
         case .printer(let queue): text = "Printed on \(queue)"
         case .pdf(let path): text = "Saved PDF → \(path)"
+        case .queued(let station, let job): text = "Queued for print station \(station) (job \(job))"
         }
         if !missingGlyphs.isEmpty { text += " — no font has: \(missingGlyphs)" }
         return text

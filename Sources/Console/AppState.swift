@@ -39,6 +39,10 @@ public struct AppState: Sendable, Equatable {
     public var rateBudgets: [Provider: RateBudget]
     /// Several desks on a shared database: who is online, who syncs (nil on a laptop's own file).
     public var desks: DeskPresence?
+    /// Print stations known to the store, with their health (issue #16; empty: none).
+    public var printStations: [PrintStationStatus] = []
+    /// The print station this desk sends its prints to (nil: its own printer or PDF files).
+    public var printStation: String?
     /// Events with an import or re-import job running (their progress, if reported).
     public var importsRunning: [Int64: ImportProgress]
     /// Last known progress of any import (kept after it stops, for the Import failed view).
@@ -255,6 +259,9 @@ public struct CardState: Sendable, Hashable {
     /// Force check-in (of someone NOT_ATTENDING) was asked for: the next Enter or c does it,
     /// anything else cancels (issue #17: it used to happen on the first key).
     public var confirmingForce: Bool = false
+    /// The attendee's latest print job when it needs the operator (failed, or sent with an
+    /// unknown outcome): the card says so and R retries it (issue #16).
+    public var printJob: PrintJobNotice?
     public init(attendeeId: Int64, attendee: Attendee? = nil, history: [CheckInRecord] = [],
                 prints: [PrintRecord] = [], loaded: Bool = false) {
         self.attendeeId = attendeeId

@@ -55,12 +55,18 @@ enum AttendeeCardView {
             ("Barcode", clean(a.barcode ?? "—"), .normal),
             ("Badges", a.printCount == 0 ? "not printed" : "printed \(a.printCount)×", .normal),
         ]
+        // Print stations' health (issue #16): the desk's own station, else every known one.
+        if let line = printingLine(state) { fields.append(("Printing", line.text, line.warning ? .statusWarn : .normal)) }
         // A corrected name gets its own row with the provider's spelling; pronouns when set.
         if a.corrections.name != nil { fields.insert(("Name", corrected(a, .name), .normal), at: 0) }
         if let p = a.pronouns { fields.insert(("Pronouns", clean(p), .normal), at: a.corrections.name != nil ? 4 : 3) }
         for (label, value, role) in fields {
             x = buf.put(fit(label, 12), x: 2, y: y, role: .dim)
             buf.put(truncate(value, w - x - 2), x: x, y: y, role: role)
+            y += 1
+        }
+        if let notice = card.printJob {
+            buf.put(truncate("▲ " + clean(notice.line), w - 4), x: 2, y: y, role: .statusWarn)
             y += 1
         }
         y += 1
@@ -118,5 +124,21 @@ enum AttendeeCardView {
             first = String(first[..<space])
         }
         return [first, truncate("        " + rest.trimmingCharacters(in: .whitespaces), width)]
+    }
+}
+
+extension AttendeeCardView {
+    /// "station Hall A: online · 2 queued" for a desk that sends to a station; the stations
+    /// known to the store otherwise; nil when there are none (a laptop with its own printer).
+    static func printingLine(_ state: AppState) -> (text: String, warning: Bool)? {
+        if let mine = state.printStation {
+            guard let status = state.printStations.first(where: { $0.name == mine }) else {
+                return ("station \(clean(mine)): never seen online", true)
+            }
+            return ("station " + clean(status.summary), status.isWarning)
+        }
+        guard !state.printStations.isEmpty else { return nil }
+        let text = state.printStations.map { clean($0.summary) }.joined(separator: "; ")
+        return ("stations " + text, state.printStations.contains { $0.isWarning })
     }
 }

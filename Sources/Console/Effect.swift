@@ -50,6 +50,9 @@ public enum Effect: Sendable, Equatable {
     case checkIn(attendeeId: Int64, CheckInAction)
     /// Select the template, print, record → `printed` (or `printFailed`).
     case printBadge(attendeeId: Int64)
+    /// Retry a failed print job (a reprint, counted, for one of unknown outcome) → `printed` /
+    /// `printFailed`, then the card's notice again (issue #16).
+    case retryPrintJob(jobId: Int64, attendeeId: Int64)
     /// Look the (normalised) code up in this event, then in every other imported event →
     /// `scanLookedUp(code:_:)` (the code as given).
     case lookupScan(eventId: Int64, code: String)

@@ -48,6 +48,9 @@ enum EventView {
         if let budget = state.rateBudgets[e.provider] {
             parts.append((" · " + budget.headerText, .title))
         }
+        if let station = stationHeaderText(state) {
+            parts.append((" · " + station.text, station.warning ? .statusWarn : .title))
+        }
         let inFlight = state.syncInFlight.contains(e.id)
         parts.append(("  ", .title))
         if e.purgedAt == nil {  // a purged event has no Sync button at all
@@ -143,5 +146,18 @@ enum EventView {
         guard v.total > 0 else { return v.loaded ? "0 rows" : "" }
         let last = min(v.total, v.scrollTop + visibleRows)
         return "rows \(grouped(v.scrollTop + 1))–\(grouped(last)) of \(grouped(v.total))"
+    }
+}
+
+extension EventView {
+    /// The desk's print station in the header (issue #16): "print Hall ok", "print Hall 3 queued",
+    /// "print Hall 1 failed", "print Hall OFFLINE"; nil when the desk prints on its own.
+    static func stationHeaderText(_ state: AppState) -> (text: String, warning: Bool)? {
+        guard let mine = state.printStation else { return nil }
+        guard let s = state.printStations.first(where: { $0.name == mine }), s.online else {
+            return ("print \(clean(mine)) OFFLINE", true)
+        }
+        if s.failed > 0 { return ("print \(clean(mine)) \(s.failed) failed", true) }
+        return ("print \(clean(mine)) " + (s.queued > 0 ? "\(s.queued) queued" : "ok"), false)
     }
 }

@@ -20,6 +20,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case submitForm, previousField, nextChoice, previousChoice, cancelForm
     case kioskFind, kioskNext, kioskConfirm, kioskStartOver
     case reconnectAll, dismissOffer
+    /// Issue #16: retry the card's failed print job, or reprint one of unknown outcome.
+    case retryPrintJob
 }
 
 /// Where a binding applies. Several can be active at once (a screen plus `global`).

@@ -78,6 +78,7 @@ public enum KeyBindings {
         return !s.syncInFlight.contains(id) && (e.syncStatus == .active || e.syncStatus == .failed)
     }
     static func hasCard(_ s: AppState) -> Bool { s.card?.attendee != nil }
+    static func hasPrintJobToRetry(_ s: AppState) -> Bool { s.card?.attendee != nil && s.card?.printJob != nil }
     /// The open event still holds personal data (not purged): people can be added to it.
     static func eventLive(_ s: AppState) -> Bool {
         guard let id = s.eventView?.eventId, let e = s.event(id) else { return false }
@@ -219,6 +220,9 @@ public enum KeyBindings {
                    summary: "Print / reprint the badge; does not check in", context: .card, permission: .printBadge,
                    enabledWhen: hasCard),
         KeyBinding(.back, [.escape], label: "Esc", title: "Back", summary: "Back to the table", context: .card),
+        KeyBinding(.retryPrintJob, [.char("R")], label: "R", title: "Retry print",
+                   summary: "Retry the badge's failed print job (or reprint one of unknown outcome, counted)",
+                   context: .card, permission: .printBadge, enabledWhen: hasPrintJobToRetry),
         KeyBinding(.editCorrections, [.char("e")], label: "e", title: "Correct",
                    summary: "Correct the badge: name, company, job title, pronouns (the provider's data stays)",
                    context: .card, permission: .correctBadge, enabledWhen: hasCard),

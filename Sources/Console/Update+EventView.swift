@@ -133,6 +133,11 @@ func cardCommand(_ state: inout AppState, _ command: Command, now: Date) -> [Eff
         state.form = DeskForm.note(for: a)
         return []
     }
+    if command == .retryPrintJob {
+        guard let job = card.printJob, state.effectiveRole.allows(.printBadge) else { return [] }
+        state.card?.printJob = nil
+        return [.retryPrintJob(jobId: job.jobId, attendeeId: a.id)]
+    }
     let forceable = a.status == .notAttending && !a.isCheckedIn
     if card.confirmingForce {
         state.card?.confirmingForce = false

@@ -199,6 +199,12 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
     case .desksChanged(let presence):
         state.desks = presence
         return []
+    case .printStationsChanged(let stations):
+        state.printStations = stations
+        return []
+    case .printJobNoticeLoaded(let id, let notice):
+        if state.card?.attendeeId == id { state.card?.printJob = notice }
+        return []
     case .resyncForwarded(let id, let desk):
         state.syncInFlight.remove(id)
         let who = desk.map { "Desk \(clean($0))" } ?? "Another desk"
@@ -253,6 +259,13 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         switch delivery.kind {
         case .printer(let queue): output = queue
         case .pdf(let path): output = path
+        case .queued:
+            // Not printed yet: the station counts it when the printer took it (the store's change
+            // feed then reloads the row and the card).
+            if state.scan?.verdict?.attendee?.id == id { state.scan?.printNote = delivery.summary }
+            kioskPrinted(&state, attendeeId: id, note: delivery.summary, now: now)
+            state.say("\(delivery.summary) (\(template))", .success, now: now)
+            return []
         }
         if let i = state.eventView?.rows.firstIndex(where: { $0.id == id }) { state.eventView?.rows[i].printCount += 1 }
         if state.card?.attendeeId == id {

@@ -20,6 +20,7 @@ enum PGSchema {
                   sql: v1),
         Migration(version: 2, summary: "the audit log, wrong PINs and import checkpoints announce their changes",
                   sql: v2),
+        Migration(version: 3, summary: "print jobs and print stations (issue #16)", sql: v3),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

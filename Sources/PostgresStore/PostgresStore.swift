@@ -23,12 +23,17 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         /// Listen for other desks' changes (the console and `badge watch` do; one-shot CLI
         /// commands need not).
         public var listen: Bool
+        /// Whether this store's change feed counts as a desk online (`desksOnline`); a print
+        /// station listens (to wake at once) without being a desk.
+        public var countsAsDesk: Bool
 
-        public init(desk: String, migrate: Bool = false, reconnectWindow: TimeInterval = 6, listen: Bool = true) {
+        public init(desk: String, migrate: Bool = false, reconnectWindow: TimeInterval = 6, listen: Bool = true,
+                    countsAsDesk: Bool = true) {
             self.desk = desk
             self.migrate = migrate
             self.reconnectWindow = reconnectWindow
             self.listen = listen
+            self.countsAsDesk = countsAsDesk
         }
     }
 
@@ -76,7 +81,8 @@ public final class PostgresStore: BadgeStore, @unchecked Sendable {
         let connection = try PGConnection(url: url, applicationName: name)
         let before = try PGMigrator.version(connection)
         try PGMigrator.prepare(connection, migrate: options.migrate)
-        let listener = options.listen ? try PGChangeListener(url: url, applicationName: name + " (feed)") : nil
+        let feed = name + (options.countsAsDesk ? " (feed)" : " (station feed)")
+        let listener = options.listen ? try PGChangeListener(url: url, applicationName: feed) : nil
         let store = PostgresStore(connection: connection, options: options, listener: listener)
         store.migratedFrom = before
         listener?.ownBackend = { [weak store] in store?.currentBackendPID ?? 0 }

@@ -84,6 +84,32 @@ public protocol BadgeStore: AnyObject, Sendable {
     @discardableResult func recordPrint(_ record: PrintRecord) throws -> PrintRecord
     func prints(attendeeId: Int64) throws -> [PrintRecord]
 
+    // MARK: Print jobs (issue #16, SPEC §12; `SQLiteStore+PrintJobs`, `PostgresStore+PrintJobs`)
+    /// Writes a new job as given (`queued` for a station, or already `sent` by the desk that
+    /// prints it itself). Idempotent on `job.opId`: the same request twice is one job.
+    @discardableResult func enqueuePrintJob(_ job: PrintJob) throws -> PrintJob
+    /// Takes the oldest `queued` job of `station` for `worker` (→ `sent`, attempts + 1, `printer`
+    /// recorded), or nil when none waits. Safe when several workers claim at once: each job goes
+    /// to one of them (SQLite: one write transaction; PostgreSQL: `FOR UPDATE SKIP LOCKED`). A
+    /// job this worker already holds (a claim whose reply was lost) is returned first. With
+    /// `jobId`, only that job is taken (a desk re-sending its own job: station "").
+    func claimPrintJob(station: String, worker: String, printer: String, jobId: Int64?, at: Date) throws -> PrintJob?
+    /// The worker holding a `sent` job reports how it went; `done` records the print (print log,
+    /// print count, audit) in the same transaction. Throws `StorageError.invalid` when the job is
+    /// no longer this worker's `sent` job (nothing is written).
+    @discardableResult func finishPrintJob(id: Int64, worker: String, result: PrintJobResult, at: Date) throws -> PrintJob
+    /// An operator's retry: a `failed` job goes back to `queued`; a `sent` job of unknown outcome
+    /// (`PrintJob.outcomeUnknown`) is closed as `done` (counted: the badge may exist) and a new
+    /// queued job reprints it. Returns the job that will print. `StorageError.invalid` otherwise.
+    @discardableResult func retryPrintJob(id: Int64, operatorName: String, at: Date) throws -> PrintJob
+    func printJob(id: Int64) throws -> PrintJob?
+    /// Newest first; nil event = every event.
+    func printJobs(eventId: Int64?, limit: Int) throws -> [PrintJob]
+    /// A print station process's heartbeat (and its last error when `beat.error` is set).
+    func recordPrintStationBeat(_ beat: PrintStationBeat) throws
+    /// Every station known to the store with its health at `now`, by name.
+    func printStations(now: Date) throws -> [PrintStationHealth]
+
     // MARK: Templates
     /// Inserts or replaces the template `template.name` of the event.
     @discardableResult func saveTemplate(_ template: BadgeTemplate) throws -> BadgeTemplate

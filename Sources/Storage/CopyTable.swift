@@ -3,7 +3,8 @@
 /// The order is the foreign keys' order (integrations before events, events before attendees…),
 /// so every batch a target commits refers only to rows it already holds. Held cancellations and
 /// purge marks are columns of `events`; a PostgreSQL database's applied operation ids and resync
-/// requests are live state of the desks connected to it and are not copied.
+/// requests are live state of the desks connected to it and are not copied, nor are print stations'
+/// heartbeats (print jobs are: they are the print history and the queue).
 package struct CopyTable: Sendable, Hashable {
     package let name: String
     /// The primary key: rows are read, compared and resumed in its order (ids, or a text key
@@ -25,6 +26,7 @@ package struct CopyTable: Sendable, Hashable {
         CopyTable("attendees"),
         CopyTable("checkins"),
         CopyTable("prints"),
+        CopyTable("print_jobs"),
         CopyTable("templates"),
         CopyTable("members"),
         CopyTable("import_checkpoints", key: "event_id", hasIdentity: false),

@@ -23,6 +23,7 @@ package enum Migrations {
         Migration(version: 6, summary: "purged events (personal data erased, statistics kept)", sql: schemaV6),
         Migration(version: 7, summary: "shared rate budget per provider account", sql: schemaV7),
         Migration(version: 8, summary: "badge corrections (console-owned overrides)", sql: schemaV8),
+        Migration(version: 9, summary: "print jobs and print stations (queue, health)", sql: schemaV9),
     ]
 
     package static var latestVersion: Int { all.last?.version ?? 0 }

@@ -16,10 +16,11 @@ enum Composition {
 
     /// Connects to the shared PostgreSQL store (SPEC §11) as `desk`. `listen`: follow other
     /// desks' changes (the console and `badge watch`; one-shot commands need not).
-    static func makeSharedStore(url: String, desk: String, listen: Bool = true, migrate: Bool = false) throws
-        -> PostgresStore
+    static func makeSharedStore(url: String, desk: String, listen: Bool = true, migrate: Bool = false,
+                                countsAsDesk: Bool = true) throws -> PostgresStore
     {
-        try PostgresStore.open(url: url, options: .init(desk: desk, migrate: migrate, listen: listen))
+        try PostgresStore.open(url: url, options: .init(desk: desk, migrate: migrate, listen: listen,
+                                                        countsAsDesk: countsAsDesk))
     }
 
     /// This machine's host name (the default desk name on a shared database).

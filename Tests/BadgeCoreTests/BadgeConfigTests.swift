@@ -38,7 +38,7 @@ import BadgeCore
     }
 
     @Test func errorsNameTheLine() {
-        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold, mask_emails)")) {
+        #expect(throws: BadgeConfig.ParseError(line: 2, message: "unknown setting 'colour' (known: theme, poll_interval, printer, print_station, station, desk, database, font, scan_gap_ms, scan_mode, mass_cancel_threshold, mask_emails)")) {
             try BadgeConfig.parse("theme = light\ncolour = red")
         }
         #expect(throws: BadgeConfig.ParseError(line: 1, message: "poll_interval must be 5 to 3600 seconds")) {

@@ -313,6 +313,16 @@ let deskKeyCases: [KeyCase] = [
             then: { $0.form?.kind == .corrections(attendeeId: 2) && $0.form?.fields.map(\.label) == ["Name", "Company", "Job title", "Pronouns"] }),
     KeyCase(name: "card n opens the note form", context: .card, key: .char("n"), given: { card(1) }, effects: [],
             then: { $0.form?.kind == .note(attendeeId: 2) }),
+    KeyCase(name: "card R retries the failed print job it shows", context: .card, key: .char("R"),
+            given: {
+                var s = card(1)
+                s.card?.printJob = PrintJobNotice(jobId: 7, attendeeId: 2, outcomeUnknown: false,
+                                                  reason: "zpl://10.0.0.5: connection refused", station: "")
+                return s
+            },
+            effects: [.retryPrintJob(jobId: 7, attendeeId: 2)], then: { $0.card?.printJob == nil }),
+    KeyCase(name: "card R without a failed print job does nothing", context: .card, key: .char("R"), given: { card(1) },
+            effects: [], then: { $0.card != nil }),
 
     // Walk-in
     KeyCase(name: "event w opens the walk-in form", context: .eventView, key: .char("w"), given: { F.eventView() },

@@ -97,6 +97,11 @@ struct ArgumentParser {
 
             if node.isGroup && positionals.isEmpty && !onlyPositionals {
                 guard let sub = node.subcommand(named: token) else {
+                    // A runnable group with arguments (`print-jobs [EVENT]`) takes the word as one.
+                    if node.runnable && !node.arguments.isEmpty && !path.isEmpty {
+                        positionals.append(token)
+                        continue
+                    }
                     let what = (path + [token]).joined(separator: " ")
                     throw usage("unknown command '\(what)'")
                 }

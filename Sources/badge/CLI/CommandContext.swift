@@ -56,8 +56,11 @@ final class CommandContext {
                     + "in clear\n").utf8))
             }
             // Only a console or `badge watch` follows other desks' changes and counts as a desk online.
-            let follows = parsed.path.isEmpty || parsed.path == ["watch"]
-            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: follows)
+            // A print station listens too (it wakes when a desk queues a job), but is no desk.
+            let isStation = parsed.path == ["print-station"]
+            let follows = parsed.path.isEmpty || parsed.path == ["watch"] || isStation
+            let store = try Composition.makeSharedStore(url: url, desk: try station(), listen: follows,
+                                                        countsAsDesk: !isStation)
             openedStore = store
             return store
         }

@@ -19,9 +19,13 @@ enum Commands {
         Badge Console: check in attendees of Eventbrite and Luma events from the terminal.
         With no command, opens the full-screen console on the database.
         """,
+        options: [
+            printerOption("the desk's printer (default: config printer)"),
+            printStationOption,
+        ],
         subcommands: [
             demo, kiosk, simulate, integrations, events, sync, watch, attendees, vip, checkin, walkin, correct, note, stats,
-            print, templates, members, backup, db,
+            print, printStation, printJobs, printStations, templates, members, backup, db,
         ])
 
     static let demo = CommandSpec(
@@ -203,17 +207,23 @@ enum Commands {
         name: "checkin",
         summary: "check an attendee in (or undo, or force)",
         details: """
-        Usage: badge checkin EVENT ATTENDEE [--undo] [--force]
-               badge checkin EVENT --barcode CODE
+        Usage: badge checkin EVENT ATTENDEE [--undo] [--force] [--print [--printer ADDRESS | --print-station NAME]]
+               badge checkin EVENT --barcode CODE [--print …]
         Checking in someone already checked in fails (exit 1) and says when and by whom.
+        --print prints the badge after the check-in is saved (on --printer, --print-station, --out, or
+        the config's printer/print_station); a failed print says the check-in was recorded.
         """,
         arguments: [eventArgument, .optional("ATTENDEE", "local attendee id or the provider's attendee id")],
         options: [
             .flag("undo", "undo the attendee's last check-in"),
             .flag("force", "check in an attendee who is NOT_ATTENDING"),
             .value("barcode", "CODE", .text, "find the attendee by a scanned barcode or Luma QR URL"),
+            .flag("print", "print the badge once checked in"),
+            .value("out", "FILE.pdf", .text, "with --print: write the badge PDF to this file"),
+            printerOption("with --print: the printer"),
+            printStationOption,
         ],
-        exclusive: [["undo", "force"]])
+        exclusive: [["undo", "force"], ["undo", "print"], ["out", "printer", "print-station"]])
 
     static let walkin = CommandSpec(
         name: "walkin",
@@ -230,10 +240,11 @@ enum Commands {
             .value("company", "COMPANY", .text, "company"),
             .value("ticket", "TICKET", .text, "one of the event's ticket names"),
             .value("out", "FILE.pdf", .text, "also write the badge PDF to this file"),
-            .value("printer", "NAME", .text, "also print the badge on this CUPS printer"),
+            printerOption("also print the badge on this printer"),
+            printStationOption,
             json,
         ],
-        exclusive: [["out", "printer"]])
+        exclusive: [["out", "printer", "print-station"]])
 
     static let correct = CommandSpec(
         name: "correct",
@@ -270,14 +281,72 @@ enum Commands {
     static let print = CommandSpec(
         name: "print",
         summary: "print (or reprint) an attendee's badge",
-        details: "Writes a PDF to --out, or sends it to a CUPS printer with lp. Every print is recorded.",
+        details: """
+        Writes a PDF to --out, sends the badge to a printer (--printer ADDRESS: a CUPS queue, zpl://HOST,
+        brother-ql://HOST?model=…&label=…, file:/dev/usb/lp0?lang=zpl, cups-raw:QUEUE?lang=zpl, pdf:DIR), or
+        queues it for a print station (--print-station NAME). Every print is a job (badge print-jobs); it
+        counts once done. A print that fails names its job: badge print-jobs retry ID.
+        """,
         arguments: [eventArgument, attendeeArgument],
         options: [
             .value("out", "FILE.pdf", .text, "write the badge PDF to this file"),
-            .value("printer", "NAME", .text, "send the badge to this CUPS printer (default: config printer)"),
+            printerOption("send the badge to this printer (default: config printer)"),
+            printStationOption,
             json,
         ],
-        exclusive: [["out", "printer"]],
+        exclusive: [["out", "printer", "print-station"]],
+        readsOnly: true)
+
+    static func printerOption(_ help: String) -> OptionSpec {
+        .value("printer", "ADDRESS", .text, help + "; a CUPS queue name or an address (SPEC §12)")
+    }
+
+    static let printStationOption = OptionSpec.value(
+        "print-station", "NAME", .text, "queue the badge for this print station (config print_station)")
+
+    static let printStation = CommandSpec(
+        name: "print-station",
+        summary: "print the badges desks queue for a print station (headless)",
+        details: """
+        Runs until Ctrl-C (the job in hand finishes first) or --for SECONDS. Prints one line per job.
+        Several processes of one NAME share its queue; each job prints once. A job a stopped station
+        left half-sent is never re-sent by itself: badge print-jobs shows it (sent?) and
+        badge print-jobs retry ID reprints it, counted as a reprint. Desks send with --print-station NAME.
+        """,
+        arguments: [.required("NAME", "the station's name, as desks give it to --print-station")],
+        options: [
+            printerOption("the printer this station prints on (default: config printer)"),
+            .value("for", "SECONDS", .integer(1...Int.max), "stop after this many seconds (default: until interrupted)"),
+        ])
+
+    static let printJobs = CommandSpec(
+        name: "print-jobs",
+        summary: "print jobs, newest first (or retry one)",
+        details: """
+        Status: queued, sent, done, failed (with the reason), or sent? when the sender stopped
+        mid-job (the badge may or may not have come out).
+        """,
+        arguments: [.optional("EVENT", "only this event's jobs")],
+        options: [
+            .value("limit", "N", count, "at most N jobs (default 50)"),
+            json,
+        ],
+        subcommands: [
+            CommandSpec(
+                name: "retry",
+                summary: "print a failed job again, or reprint one of unknown outcome",
+                details: """
+                A failed job goes back to its station's queue (a desk's own job is sent again from here).
+                A job of unknown outcome counts as printed and a reprint is queued (counted as a reprint).
+                """,
+                arguments: [.required("ID", "the job number (badge print-jobs)")]),
+        ],
+        readsOnly: true)
+
+    static let printStations = CommandSpec(
+        name: "print-stations",
+        summary: "print stations: online, queue length, last error",
+        options: [json],
         readsOnly: true)
 
     static let templates = CommandSpec(

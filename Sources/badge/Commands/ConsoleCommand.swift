@@ -11,6 +11,15 @@ enum ConsoleCommand {
         var config = try ctx.config()
         // On a shared database an unnamed desk goes by the host name (SPEC §11).
         if config.station == nil && ctx.databaseLocation.isShared { config.station = try ctx.station() }
+        // Where this desk's prints go (issue #16): its own printer, or a print station's queue.
+        if let station = ctx.parsed.option("print-station") {
+            config.printStation = try DeskPrinting.stationName(station, ctx)
+            config.printer = nil
+        } else if let printer = ctx.parsed.option("printer") {
+            config.printer = printer
+            config.printStation = nil
+        }
+        if let printer = config.printer, config.printStation == nil { _ = try DeskPrinting.address(printer, ctx) }
         let engine = Composition.makeEngine(store: store, config: config, log: ctx.log)
         let session = ConsoleSession(
             store: store, engine: engine, config: config, operatorName: ctx.parsed.globals.operatorName,

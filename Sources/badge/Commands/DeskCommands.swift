@@ -19,7 +19,7 @@ enum DeskCommands {
                             company: ctx.parsed.option("company"), ticketName: ctx.parsed.option("ticket"))
         if BadgeCorrections.normalized(walkIn.ticketName) == nil, tickets.count == 1 { walkIn.ticketName = tickets[0] }
         if let problem = walkIn.problem(ticketNames: tickets) { throw ctx.usage(problem) }
-        let destination = try printDestination(ctx)
+        let destination = try DeskPrinting.target(ctx)
 
         let now = Date()
         let added = try store.addWalkIn(eventId: event.id, walkIn, operatorName: ctx.operatorName, at: now)
@@ -37,9 +37,13 @@ enum DeskCommands {
         }
         var printed: String?
         if let destination {
-            let result = try PrintCommand.printAndRecord(ctx, store: store, event: event, attendee: checkedIn,
-                                                         to: destination)
-            printed = PrintCommand.message(result, attendeeName: checkedIn.badgeName, printCount: 1)
+            switch try DeskPrinting.print(ctx, store: store, event: event, attendee: checkedIn, to: destination) {
+            case let .delivered(result, _):
+                printed = PrintCommand.message(result, attendeeName: checkedIn.badgeName, printCount: 1)
+            case let .queued(job, templateName, station):
+                printed = DeskPrinting.queuedMessage(job, attendeeName: checkedIn.badgeName, templateName: templateName,
+                                                     station: station)
+            }
         }
         if ctx.wantsJSON {
             ctx.out.json(JSONOutput.attendee(try store.attendee(id: added.id) ?? checkedIn))
@@ -50,13 +54,6 @@ enum DeskCommands {
         ctx.out.line("Walk-in \(name) registered (id \(added.id)\(ticket)) and checked in at "
                      + "\(ISO8601.format(checkedIn.checkedInAt ?? now)).")
         if let printed { ctx.out.line(printed) }
-    }
-
-    /// `--out`/`--printer`, else the config's printer, else nil (no print).
-    private static func printDestination(_ ctx: CommandContext) throws -> BadgePrinter.Destination? {
-        if let out = ctx.parsed.option("out") { return .file(out) }
-        if let printer = try ctx.parsed.option("printer") ?? ctx.config().printer { return .printer(printer) }
-        return nil
     }
 
     /// `badge correct EVENT ATTENDEE [--name N] [--company C] [--job-title T] [--pronouns P]

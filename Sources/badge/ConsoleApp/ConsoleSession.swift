@@ -31,6 +31,7 @@ struct ConsoleSession {
         state.expressScan = config.expressScan
         state.maskEmails = config.maskEmails
         state.deskName = config.station ?? "console"
+        state.printStation = config.printStation
 
         SignalMask.unblockConsoleSignals()
         let terminal: Terminal
@@ -61,14 +62,19 @@ struct ConsoleSession {
         // Several desks: who is online, who syncs (the header).
         let presence = DeskPresenceForwarder(store: store, mailbox: mailbox)
         presence?.start()
+        // Print stations' health (issue #16), on every desk.
+        let printStations = PrintStationsForwarder(store: store, mailbox: mailbox)
+        printStations.start()
         try AsyncBridge.run { await engine.startPolling() }
         defer {
             presence?.stop()
+            printStations.stop()
             storeChanges.stop()
             pumpTask.cancel()
             try? AsyncBridge.run { await engine.shutdown() }
         }
         let runner = EffectRunner(store: store, engine: engine, mailbox: mailbox, printer: config.printer,
+                                  printStation: config.printStation, desk: config.station ?? "console",
                                   badgeDirectory: badgeDirectory, fontSearchPaths: fontSearchPaths, log: log)
         let loop = ConsoleLoop(terminal: terminal, state: state, runner: runner, mailbox: mailbox, pump: pump,
                                station: config.station ?? "console", scanGapMs: config.scanGapMs)

@@ -2,6 +2,7 @@ import Auth
 import BadgeCore
 import Console
 import Foundation
+import Printers
 import Printing
 import Providers
 import ScreenKit
@@ -22,18 +23,23 @@ final class EffectRunner: @unchecked Sendable {
     let engine: SyncEngine
     let mailbox: Mailbox
     let printer: String?
+    /// The print station this desk's prints are queued for (issue #16), instead of `printer`.
+    let printStation: String?
+    let desk: String
     let badgeDirectory: String
     let fontSearchPaths: [String]
     let log: any LogSink
     private let lock = NSLock()
     private var fonts: FontSet?
 
-    init(store: any BadgeStore, engine: SyncEngine, mailbox: Mailbox, printer: String?, badgeDirectory: String,
-         fontSearchPaths: [String], log: any LogSink) {
+    init(store: any BadgeStore, engine: SyncEngine, mailbox: Mailbox, printer: String?, printStation: String? = nil,
+         desk: String = "console", badgeDirectory: String, fontSearchPaths: [String], log: any LogSink) {
         self.store = store
         self.engine = engine
         self.mailbox = mailbox
         self.printer = printer
+        self.printStation = printStation
+        self.desk = desk
         self.badgeDirectory = badgeDirectory
         self.fontSearchPaths = fontSearchPaths
         self.log = log
@@ -51,7 +57,10 @@ final class EffectRunner: @unchecked Sendable {
     nonisolated func launch(_ effect: Effect, by who: Operator) {
         if Self.isWrite(effect) {
             let queue: DispatchQueue
-            if case .printBadge = effect { queue = prints } else { queue = writes }
+            switch effect {
+            case .printBadge, .retryPrintJob: queue = prints
+            default: queue = writes
+            }
             queue.async { [self] in
                 do { try self.performWrite(effect, by: who) } catch { self.report(error, of: effect) }
             }
@@ -62,7 +71,8 @@ final class EffectRunner: @unchecked Sendable {
 
     static func isWrite(_ effect: Effect) -> Bool {
         switch effect {
-        case .checkIn, .toggleVIP, .printBadge, .recordAudit, .addWalkIn, .setCorrections, .setNote: return true
+        case .checkIn, .toggleVIP, .printBadge, .retryPrintJob, .recordAudit, .addWalkIn, .setCorrections, .setNote:
+            return true
         default: return false
         }
     }
@@ -84,7 +94,9 @@ final class EffectRunner: @unchecked Sendable {
         case .checkIn: mailbox.post(.operationFailed("Check-in NOT saved: \(reason)"))
         case .addWalkIn: mailbox.post(.operationFailed("Walk-in NOT registered: \(reason)"))
         case .setCorrections, .setNote: mailbox.post(.operationFailed("NOT saved: \(reason)"))
-        case .printBadge(let id): mailbox.post(.printFailed(attendeeId: id, reason: reason))
+        case .printBadge(let id), .retryPrintJob(_, let id):
+            mailbox.post(.printFailed(attendeeId: id, reason: reason))
+            postPrintJobNotice(attendeeId: id)
         default: mailbox.post(.operationFailed(reason))
         }
     }
@@ -102,6 +114,10 @@ final class EffectRunner: @unchecked Sendable {
         case .printBadge(let id):
             let (template, delivery) = try printBadge(attendeeId: id, by: who)
             mailbox.post(.printed(attendeeId: id, template: template, delivery: delivery))
+        case .retryPrintJob(let jobId, let id):
+            let (template, delivery) = try retryPrintJob(jobId, by: who)
+            mailbox.post(.printed(attendeeId: id, template: template, delivery: delivery))
+            postPrintJobNotice(attendeeId: id)
         case .recordAudit(let action, let detail):
             try store.recordAudit(operatorName: who.name, action: action.rawValue, detail: detail, at: Date())
         case .addWalkIn(let eventId, let walkIn):
@@ -157,7 +173,7 @@ final class EffectRunner: @unchecked Sendable {
             try await engineJob { _ = try await self.engine.reconnect(eventId: id) }
         case .confirmCancellations(let id):
             try await engineJob { _ = try await self.engine.confirmMassCancellation(eventId: id) }
-        case .toggleVIP, .checkIn, .printBadge, .recordAudit, .addWalkIn, .setCorrections, .setNote:
+        case .toggleVIP, .checkIn, .printBadge, .retryPrintJob, .recordAudit, .addWalkIn, .setCorrections, .setNote:
             try performWrite(effect, by: who)
         case .lookupScan(let eventId, let code):
             mailbox.post(.scanLookedUp(code: code, try lookupScan(eventId: eventId, code: code)))
@@ -175,6 +191,7 @@ final class EffectRunner: @unchecked Sendable {
             guard let attendee = try store.attendee(id: id) else { throw ConsoleAppError("attendee #\(id) no longer exists") }
             mailbox.post(.cardLoaded(attendee, history: try store.checkInHistory(attendeeId: id),
                                      prints: try store.prints(attendeeId: id)))
+            postPrintJobNotice(attendeeId: id)
         case .loadBadgePreview(let id, let columns, let rows):
             mailbox.post(.badgePreviewLoaded(badgePreview(attendeeId: id, columns: columns, rows: rows)))
         case .verifyPIN(let name, let pin, let purpose):
@@ -248,33 +265,95 @@ final class EffectRunner: @unchecked Sendable {
         return .unknown
     }
 
-    /// Selects the template, renders, delivers (printer or a PDF file) and records the print.
+    /// Every print is a job (issue #16): queued for the desk's print station, or sent by this desk
+    /// to its printer (or a PDF file) and finished before the result is posted; the print counts
+    /// when the job is done. A failed job says which job to retry.
     private func printBadge(attendeeId: Int64, by who: Operator) throws -> (String, PrintDelivery) {
         guard let attendee = try store.attendee(id: attendeeId) else { throw ConsoleAppError("attendee #\(attendeeId) no longer exists") }
         let templates = try store.templates(eventId: attendee.eventId).sorted { $0.id < $1.id }
         let template = TemplateSelector.select(for: attendee, from: templates)
             ?? BuiltInTemplates.defaultTemplate(eventId: attendee.eventId)
-        let destination: BadgePrinter.Destination
+        if let printStation {
+            let job = try store.enqueuePrintJob(PrintJob(eventId: attendee.eventId, attendeeId: attendee.id,
+                                                         station: printStation, desk: desk, operatorName: who.name,
+                                                         createdAt: Date()))
+            return (template.name, PrintDelivery(.queued(station: printStation, job: job.id)))
+        }
+        var delivery: BadgeDelivery
         if let printer {
-            destination = .printer(printer)
+            do {
+                delivery = BadgeDelivery(address: try PrinterAddress.parse(printer), labels: .standard)
+            } catch let error as PrinterAddress.ParseError {
+                throw ConsoleAppError(error.description)
+            }
         } else {
             let dir = (badgeDirectory as NSString).appendingPathComponent("\(attendee.eventId)")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             let n = try store.prints(attendeeId: attendeeId).count + 1
-            destination = .file((dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf"))
+            delivery = BadgeDelivery(address: .pdf(directory: dir), labels: .standard)
+            delivery.pdfFile = (dir as NSString).appendingPathComponent("\(attendee.id)-\(n).pdf")
         }
-        let result = try BadgePrinter().printBadge(attendee: attendee, template: template, fonts: try fontSet(),
-                                                   to: destination)
-        try store.recordPrint(PrintRecord(attendeeId: attendee.id, at: Date(), templateName: template.name,
-                                          output: result.outcome.output, operatorName: who.name))
+        let fonts = try fontSet()
+        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"), delivery: delivery, fonts: { fonts })
+        let outcome = try worker.printNow(eventId: attendee.eventId, attendeeId: attendee.id, desk: desk,
+                                          operatorName: who.name)
+        guard let delivered = outcome.delivered, outcome.job.status == .done else {
+            let job = outcome.job.id
+            throw ConsoleAppError("\(outcome.failure ?? "not printed") (job \(job); badge print-jobs retry \(job))")
+        }
         // "Printed" only when a printer took the job; otherwise where the PDF is (SPEC §10).
-        let kind: PrintDelivery.Kind
-        switch result.outcome {
-        case .printed(let queue): kind = .printer(queue: queue)
-        case .savedPDF(let path): kind = .pdf(path: path)
+        let kind: PrintDelivery.Kind = delivered.wentToPrinter
+            ? .printer(queue: delivered.output.hasPrefix("printer:") ? String(delivered.output.dropFirst(8)) : delivered.output)
+            : .pdf(path: delivered.output)
+        return (delivered.templateName, PrintDelivery(kind, missingGlyphs: delivered.missingGlyphs.joined(separator: " ")))
+    }
+
+    /// The card's notice: the attendee's latest print job when it failed or its outcome is
+    /// unknown (issue #16). Best effort: a notice that cannot be read is left out.
+    private func postPrintJobNotice(attendeeId: Int64) {
+        guard let attendee = try? store.attendee(id: attendeeId),
+              let jobs = try? store.printJobs(eventId: attendee.eventId, limit: 500),
+              let latest = jobs.first(where: { $0.attendeeId == attendeeId })
+        else {
+            mailbox.post(.printJobNoticeLoaded(attendeeId: attendeeId, nil))
+            return
         }
-        return (template.name, PrintDelivery(kind, missingGlyphs: result.missingGlyphs.joined(separator: " ")))
+        let live = (try? store.printStations(now: Date()).first { $0.name == latest.station }?.liveSessions) ?? nil
+        let unknown = latest.outcomeUnknown(liveSessions: live ?? [], now: Date())
+        let notice = latest.status == .failed || unknown
+            ? PrintJobNotice(jobId: latest.id, attendeeId: attendeeId, outcomeUnknown: unknown, reason: latest.reason,
+                             station: latest.station)
+            : nil
+        mailbox.post(.printJobNoticeLoaded(attendeeId: attendeeId, notice))
+    }
+
+    /// `retryPrintJob` in the store, then: a station's job is queued for it; a desk's own job is
+    /// sent again from here to the printer it was meant for.
+    private func retryPrintJob(_ jobId: Int64, by who: Operator) throws -> (String, PrintDelivery) {
+        let job = try store.retryPrintJob(id: jobId, operatorName: who.name, at: Date())
+        guard job.station.isEmpty else {
+            return ("", PrintDelivery(.queued(station: job.station, job: job.id)))
+        }
+        let address: PrinterAddress
+        do {
+            address = try PrinterAddress.parse(job.printer)
+        } catch let error as PrinterAddress.ParseError {
+            throw ConsoleAppError(error.description)
+        }
+        let fonts = try fontSet()
+        let worker = PrintWorker(store: store, id: PrintWorker.newID(prefix: "desk"),
+                                 delivery: BadgeDelivery(address: address, labels: .standard), fonts: { fonts })
+        guard let outcome = try worker.resend(jobId: job.id) else {
+            throw ConsoleAppError("job \(job.id) was taken by another desk meanwhile")
+        }
+        guard let delivered = outcome.delivered, outcome.job.status == .done else {
+            throw ConsoleAppError("\(outcome.failure ?? "not printed") (job \(job.id))")
+        }
+        let kind: PrintDelivery.Kind = delivered.wentToPrinter
+            ? .printer(queue: delivered.output.hasPrefix("printer:") ? String(delivered.output.dropFirst(8)) : delivered.output)
+            : .pdf(path: delivered.output)
+        return (delivered.templateName, PrintDelivery(kind, missingGlyphs: delivered.missingGlyphs.joined(separator: " ")))
     }
 
     func fontSet() throws -> FontSet {
