@@ -13,7 +13,7 @@ enum AttendeeCardView {
         drawTitle("Attendee — \(clean(a.badgeName))", state, into: &buf)
         // The badge as it will print, framed on the right; the details keep to its left.
         var previewX: Int?
-        if let preview = card.preview, preview.attendeeId == a.id, BadgePreview.cardBox(for: buf.size) != nil {
+        if let preview = card.preview, preview.attendeeId == a.id, preview.fits(BadgePreview.cardBox(for: buf.size)) {
             previewX = BadgePreview.draw(preview, right: buf.size.width - 1, y: 2, into: &buf)
         }
         let w = previewX.map { $0 + 1 } ?? buf.size.width

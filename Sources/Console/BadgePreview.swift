@@ -33,6 +33,12 @@ public struct BadgePreview: Sendable, Hashable {
         return (outer - 2, size.height - 3 - 2 - 3)
     }
 
+    /// Whether this picture was drawn for `box` (a picture for another box is not shown).
+    func fits(_ box: (columns: Int, rows: Int)?) -> Bool {
+        guard let box else { return false }
+        return columns == box.columns && rows == box.rows
+    }
+
     /// The picture box beside the scan verdict's details (below the verdict band, right side),
     /// nil when there is no room.
     public static func scanBox(for size: Size) -> (columns: Int, rows: Int)? {

@@ -52,7 +52,7 @@ enum KioskView {
             center("[Enter] Start over", y: top + 8, role: .keyHint, into: &buf)
         }
         // The person's own badge as it will print, beside their card (level with it).
-        if let preview = k.preview, preview.attendeeId == k.attendee?.id, BadgePreview.kioskBox(for: buf.size) != nil {
+        if let preview = k.preview, preview.attendeeId == k.attendee?.id, preview.fits(BadgePreview.kioskBox(for: buf.size)) {
             let cardRight = (w - min(60, w - 8)) / 2 + min(60, w - 8)
             let right = min(w - 1, cardRight + 3 + BadgePreview.innerWidth(preview) + 2)
             var y = BadgePreview.kioskTop(for: buf.size)

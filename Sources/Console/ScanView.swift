@@ -36,7 +36,7 @@ enum ScanView {
             drawVerdict(verdict, s, state, y: y, height: bandHeight, into: &buf, now: now)
             y += bandHeight + 1
             // The badge as it will print, right of what follows the band (SPEC §12 Preview).
-            if let preview = s.preview, preview.attendeeId == verdict.attendee?.id, BadgePreview.scanBox(for: buf.size) != nil {
+            if let preview = s.preview, preview.attendeeId == verdict.attendee?.id, preview.fits(BadgePreview.scanBox(for: buf.size)) {
                 let x = BadgePreview.draw(preview, right: w - 1, y: BadgePreview.scanTop(for: buf.size), into: &buf)
                 w = x + 1
             }

@@ -81,14 +81,14 @@ func handleResult(_ state: inout AppState, _ action: Action, now: Date) -> [Effe
         state.card?.preview = preview?.attendeeId == a.id ? preview : nil
         return previewRequest(state)
     case .badgePreviewLoaded(let preview):
-        if state.card?.attendeeId == preview.attendeeId, preview.columns == BadgePreview.cardBox(for: state.size)?.columns {
+        // Kept only where it is for the person shown and the box that screen has now.
+        if state.card?.attendeeId == preview.attendeeId, preview.fits(BadgePreview.cardBox(for: state.size)) {
             state.card?.preview = preview
         }
-        if state.scan?.verdict?.attendee?.id == preview.attendeeId,
-           preview.columns == BadgePreview.scanBox(for: state.size)?.columns {
+        if state.scan?.verdict?.attendee?.id == preview.attendeeId, preview.fits(BadgePreview.scanBox(for: state.size)) {
             state.scan?.preview = preview
         }
-        if state.kiosk?.attendee?.id == preview.attendeeId, preview.columns == BadgePreview.kioskBox(for: state.size)?.columns {
+        if state.kiosk?.attendee?.id == preview.attendeeId, preview.fits(BadgePreview.kioskBox(for: state.size)) {
             state.kiosk?.preview = preview
         }
         return []
@@ -331,4 +331,23 @@ func refresh(_ state: inout AppState, _ id: Int64) -> [Effect] {
 func previewRequest(_ state: AppState) -> [Effect] {
     guard case .attendeeCard(let id) = state.screen, let box = BadgePreview.cardBox(for: state.size) else { return [] }
     return [.loadBadgePreview(attendeeId: id, columns: box.columns, rows: box.rows)]
+}
+
+/// After a resize: a new picture for the screen showing one whose box changed (card, scan
+/// verdict, kiosk), nothing when it still fits or there is no room.
+func previewRequestsAfterResize(_ state: AppState) -> [Effect] {
+    switch state.screen {
+    case .attendeeCard:
+        guard state.card?.loaded == true, !(state.card?.preview?.fits(BadgePreview.cardBox(for: state.size)) ?? false)
+        else { return [] }
+        return previewRequest(state)
+    case .scan:
+        guard let id = state.scan?.verdict?.attendee?.id,
+              !(state.scan?.preview?.fits(BadgePreview.scanBox(for: state.size)) ?? false) else { return [] }
+        return scanPreviewRequest(state, attendeeId: id)
+    default:
+        guard isKiosk(state.screen), !(state.kiosk?.preview?.fits(BadgePreview.kioskBox(for: state.size)) ?? false)
+        else { return [] }
+        return kioskPreviewRequest(state)
+    }
 }

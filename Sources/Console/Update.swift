@@ -46,9 +46,7 @@ func dispatch(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] 
     case .resized(let size):
         state.size = size
         // A preview is drawn for one box: a new box size asks for a new picture.
-        let box = BadgePreview.cardBox(for: size)
-        let stale = box.map { b in state.card?.preview.map { $0.columns != b.columns || $0.rows != b.rows } ?? true } ?? false
-        return ensureVisible(&state) + (stale && state.card?.loaded == true ? previewRequest(state) : [])
+        return ensureVisible(&state) + previewRequestsAfterResize(state)
     default:
         return handleResult(&state, action, now: now)
     }

@@ -47,14 +47,7 @@ public struct ZPLHostStatus: Sendable, Equatable {
         return nil
     }
 
-    public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
-        case malformed(String)
-        public var description: String {
-            switch self {
-            case let .malformed(detail): return "unreadable printer status: \(LabelOptionError.shown(detail))"
-            }
-        }
-    }
+    public typealias ParseError = PrinterStatusError
 
     /// Parses the reply bytes (the first two lines are required; the third is ignored).
     public static func parse(_ bytes: [UInt8]) throws(ParseError) -> ZPLHostStatus {
@@ -95,5 +88,16 @@ public struct ZPLHostStatus: Sendable, Equatable {
             overTemperature: try flag(a[11], "over temperature"), labelWaiting: try flag(b[7], "label waiting"),
             formatsInBuffer: try number(a[4], "formats in buffer"), labelsRemaining: try number(b[8], "labels remaining"),
             labelLength: try number(a[3], "label length"))
+    }
+}
+
+/// A printer's status reply that cannot be read (truncated, garbled, another printer's language).
+public enum PrinterStatusError: Error, Equatable, Sendable, CustomStringConvertible {
+    case malformed(String)
+
+    public var description: String {
+        switch self {
+        case let .malformed(detail): return "unreadable printer status: \(LabelOptionError.shown(detail))"
+        }
     }
 }

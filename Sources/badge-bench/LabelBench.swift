@@ -32,7 +32,7 @@ enum LabelBench {
         let zplOptions = ZPLOptions(resolution: .dpi300)
         let brotherOptions = try BrotherQLOptions.parse(query: "model=QL-820NWB&label=62x100")
         let rounds = options.quick ? 3 : 10
-        var rasterOnly = Samples(), zpl = Samples(), brother = Samples()
+        var rasterOnly = Samples(), zpl = Samples(), brother = Samples(), preview = Samples()
         var bytes = (zpl: 0, brother: 0)
         for round in 0..<(rounds + 1) {
             for attendee in attendees {
@@ -41,10 +41,12 @@ enum LabelBench {
                 }
                 let (z, zplMs) = ProcessClock.timeMs { ZPLEncoder.encode(badge.bitmap, options: zplOptions) }
                 let (b, brotherMs) = try ProcessClock.timeMs { try BrotherQLEncoder.encode(badge.bitmap, options: brotherOptions) }
+                let (_, previewMs) = ProcessClock.timeMs { TerminalPreview.lines(badge.bitmap, columns: 30, rows: 32) }
                 guard round > 0 else { continue }  // the first round warms caches
                 rasterOnly.add(rasterMs)
                 zpl.add(rasterMs + zplMs)
                 brother.add(rasterMs + brotherMs)
+                preview.add(rasterMs + previewMs)
                 bytes = (z.count, b.count)
             }
         }
@@ -53,5 +55,6 @@ enum LabelBench {
                           note: "\(bytes.zpl) bytes of ZPL"))
         report.add(Figure("label badge 62×100 mm at 300 dpi: raster + Brother QL encode", unit: "ms", brother, goal: .atMost(50),
                           note: "\(bytes.brother) bytes for a QL-820NWB"))
+        report.add(Figure("badge preview (card at 120×40): raster + half-block lines", unit: "ms", preview, goal: .info))
     }
 }

@@ -92,15 +92,30 @@ import ScreenKit
     }
 
     @Test func cardWithPreviewAt120x40() {
-        let text = snapshot(Self.card(Size(width: 120, height: 40)).0, 120, 40)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[2].hasSuffix("┌ Badge ───────────┐"))
-        #expect(lines[3].hasSuffix("│██████████████▀███│"))
-        #expect(lines[17].hasSuffix("│                  │"))
-        #expect(lines[18].hasSuffix("│Label · 62×100 mm │"))
-        #expect(lines[19].hasSuffix("└──────────────────┘"))
-        // The details keep their full text beside it at this width.
-        #expect(lines.contains { $0.contains("[Enter] Check in & print   [p] Print only (not checked in)") })
+        #expect(snapshot(Self.card(Size(width: 120, height: 40)).0, 120, 40) == """
+         Attendee — Alan M. Turing                                                                                  ada · ADMIN
+
+          Alan M. Turing                                                                                   ┌ Badge ───────────┐
+          ✎ NOTE: Speaker — bring to the green room before 10:00; allergic to nuts                         │██████████████▀███│
+                                                                                                           │██████████████████│
+          Name        Alan M. Turing (provider: Alan Turing)                                               │     ▄ ▄          │
+          Email       alan@example.org                                                                     │    ██▄█▄█████    │
+          Company     GCHQ (provider: Bletchley Park)                                                      │    ▀ ▀▀ ▀▀  ▀    │
+          Job title   —                                                                                    │     █ ▄  █▄▄     │
+          Pronouns    he/him                                                                               │                  │
+          Ticket      General                                                                              │                  │
+          Status      ATTENDING                                                                            │     ▄█▄▄▄▄█▄     │
+          Checked in  not checked in                                                                       │     ███████▀     │
+          Barcode     BC2                                                                                  │     ███████      │
+          Badges      not printed                                                                          │     ███████      │
+                                                                                                           │                  │
+          [Enter] Check in & print   [p] Print only (not checked in)                                       │  ▀▀▀▀▀ ▀▀▀▀▀▀▀▀  │
+                                                                                                           │                  │
+          Check-in history                                                                                 │Label · 62×100 mm │
+            none                                                                                           └──────────────────┘
+        ⋯ 19 blank rows
+         Enter Do it  c Check in  u Undo  v VIP  p Print only  Esc Back  e Correct  n Note                       ? Help  q Quit
+        """)
     }
 
     @Test func thePictureIsTextNotColourSoMonoShowsIt() {
@@ -220,5 +235,30 @@ import ScreenKit
         _ = update(&s, .key(.escape), now: F.now)
         #expect(s.kiosk?.preview == nil)
         #expect(!render(s, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
+    }
+}
+
+/// A picture is drawn for one box: after a resize the screen asks for a new one and never shows
+/// a picture drawn for another size.
+@Suite struct BadgePreviewResizeTests {
+    @Test func scanAndKioskAskAgainAfterAResize() {
+        var scan = BadgePreviewScanTests.verdict(Size(width: 80, height: 24))
+        #expect(update(&scan, .resized(Size(width: 80, height: 24)), now: F.now).isEmpty)
+        #expect(update(&scan, .resized(Size(width: 120, height: 40)), now: F.now)
+                == [.loadBadgePreview(attendeeId: DeskScene.corrected.id, columns: 24, rows: 21)])
+        // The old picture (14 columns) is not drawn in the new box.
+        #expect(!render(scan, size: Size(width: 120, height: 40), now: F.now).text.contains("┌ Badge "))
+
+        var kiosk = BadgePreviewKioskTests.confirm(Size(width: 80, height: 24)).0
+        #expect(update(&kiosk, .resized(Size(width: 120, height: 40)), now: F.now)
+                == [.loadBadgePreview(attendeeId: K.ada.id, columns: 25, rows: 17)])
+        #expect(update(&kiosk, .resized(Size(width: 80, height: 24)), now: F.now).isEmpty)  // no room: nothing asked
+    }
+
+    @Test func aPictureForAnotherBoxIsNotKept() {
+        var (s, _) = BadgePreviewCardTests.card(Size(width: 80, height: 24), preview: false)
+        _ = update(&s, .badgePreviewLoaded(BadgePreview(attendeeId: DeskScene.corrected.id, columns: 30, rows: 32,
+                                                        lines: ["█"], caption: "")), now: F.now)
+        #expect(s.card?.preview == nil)
     }
 }

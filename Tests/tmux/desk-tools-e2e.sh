@@ -84,6 +84,9 @@ human "$email"
 wait_for "rows 1–1 of 1" 5
 keys Enter; sleep 0.3; keys Enter
 wait_for "Attendee —" 5
+# The badge as it will print, drawn from the label raster beside the details (issue #16).
+wait_for "┌ Badge" 10
+wait_for "Default · 102×76 mm" 5
 keys e
 wait_for "Correct the badge" 5
 keys C-u; sleep 0.1
