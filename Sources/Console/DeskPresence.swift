@@ -21,11 +21,15 @@ public struct DeskPresence: Sendable, Equatable {
     }
 
     /// The alert box's line while this desk works on its own copy, or has conflicts to read.
-    func bannerText(timeZone: TimeZone) -> String? {
+    func bannerText(timeZone: TimeZone, compact: Bool = false) -> String? {
         guard let offline else { return nil }
+        if !reachable && compact {
+            let copy = offline.copiedAt.map { " (\(clock($0, timeZone)))" } ?? ""
+            return "No server — this desk's copy\(copy): \(offline.queued) queued, sent when back"
+        }
         if !reachable {
             let since = offline.unreachableSince.map { " since \(clock($0, timeZone))" } ?? ""
-            let copy = offline.copiedAt.map { " (as of \(clock($0, timeZone)))" } ?? ""
+            let copy = offline.copiedAt.map { " (\(clock($0, timeZone)))" } ?? ""
             let start = offline.startedOffline ? "Started without the server" : "Server unreachable\(since)"
             return "\(start) — working on this desk's copy\(copy): \(offline.queuedText), sent when it is back"
         }

@@ -123,6 +123,10 @@ func drawDeskBanner(_ text: String, _ state: AppState, y: Int, into buf: inout S
     buf.box(x: 0, y: y, width: w, height: 3, role: .alert)
     let right = conflicts ? " · D dismiss" : ""
     let rw = DisplayWidth.of(right)
+    var text = text
+    if DisplayWidth.of(text) + 2 > w - 4 - rw, let compact = state.desks?.bannerText(timeZone: state.timeZone, compact: true) {
+        text = compact
+    }
     let end = buf.put(truncate("\(conflicts ? "⚠" : "✖") \(text)", w - 4 - rw), x: 2, y: y + 1, role: role)
     if conflicts { buf.put(right, x: end, y: y + 1, role: .keyHint) }
 }

@@ -30,7 +30,7 @@ import ScreenKit
         var s = shared(DeskPresence(online: ["door-b"], leaders: [1: "door-b"]), size: Size(width: 140, height: 40))
         #expect(F.text(s).contains("door-b · 1 desk online · syncs here"))
         _ = update(&s, .desksChanged(DeskPresence(online: ["door-b"], leaders: [:], reachable: false)), now: now)
-        #expect(F.text(s).contains("✖ server unreachable"))
+        #expect(F.text(s).contains("✖ Server unreachable"))
         #expect(!F.text(s).contains("desk online"))
     }
 

@@ -219,6 +219,17 @@ let deskKeyCases: [KeyCase] = [
             then: { $0.eventView?.selected == 0 }),
     KeyCase(name: "event R retries a failed sync", context: .eventView, key: .char("R"), given: { failed(.failed) },
             effects: [.retry(eventId: 1), .recordAudit(action: .retry, detail: "eventbrite:51660376577")], then: { $0.syncInFlight == [1] }),
+    KeyCase(name: "event D dismisses the conflicts this desk lost", context: .eventView, key: .char("D"),
+            given: {
+                var s = F.eventView()
+                s.desks = DeskPresence(online: ["a"], leaders: [:], offline: DeskOffline(queued: 0, conflicts: [
+                    OfflineConflict(eventId: 1, attendeeId: 2, attendeeName: "Ann", kind: .checkIn, winnerDesk: "b",
+                                    winnerAt: F.now, loserDesk: "a", loserAt: F.now, recordedAt: F.now),
+                ]))
+                return s
+            }, effects: [.acknowledgeConflicts], then: { $0.desks?.offline?.conflicts.isEmpty == true }),
+    KeyCase(name: "event D without conflicts does nothing", context: .eventView, key: .char("D"), given: { F.eventView() },
+            effects: [], then: { $0.desks == nil }),
     KeyCase(name: "event R ignored without an alert", context: .eventView, key: .char("R"), given: { F.eventView() },
             effects: [], then: { $0.syncInFlight.isEmpty }),
     KeyCase(name: "event R rescans when cancellations are held", context: .eventView, key: .char("R"), given: { held() },
