@@ -12,7 +12,18 @@ enum ScanView {
         let eventName = state.event(s.eventId).map { clean($0.name) } ?? "Event"
         let mode = state.expressScan ? "EXPRESS" : "STANDARD"
         let marker = state.stationMode ? "\(stationMarker) · " : ""
-        buf.bar(y: 0, left: "Scan mode — \(eventName)", right: "\(marker)\(mode) · \(clean(state.operatorName))", role: .title)
+        // A desk working on its own copy says so here too (SPEC §11.1): the line keeps scanning.
+        let offline = state.desks.flatMap { desks in
+            desks.reachable ? nil
+                : "✖ \(w >= 100 ? "Server unreachable" : "No server") · \(desks.offline?.queued ?? 0) queued · "
+        } ?? ""
+        buf.bar(y: 0, left: "Scan mode — \(eventName)", right: "\(offline)\(marker)\(mode) · \(clean(state.operatorName))",
+                role: .title)
+        if !offline.isEmpty {
+            let right = "\(offline)\(marker)\(mode) · \(clean(state.operatorName))"
+            let rx = w - 1 - DisplayWidth.of(truncate(right, w / 2))
+            if rx > 0 { buf.setRole(x: rx, y: 0, width: min(DisplayWidth.of(offline), w - rx), role: .statusError) }
+        }
         if state.stationMode {
             let right = "\(marker)\(mode) · \(clean(state.operatorName))"
             let rx = w - 1 - DisplayWidth.of(truncate(right, w / 2))

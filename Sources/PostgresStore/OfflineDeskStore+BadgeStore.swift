@@ -54,11 +54,23 @@ extension OfflineDeskStore: BadgeStore {
         return attendee
     }
 
+    /// The event is open at this desk: keep a copy of it (the worker copies it at once).
     func noteOpened(_ eventId: Int64) {
         let known = ((try? replica.mirroredEvents()) ?? [:]).keys.contains(eventId)
-        if !known {
+        if !known, online != nil {
             try? replica.noteOpened(eventId: eventId)
             lock.withLock { dirty = true }
+            poke()
+        }
+    }
+
+    /// Offline reads of an event need its copy: without one, one line says so (rather than an
+    /// empty table or "unknown code" for someone who is on the list).
+    func requireCopy(_ eventId: Int64) throws {
+        let copies = (try? replica.mirroredEvents()) ?? [:]
+        guard let entry = copies[eventId], entry != nil else {
+            throw StorageError.connection(target: target, reason: "the server cannot be reached and this desk has no "
+                + "copy of event \(eventId) yet (a desk keeps one of each event it has open while connected)")
         }
     }
 
@@ -128,7 +140,10 @@ extension OfflineDeskStore: BadgeStore {
     }
     public func attendees(_ query: AttendeeQuery) throws -> [Attendee] {
         noteOpened(query.eventId)
-        return try read({ try $0.attendees(query) }, replica: { try $0.attendees(query) })
+        return try read({ try $0.attendees(query) }, replica: {
+            try requireCopy(query.eventId)
+            return try $0.attendees(query)
+        })
     }
     public func attendeeCount(_ query: AttendeeQuery) throws -> Int {
         try read({ try $0.attendeeCount(query) }, replica: { try $0.attendeeCount(query) })
@@ -146,8 +161,10 @@ extension OfflineDeskStore: BadgeStore {
     }
     public func attendee(eventId: Int64, barcode: String) throws -> Attendee? {
         noteOpened(eventId)
-        return try read({ try $0.attendee(eventId: eventId, barcode: barcode) },
-                        replica: { try $0.attendee(eventId: eventId, barcode: barcode) })
+        return try read({ try $0.attendee(eventId: eventId, barcode: barcode) }, replica: {
+            try requireCopy(eventId)
+            return try $0.attendee(eventId: eventId, barcode: barcode)
+        })
     }
 
     public func setVIP(attendeeId: Int64, _ on: Bool, operatorName: String, at: Date) throws -> Attendee {
@@ -384,7 +401,10 @@ extension OfflineDeskStore: BadgeStore {
 
     public func stats(eventId: Int64) throws -> EventStats {
         noteOpened(eventId)
-        return try read({ try $0.stats(eventId: eventId) }, replica: { try $0.stats(eventId: eventId) })
+        return try read({ try $0.stats(eventId: eventId) }, replica: {
+            try requireCopy(eventId)
+            return try $0.stats(eventId: eventId)
+        })
     }
 
     public func recordAudit(operatorName: String, action: String, detail: String, at: Date) throws {

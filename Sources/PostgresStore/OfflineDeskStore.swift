@@ -153,6 +153,12 @@ public final class OfflineDeskStore: @unchecked Sendable {
         timer.resume()
     }
 
+    /// Runs a step of the worker now (an event was just opened: copy it without waiting).
+    func poke() {
+        guard lock.withLock({ worker != nil }) else { return }
+        workerQueue.async { [weak self] in self?.tick() }
+    }
+
     public func stopWorker() {
         lock.withLock {
             worker?.cancel()
