@@ -47,7 +47,25 @@ public enum AttendeeSearch {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for unit in text.utf8 { out.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
         } else {
-            out.append(contentsOf: normalize(text).utf8)
+            appendFoldedWords(text, to: &out)
+        }
+    }
+
+    /// `normalize(text)` word by word: names, companies and tickets repeat their words across an
+    /// event, so the costly Unicode folding runs once per distinct word (`FoldCache`), not once per
+    /// row an import writes. Words are split at spaces that are a grapheme of their own (a space
+    /// carrying a combining mark belongs to its word: folding drops the mark with the space's
+    /// cluster), and folding works cluster by cluster, so the result is the whole field's.
+    static func appendFoldedWords(_ text: String, to out: inout [UInt8]) {
+        var first = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out.append(0x20) }
+            first = false
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                for unit in word.utf8 { out.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
+            } else {
+                out.append(contentsOf: FoldCache.shared.folded(word).utf8)
+            }
         }
     }
 

@@ -43,6 +43,9 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     private var sent = 0
     private let limit: RateBudget.Limit
     private let shared: (ledger: any RateLedger, account: String)?
+    /// Slots of the shared ledger reserved ahead for a burst (`reserve`), and when the last
+    /// reservation was made; guarded by `lock`.
+    private var stash = SlotStash()
 
     /// - Parameters:
     ///   - credential: only used to scrub it from error text, never sent by this type.
@@ -149,6 +152,7 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
 
     /// Tells every process of the account to hold (best effort: this process holds anyway).
     private func share(block until: Date) {
+        lock.withLock { stash.drop() }
         guard let shared else { return }
         try? shared.ledger.block(account: shared.account, until: until)
     }
@@ -175,9 +179,13 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
             if let localHold, localHold.timeIntervalSince(now) > maxWait {
                 return .tooFarAway(wait: localHold.timeIntervalSince(now))
             }
-            if let reservation = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
-                                                            maxWait: maxWait) {
-                guard case .at(let date) = reservation, let localHold, localHold > date else { return reservation }
+            if localHold == nil, let date = lock.withLock({ stash.take(now: now) }) { return .at(date) }
+            let extra = lock.withLock { stash.nextExtra(now: now) }
+            if let (reservation, more) = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
+                                                                    maxWait: maxWait, extra: extra) {
+                guard case .at(let date) = reservation else { return reservation }
+                lock.withLock { stash.fill(at: date, count: more, now: now) }
+                guard let localHold, localHold > date else { return reservation }
                 return .at(localHold)
             }
         }

@@ -41,9 +41,26 @@ package final class Database {
     }
 
     /// How long a statement waits for another connection's lock before failing with BUSY.
+    ///
+    /// SQLite's own busy timeout sleeps 1, 2, 5, 10, 15, 20, 25… ms between attempts: behind an
+    /// import that frees the lock for a millisecond every few (group commit, `GroupCommit`) it
+    /// would keep missing the gaps. This handler tries again every `busyPollInterval`, so a
+    /// check-in waits one import transaction, not a lucky draw of them.
     package func setBusyTimeout(_ seconds: TimeInterval) {
-        sqlite3_busy_timeout(handle, Int32(max(0, min(seconds * 1000, Double(Int32.max)))))
+        let attempts = Int(max(0, min(seconds / Self.busyPollInterval, Double(Int32.max))))
+        guard attempts > 0 else {
+            sqlite3_busy_handler(handle, nil, nil)
+            return
+        }
+        sqlite3_busy_handler(handle, { context, count in
+            guard Int(count) < Int(bitPattern: context) else { return 0 }
+            usleep(useconds_t(Database.busyPollInterval * 1_000_000))
+            return 1
+        }, UnsafeMutableRawPointer(bitPattern: attempts))
     }
+
+    /// How often a connection waiting for another's write lock tries again.
+    package static let busyPollInterval: TimeInterval = 0.0005
 
     // MARK: Running SQL
 

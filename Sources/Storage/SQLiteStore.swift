@@ -23,6 +23,8 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Threads blocked in `locked` (read by group commit, `mergePages`).
+    private let waiting = WaitCounter()
     let db: Database
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
@@ -123,9 +125,24 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
 
     /// Runs `body` with the connection, holding the lock.
     func locked<T>(_ body: (Database) throws -> T) throws -> T {
-        lock.lock()
+        if !lock.try() {
+            waiting.withLock { $0 += 1 }
+            lock.lock()
+            waiting.withLock { $0 -= 1 }
+        }
         defer { lock.unlock() }
         return try body(db)
+    }
+
+    /// Whether another thread of this process waits for the connection (a desk's check-in
+    /// behind an import's transaction): the import commits at its next page boundary.
+    var writersWaiting: Bool { waiting.withLock { $0 > 0 } }
+
+    /// Between two transactions of a group-committed import: leaves the write lock free for
+    /// `gap`, long enough for a waiting writer here or in another process to take it.
+    func yieldWriteLock(for gap: TimeInterval) {
+        guard gap > 0 else { return }
+        usleep(useconds_t(gap * 1_000_000))
     }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.
