@@ -1,13 +1,14 @@
 import Foundation
 
-/// Shared-ledger slots reserved ahead by one `PolicyTransport` (issue #18): an import sends a
-/// request every millisecond or two, and one write to the database per request would queue each
-/// of them behind the import's own transactions. Requests that follow each other closely
-/// reserve a growing block at once (2, 4 … `maxBlock`); a lone request (a poll) reserves one.
+/// Shared-ledger slots reserved ahead by one `PolicyTransport` (issue #18): an import fetches
+/// pages four at a time, a request every millisecond or two, and one write to the database per
+/// request would queue each of them behind the import's own transactions. A request sent while
+/// others are in flight, soon after the last reservation, reserves a growing block at once (2,
+/// 4 … `maxBlock`); a lone or sequential request (a poll, Luma's cursor) reserves one.
 ///
 /// A stashed slot is used only within `freshness` of its time, so the ledger's window never
-/// counts a request more than that earlier than it was sent; what a burst leaves unused (at
-/// most `maxBlock` − 1 slots) expires with it — the shared budget is spent, never overspent.
+/// counts a request more than that earlier than it was sent. When the transport goes idle the
+/// slots left over are given back (`drain`), so the shared budget shows what was really sent.
 struct SlotStash: Sendable {
     static let maxBlock = 16
     static let freshness: TimeInterval = 0.5
@@ -45,9 +46,16 @@ struct SlotStash: Sendable {
         lastReservation = now
     }
 
-    /// Forgets the stash (a hold came in: every request waits for it).
-    mutating func drop() {
-        slots.removeAll()
+    /// Empties the stash; returns the unused slots, grouped by time, to give back.
+    /// Also after a hold (429): every request waits for it, the block starts over.
+    mutating func drain() -> [(at: Date, count: Int)] {
         block = 0
+        var groups: [(at: Date, count: Int)] = []
+        for slot in slots {
+            if let last = groups.last, last.at == slot { groups[groups.count - 1].count += 1 } else { groups.append((slot, 1)) }
+        }
+        slots.removeAll()
+        return groups
     }
+
 }

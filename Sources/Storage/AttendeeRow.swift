@@ -75,7 +75,7 @@ package enum AttendeeRow {
         try s.bind(16, a.checkInSource?.rawValue)
         try s.bind(17, a.missingFromProvider)
         try s.bind(18, a.lastLocalActionAt)
-        try s.bind(19, AttendeeSearch.haystack(a))
+        try s.bindText(19, utf8: AttendeeSearch.haystackUTF8(a))
         try s.bind(20, updatedAt)
     }
 

@@ -19,6 +19,8 @@ public protocol RateLedgerStore: Sendable {
     /// how many extra slots it holds at that time.
     func reserveRateSlots(account: String, planned: Int, window: TimeInterval, now: Date, maxWait: TimeInterval,
                           extra: Int) throws -> (slot: RateSlot, extra: Int)
+    /// Gives back `count` slots reserved at `at` and never used (the end of a burst).
+    func releaseRateSlots(account: String, at: Date, count: Int) throws
     /// Holds the account's requests until `until` (a longer hold already recorded stays).
     func blockRate(account: String, until: Date) throws
     /// Slots of the account in the window ending at `now` (reserved future ones included) and
@@ -33,6 +35,9 @@ extension RateLedgerStore {
                                  maxWait: TimeInterval, extra: Int) throws -> (slot: RateSlot, extra: Int) {
         (try reserveRateSlot(account: account, planned: planned, window: window, now: now, maxWait: maxWait), 0)
     }
+
+    /// Nothing to give back: `reserveRateSlots` above never grants extra slots.
+    public func releaseRateSlots(account: String, at: Date, count: Int) throws {}
 }
 
 /// The answer to a reservation.

@@ -52,6 +52,20 @@ extension SQLiteStore: RateLedgerStore {
         }
     }
 
+    public func releaseRateSlots(account: String, at: Date, count: Int) throws {
+        guard count > 0 else { return }
+        try write(durable: false) { db in
+            let s = try db.cached("""
+                DELETE FROM rate_slots WHERE rowid IN
+                    (SELECT rowid FROM rate_slots WHERE account = ?1 AND at = ?2 LIMIT ?3)
+                """)
+            try s.bind(1, account)
+            try s.bind(2, at)
+            try s.bind(3, count)
+            try s.run()
+        }
+    }
+
     public func blockRate(account: String, until: Date) throws {
         try write(durable: false) { db in
             let s = try db.cached("""

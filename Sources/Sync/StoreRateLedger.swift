@@ -36,6 +36,10 @@ public struct StoreRateLedger: RateLedger {
         }
     }
 
+    public func release(account: String, at: Date, count: Int) throws {
+        try store.releaseRateSlots(account: account, at: at, count: count)
+    }
+
     public func block(account: String, until: Date) throws {
         try store.blockRate(account: account, until: until)
     }
