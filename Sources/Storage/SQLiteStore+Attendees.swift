@@ -20,6 +20,9 @@ extension SQLiteStore {
     /// Group commit (SPEC §2.4 rule 7, `GroupCommit`): pages join the open transaction, each
     /// with its checkpoint, until it has been open `maxOpen` or another writer of this process
     /// waits; between transactions the lock stays free for `gap` (writers in other processes).
+    /// Each transaction commits durably (the log fsynced, ~100 a second at most): otherwise a
+    /// desk's durable check-in would have to flush megabytes of the import's log with its own
+    /// commit (measured: p99 29 ms, max 114 ms; durable groups: p99 20 ms, max 24 ms).
     public func mergePages(eventId: Int64, pages: [PageWrite], groupCommit: GroupCommit, now: Date) throws
         -> [[AttendeeMerge.Outcome]]
     {
