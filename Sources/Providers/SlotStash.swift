@@ -17,12 +17,14 @@ struct SlotStash: Sendable {
 
     /// Reserved, unused slot times, oldest first (concurrent requests may each add a block).
     private var slots: [Date] = []
+    /// Reserved slots too old to use; given back with the rest when the transport goes idle.
+    private var expired: [Date] = []
     private var block = 0
     private var lastReservation: Date?
 
     /// A stashed slot for a request sent at `now`, when one is left and fresh.
     mutating func take(now: Date) -> Date? {
-        while let first = slots.first, now.timeIntervalSince(first) > Self.freshness { slots.removeFirst() }
+        while let first = slots.first, now.timeIntervalSince(first) > Self.freshness { expired.append(slots.removeFirst()) }
         guard !slots.isEmpty else { return nil }
         return max(slots.removeFirst(), now)
     }
@@ -51,10 +53,11 @@ struct SlotStash: Sendable {
     mutating func drain() -> [(at: Date, count: Int)] {
         block = 0
         var groups: [(at: Date, count: Int)] = []
-        for slot in slots {
+        for slot in (expired + slots).sorted() {
             if let last = groups.last, last.at == slot { groups[groups.count - 1].count += 1 } else { groups.append((slot, 1)) }
         }
         slots.removeAll()
+        expired.removeAll()
         return groups
     }
 

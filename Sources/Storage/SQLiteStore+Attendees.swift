@@ -20,9 +20,6 @@ extension SQLiteStore {
     /// Group commit (SPEC §2.4 rule 7, `GroupCommit`): pages join the open transaction, each
     /// with its checkpoint, until it has been open `maxOpen` or another writer of this process
     /// waits; between transactions the lock stays free for `gap` (writers in other processes).
-    /// Each transaction commits durably (the log fsynced, ~100 a second at most): otherwise a
-    /// desk's durable check-in would have to flush megabytes of the import's log with its own
-    /// commit (measured: p99 29 ms, max 114 ms; durable groups: p99 20 ms, max 24 ms).
     public func mergePages(eventId: Int64, pages: [PageWrite], groupCommit: GroupCommit, now: Date) throws
         -> [[AttendeeMerge.Outcome]]
     {
@@ -30,7 +27,9 @@ extension SQLiteStore {
         results.reserveCapacity(pages.count)
         var next = 0
         while next < pages.count {
-            if next > 0 { yieldWriteLock(for: groupCommit.gap) }
+            yieldWriteLock(for: groupCommit.gap)
+            defer { groupCommitEnded() }
+            // Page data can be fetched again (the checkpoint commits with it): not fsynced.
             try write(durable: false) { db in
                 try Self.refuseIfPurged(db, eventId: eventId)
                 let opened = DispatchTime.now().uptimeNanoseconds

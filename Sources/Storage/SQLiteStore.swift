@@ -25,6 +25,8 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     private let lock = NSLock()
     /// Threads blocked in `locked` (read by group commit, `mergePages`).
     private let waiting = WaitCounter()
+    /// When the last group-committed import transaction ended (uptime ns; guarded by `waiting`).
+    private var lastGroupCommit: UInt64 = 0
     let db: Database
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
@@ -138,11 +140,20 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// behind an import's transaction): the import commits at its next page boundary.
     var writersWaiting: Bool { waiting.withLock { $0 > 0 } }
 
-    /// Between two transactions of a group-committed import: leaves the write lock free for
-    /// `gap`, long enough for a waiting writer here or in another process to take it.
+    /// Before a group-committed import transaction: leaves the write lock free for `gap` since
+    /// the previous one ended (whichever `mergePages` call wrote it), long enough for a waiting
+    /// writer here or in another process to take it.
     func yieldWriteLock(for gap: TimeInterval) {
         guard gap > 0 else { return }
-        usleep(useconds_t(gap * 1_000_000))
+        let since = Double(DispatchTime.now().uptimeNanoseconds &- waiting.withLock { _ in lastGroupCommit }) / 1e9
+        guard since < gap else { return }
+        usleep(useconds_t((gap - since) * 1_000_000))
+    }
+
+    /// Notes when a group-committed transaction ended (see `yieldWriteLock`).
+    func groupCommitEnded() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        waiting.withLock { _ in lastGroupCommit = now }
     }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.
