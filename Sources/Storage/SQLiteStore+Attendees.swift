@@ -36,7 +36,8 @@ extension SQLiteStore {
                 let budget = UInt64(max(0, groupCommit.maxOpen) * 1e9)
                 repeat {
                     let page = pages[next]
-                    results.append(try merge(db, eventId: eventId, attendees: page.attendees, now: now))
+                    results.append(try merge(db, eventId: eventId, attendees: page.attendees, now: now,
+                                             newRowSearchTexts: page.newRowSearchTexts))
                     if let checkpoint = page.checkpoint { try Self.saveCheckpoint(db, checkpoint) }
                     next += 1
                 } while next < pages.count && !writersWaiting
@@ -47,16 +48,46 @@ extension SQLiteStore {
     }
 
     /// Merges one page's attendees inside the caller's write transaction.
-    private func merge(_ db: Database, eventId: Int64, attendees: [ProviderAttendee], now: Date) throws
-        -> [AttendeeMerge.Outcome]
+    private func merge(_ db: Database, eventId: Int64, attendees: [ProviderAttendee], now: Date,
+                       newRowSearchTexts: [[UInt8]]? = nil) throws -> [AttendeeMerge.Outcome]
     {
+        let prepared = newRowSearchTexts.flatMap { $0.count == attendees.count ? $0 : nil }
         var merges: [AttendeeMerge.Outcome] = []
         merges.reserveCapacity(attendees.count)
-        var rows = try Self.existingRows(db, eventId: eventId,
-                                         providerIds: Set(attendees.map(\.providerAttendeeId)))
+        // A page of new people (an import's usual page) is inserted straight away, the unique key
+        // turning away anyone already there, who is then read and merged as usual; once a page
+        // meets existing rows (a re-import, a resync), pages look their rows up first again.
+        let insertFirst = pagesOfNewRows.contains(eventId)
+        var rows = insertFirst ? [:] : try Self.existingRows(db, eventId: eventId,
+                                                             providerIds: Set(attendees.map(\.providerAttendeeId)))
+        var metExisting = !rows.isEmpty
         let insert = try db.cached(AttendeeRow.insertSQL)
+        let insertNew = try db.cached(AttendeeRow.insertNewSQL)
         let update = try db.cached(AttendeeRow.updateSQL)
-        for incoming in attendees {
+        for (index, incoming) in attendees.enumerated() {
+            if insertFirst && rows[incoming.providerAttendeeId] == nil {
+                var (row, change) = AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: nil, eventId: eventId)
+                insertNew.clear()
+                try AttendeeRow.bindMerged(row, updatedAt: now, to: insertNew, searchText: prepared?[index])
+                try AttendeeRow.bindNewRowColumns(row, eventId: eventId, to: insertNew)
+                try insertNew.run()
+                if db.changes > 0 {
+                    row.id = db.lastInsertRowID
+                    rows[row.providerAttendeeId] = row
+                    searchCache?.upsert(row)
+                    merges.append((row.providerAttendeeId, change))
+                    continue
+                }
+                // Already there: merged below like any existing row.
+                metExisting = true
+                let existing = try db.cached("""
+                    SELECT \(AttendeeRow.columns) FROM attendees a
+                    WHERE a.event_id = ?1 AND a.provider_attendee_id = ?2
+                    """)
+                try existing.bind(1, eventId)
+                try existing.bind(2, incoming.providerAttendeeId)
+                if let found = try existing.firstRow(AttendeeRow.decode) { rows[found.providerAttendeeId] = found }
+            }
             let local = rows[incoming.providerAttendeeId]
             var (row, change) = AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: local, eventId: eventId)
             if let local {
@@ -68,13 +99,8 @@ extension SQLiteStore {
                 }
             } else {
                 insert.clear()
-                try AttendeeRow.bindMerged(row, updatedAt: now, to: insert)
-                let next = AttendeeRow.nextParameter
-                try insert.bind(next, eventId)
-                try insert.bind(next + 1, row.providerAttendeeId)
-                try insert.bind(next + 2, row.vip)
-                try insert.bind(next + 3, row.notes)
-                try insert.bind(next + 4, row.printCount)
+                try AttendeeRow.bindMerged(row, updatedAt: now, to: insert, searchText: prepared?[index])
+                try AttendeeRow.bindNewRowColumns(row, eventId: eventId, to: insert)
                 try insert.run()
                 row.id = db.lastInsertRowID
             }
@@ -82,6 +108,7 @@ extension SQLiteStore {
             if change != .unchanged { searchCache?.upsert(row) }
             merges.append((row.providerAttendeeId, change))
         }
+        if metExisting { pagesOfNewRows.remove(eventId) } else { pagesOfNewRows.insert(eventId) }
         return merges
     }
 

@@ -28,6 +28,9 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// When the last group-committed import transaction ended (uptime ns; guarded by `waiting`).
     private var lastGroupCommit: UInt64 = 0
     let db: Database
+    /// Events whose last merged page met no existing row: the next page is inserted first
+    /// (`merge`; guarded by `lock`).
+    var pagesOfNewRows = Set<Int64>()
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
     /// The database path (":memory:" for an in-memory store).

@@ -173,7 +173,9 @@ extension SyncEngine {
                     let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
                                               attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
                                               startedAt: jobStart, updatedAt: now)
-                    try await writer.submit(PageWrite(attendees: page.attendees, checkpoint: cp), progress: snapshot)
+                    var write = PageWrite(attendees: page.attendees, checkpoint: cp)
+                    write.prepareNewRows(eventId: eventId)  // here, beside the fetches, not on the writer
+                    try await writer.submit(write, progress: snapshot)
                     for committed in writer.takeCommitted() {
                         await self.importProgressed(eventId: eventId, progress: committed, now: now)
                     }
