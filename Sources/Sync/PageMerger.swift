@@ -13,6 +13,8 @@ import Storage
 /// - A store error stops the merger; the next `submit` or `finish` rethrows it. `abandon` (the
 ///   job stopped or was cancelled) drops the pages not yet merged and returns once the thread
 ///   has written its last transaction: after it, nothing of this import touches the store.
+/// - The thread runs while there is work: idle for a second it ends, and the next page starts
+///   another. A job that never resumes (its task leaked) leaves no thread behind.
 final class PageMerger: @unchecked Sendable {
     private let store: any BadgeStore
     private let eventId: Int64
@@ -27,6 +29,9 @@ final class PageMerger: @unchecked Sendable {
     private var failure: (any Error)?
     private var closing = false
     private var dropping = false
+    /// A writer thread is alive.
+    private var running = false
+    /// Closed for good: nothing more will be merged.
     private var exited = false
     private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
     private var exitWaiters: [CheckedContinuation<Void, Never>] = []
@@ -39,6 +44,10 @@ final class PageMerger: @unchecked Sendable {
         self.maxQueued = max(1, maxQueued)
         self.now = now
         self.merged = merged
+    }
+
+    /// Starts the writer thread (the caller holds the condition's lock and set `running`).
+    private func startThread() {
         let thread = Thread { [self] in run() }
         thread.name = "badge import writer"
         thread.start()
@@ -51,7 +60,12 @@ final class PageMerger: @unchecked Sendable {
                 if let failure { throw failure }
                 guard queue.count < maxQueued else { return false }
                 queue.append((page, progress))
-                condition.signal()
+                if running {
+                    condition.signal()
+                } else {
+                    running = true
+                    startThread()
+                }
                 return true
             }
             if accepted { return }
@@ -91,8 +105,13 @@ final class PageMerger: @unchecked Sendable {
             closing = true
             if drop { dropping = true; queue.removeAll() }
             condition.broadcast()
-            if exited {
+            if exited || !running {
+                // No thread: it merged everything queued before it went idle (or never ran).
+                exited = true
+                let waiters = spaceWaiters
+                spaceWaiters.removeAll()
                 condition.unlock()
+                waiters.forEach { $0.resume() }
                 waiter.resume()
             } else {
                 exitWaiters.append(waiter)
@@ -112,8 +131,15 @@ final class PageMerger: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            while queue.isEmpty && !closing && failure == nil { condition.wait() }
+            while queue.isEmpty && !closing && failure == nil {
+                if !condition.wait(until: Date().addingTimeInterval(1)) && queue.isEmpty && !closing && failure == nil {
+                    running = false  // idle: the next page starts another thread
+                    condition.unlock()
+                    return
+                }
+            }
             if queue.isEmpty || dropping || failure != nil {
+                running = false
                 exited = true
                 let waiters = spaceWaiters + exitWaiters
                 spaceWaiters.removeAll()
