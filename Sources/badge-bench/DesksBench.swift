@@ -36,7 +36,7 @@ enum DesksBench {
         let seed = try PostgresStore.open(url: url, options: .init(desk: "bench", migrate: true, listen: false))
         let event = try seed.createEvent(Event(provider: .eventbrite, externalId: "bench-desks", name: "Desks",
                                                syncStatus: .active, accessCode: "ABC123"))
-        let total = sizes.roundTrips + sizes.visibility + loadPool
+        let total = 2 * sizes.roundTrips + sizes.visibility + loadPool
         for start in stride(from: 0, to: total, by: 5_000) {
             _ = try seed.applyPage(eventId: event.id, attendees: (start..<min(total, start + 5_000)).map(person),
                                    checkpoint: nil, now: Date())
@@ -49,7 +49,9 @@ enum DesksBench {
         try roundTrip(deskA, ids: Array(ids[0..<sizes.roundTrips]), report: &report)
         try visibility(from: deskA, to: deskB,
                        ids: Array(ids[sizes.roundTrips..<(sizes.roundTrips + sizes.visibility)]), report: &report)
-        try load(url: url, ids: Array(ids[(sizes.roundTrips + sizes.visibility)...]), seconds: sizes.loadSeconds,
+        let offlineIds = Array(ids[(sizes.roundTrips + sizes.visibility)..<(2 * sizes.roundTrips + sizes.visibility)])
+        try offlineCapableRoundTrip(url: url, eventId: event.id, plain: deskA, ids: offlineIds, report: &report)
+        try load(url: url, ids: Array(ids[(2 * sizes.roundTrips + sizes.visibility)...]), seconds: sizes.loadSeconds,
                  report: &report)
         try await importFigures(server, sizes: sizes, report: &report)
     }
@@ -66,6 +68,42 @@ enum DesksBench {
                           note: "\(ids.count) check-ins at one desk (one transaction each: row lock, insert, audit)"))
         report.add(Figure("check-in round trip p99, loopback PostgreSQL", unit: "ms", Samples([samples.quantile(0.99)]),
                           goal: .atMost(30)))
+    }
+
+    /// Issue #15: "the replica costs nothing measurable on the connected path". A desk that keeps
+    /// a replica (its worker copying the event and refreshing it after every check-in) against the
+    /// plain desk, alternating call by call in one run so both see the same machine.
+    static func offlineCapableRoundTrip(url: String, eventId: Int64, plain: PostgresStore, ids: [Int64],
+                                        report: inout Report) throws {
+        let home = NSTemporaryDirectory() + "badge-bench-replica-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let desk = try OfflineDeskStore.open(url: url, options: .init(desk: "desk-c", listen: true), dataDirectory: home)
+        _ = try desk.attendees(AttendeeQuery(eventId: eventId, limit: 20))
+        desk.startWorker()
+        defer { desk.stopWorker() }
+        let copied = ProcessClock.now()
+        while desk.status(eventId: eventId).replicaAge == nil {
+            guard ProcessClock.now() - copied < 60 else { throw BenchError.failed("the desk's replica was never copied") }
+            usleep(10_000)
+        }
+        let plainIds = try plain.attendees(AttendeeQuery(eventId: eventId, limit: 1_000_000))
+            .filter { $0.checkedInAt == nil && !ids.contains($0.id) }.map(\.id).prefix(ids.count)
+        var withReplica = Samples()
+        var without = Samples()
+        for (id, other) in zip(ids, plainIds) {
+            var t0 = ProcessClock.now()
+            _ = try desk.checkIn(attendeeId: id, action: .checkIn, operatorName: "bench", station: "desk-c", at: Date())
+            withReplica.add((ProcessClock.now() - t0) * 1000)
+            t0 = ProcessClock.now()
+            _ = try plain.checkIn(attendeeId: other, action: .checkIn, operatorName: "bench", station: "desk-a", at: Date())
+            without.add((ProcessClock.now() - t0) * 1000)
+        }
+        report.add(Figure("check-in round trip p50, desk keeping a replica", unit: "ms", withReplica, goal: .atMost(10),
+                          note: "\(withReplica.count) check-ins alternating with a plain desk; its replica refreshed meanwhile"))
+        report.add(Figure("check-in round trip p99, desk keeping a replica", unit: "ms",
+                          Samples([withReplica.quantile(0.99)]), goal: .atMost(30)))
+        report.add(Figure("same run, plain desk p50 / p99", unit: "ms", Samples([without.quantile(0.5)]),
+                          note: String(format: "p99 %.2f ms", without.quantile(0.99))))
     }
 
     /// A check-in at desk A until desk B's change feed counter moves (what B's console polls).

@@ -180,6 +180,7 @@ import ScreenKit
            S         Full resync now (ignored while one runs)
            s         The scanning line: everything typed is a code, verdicts full width
            Esc       Back to the dashboard
+           D         Dismiss the list of people another desk checked in first (after an outage)
            w         Register a walk-in (name, email, company, ticket): checked in and printed at once
 
          Everywhere
@@ -194,7 +195,6 @@ import ScreenKit
            i         Import an event from a provider  (admin)
            I         Connect Eventbrite or Luma  (admin)
 
-         Import Event
          ↓ more below — ↓/j, PgDn, End scroll
 
          Esc Close                                                                                                       q Quit
