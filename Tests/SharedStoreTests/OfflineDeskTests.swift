@@ -148,12 +148,16 @@ import Testing
 }
 
 
-/// The network cut instead of the server stopped: both desks reach the server through a proxy on
-/// loopback that drops every connection mid-burst. Each desk checks people in from its own thread
-/// at real door times, half of them the same people; whatever each desk confirmed must end on the
+/// The outage in the middle of a burst: both desks reach the server through a proxy on loopback,
+/// and either the proxy drops every connection (the network cut) or the server is stopped with
+/// `pg_ctl stop -m immediate` and started again. Each desk checks people in from its own thread at
+/// real door times, half of them the same people; whatever each desk confirmed must end on the
 /// server exactly once, the earliest at the door.
 @Suite(.serialized) struct OfflineDeskNetworkCutTests {
-    @Test func aCutNetworkMidBurstLosesNothingAndKeepsTheEarliestCheckIn() throws {
+    enum Outage: String, CaseIterable, Sendable { case networkCut, immediateStop }
+
+    @Test(arguments: Outage.allCases)
+    func anOutageMidBurstLosesNothingAndKeepsTheEarliestCheckIn(_ outage: Outage) throws {
         guard let cluster = try PostgresTestCluster.requireOrSkip("offline desk (network cut)") else { return }
         defer { cluster.shutdown() }
         let db = try SharedDatabase.on(cluster, attendees: 400)
@@ -194,10 +198,16 @@ import Testing
         }
         runner.start()
         #expect(eventually(30) { calls.current.allSatisfy { $0 >= 40 } })
-        proxy.cut()
+        switch outage {
+        case .networkCut: proxy.cut()
+        case .immediateStop: try cluster.stop(mode: .immediate)
+        }
         #expect(eventually(30) { calls.current.allSatisfy { $0 >= 150 } }, "both desks go on while cut off: \(calls.current)")
         #expect(desks.allSatisfy { $0.status().connection != .online })
-        try proxy.restore()
+        switch outage {
+        case .networkCut: try proxy.restore()
+        case .immediateStop: try cluster.start()
+        }
         #expect(eventually(60) { runner.isFinished })
         #expect(errors.current.isEmpty, "every check-in was answered: \(errors.current.prefix(3))")
         #expect(door.settle(), "both desks back online, outboxes replayed")
