@@ -59,7 +59,10 @@ extension OfflineDeskStore: BadgeStore {
         let known = ((try? replica.mirroredEvents()) ?? [:]).keys.contains(eventId)
         if !known, online != nil {
             try? replica.noteOpened(eventId: eventId)
-            lock.withLock { dirty = true }
+            lock.withLock {
+                dirty = true
+                needsWholeCopy.insert(eventId)
+            }
             poke()
         }
     }

@@ -57,6 +57,10 @@ public final class OfflineDeskStore: @unchecked Sendable {
     var probeDelay: TimeInterval = 0.5
     var nextProbe = Date.distantPast
     var needsWholeCopy: Set<Int64> = []
+    /// When the replica was last refreshed: at most every `refreshEvery` seconds while connected
+    /// (a refresh reads the rows changed since; a whole copy waits for nothing).
+    var lastRefresh = Date.distantPast
+    public var refreshEvery: TimeInterval = 2
     private var worker: DispatchSourceTimer?
     private let workerQueue = DispatchQueue(label: "badge.offline-desk")
     /// Called (on the worker's queue) when the status changed: the console posts it to its loop.
@@ -230,10 +234,13 @@ public final class OfflineDeskStore: @unchecked Sendable {
         guard let server = online else { return }
         let feed = (try? server.externalChangeCounter()) ?? 0
         let (due, whole) = lock.withLock { () -> (Bool, Set<Int64>) in
-            let due = dirty || feed != lastFeed || !needsWholeCopy.isEmpty
+            let changed = dirty || feed != lastFeed
+            let due = !needsWholeCopy.isEmpty || (changed && Date().timeIntervalSince(lastRefresh) >= refreshEvery)
+            guard due else { return (false, []) }
             dirty = false
             lastFeed = feed
-            return (due, needsWholeCopy)
+            lastRefresh = Date()
+            return (true, needsWholeCopy)
         }
         guard due else { return }
         do {

@@ -22,6 +22,9 @@ import Testing
             homes = (0..<2).map { _ in NSTemporaryDirectory() + "offline-desk-\(UUID().uuidString)" }
             a = try OfflineDeskStore.open(url: url, options: .init(desk: "door-a", listen: true), dataDirectory: homes[0])
             b = try OfflineDeskStore.open(url: url, options: .init(desk: "door-b", listen: true), dataDirectory: homes[1])
+            // Every tick refreshes (the console's worker waits 2 s between refreshes).
+            a.refreshEvery = 0
+            b.refreshEvery = 0
             // Opening the event is what makes a desk keep a copy of it.
             for desk in [a, b] {
                 _ = try desk.attendees(AttendeeQuery(eventId: db.eventId, limit: 20))
