@@ -63,9 +63,6 @@ public final class OfflineDeskStore: @unchecked Sendable {
     public var refreshEvery: TimeInterval = 2
     private var worker: DispatchSourceTimer?
     private let workerQueue = DispatchQueue(label: "badge.offline-desk")
-    /// Called (on the worker's queue) when the status changed: the console posts it to its loop.
-    public var onStatusChange: (@Sendable (Status) -> Void)?
-    private var lastPosted: Status?
 
     /// Connects to `url` as `options.desk`, or — when the server cannot be reached and this desk
     /// has a replica — opens the replica and works offline. `dataDirectory` holds the replicas.
@@ -177,17 +174,6 @@ public final class OfflineDeskStore: @unchecked Sendable {
         case .offline: probe()
         case .replaying: break
         }
-        postStatus()
-    }
-
-    private func postStatus() {
-        guard let onStatusChange else { return }
-        let now = status()
-        let changed = lock.withLock { () -> Bool in
-            defer { lastPosted = now }
-            return lastPosted != now
-        }
-        if changed { onStatusChange(now) }
     }
 
     /// Marks the server gone after a call found it so (the call then goes to the replica).

@@ -1,6 +1,7 @@
 import BadgeCore
 import Foundation
 import PostgresStore
+import ScreenKit
 import Storage
 
 /// `badge desk status [--json]` (SPEC §11.1): this desk's replica and outbox on a shared database.
@@ -69,7 +70,8 @@ enum DeskStatusCommand {
         ctx.out.write(table.render())
         if let summary = OfflineConflict.summary(status.conflicts) {
             ctx.out.line()
-            ctx.out.line(summary)
+            // Names are provider text (untrusted, SPEC §8): never an escape sequence on the terminal.
+            ctx.out.line(Sanitizer.sanitize(summary, maxWidth: 4_000))
         }
     }
 }
