@@ -59,6 +59,7 @@ enum DeskStatusCommand {
             return
         }
         var table = TextTable(["DESK", store.desk])
+        table.maxColumnWidth = 120  // paths and "as of" times are the point here: never cut them short
         table.add(["Server", "\(store.target) (\(server))"])
         table.add(["Replica", store.replicaPath])
         table.add(["Queued", String(replica.queued)])
