@@ -50,8 +50,4 @@ public struct DeskOperation: Sendable, Hashable, Codable {
         self.payload = payload
     }
 
-    /// Replay order: door time, then arrival.
-    public static func replayOrder(_ a: DeskOperation, _ b: DeskOperation) -> Bool {
-        a.doorTime != b.doorTime ? a.doorTime < b.doorTime : a.seq < b.seq
-    }
 }

@@ -56,15 +56,17 @@ extension OfflineDeskStore: BadgeStore {
 
     /// The event is open at this desk: keep a copy of it (the worker copies it at once).
     func noteOpened(_ eventId: Int64) {
-        let known = ((try? replica.mirroredEvents()) ?? [:]).keys.contains(eventId)
-        if !known, online != nil {
-            try? replica.noteOpened(eventId: eventId)
-            lock.withLock {
-                dirty = true
-                needsWholeCopy.insert(eventId)
-            }
-            poke()
+        let known = lock.withLock { () -> Bool in
+            if openedEvents == nil { openedEvents = Set(((try? replica.mirroredEvents()) ?? [:]).keys) }
+            return openedEvents!.contains(eventId)
         }
+        guard !known, online != nil, (try? replica.noteOpened(eventId: eventId)) != nil else { return }
+        lock.withLock {
+            openedEvents?.insert(eventId)
+            dirty = true
+            needsWholeCopy.insert(eventId)
+        }
+        poke()
     }
 
     /// Offline reads of an event need its copy: without one, one line says so (rather than an

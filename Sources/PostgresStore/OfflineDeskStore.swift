@@ -57,6 +57,9 @@ public final class OfflineDeskStore: @unchecked Sendable {
     var probeDelay: TimeInterval = 0.5
     var nextProbe = Date.distantPast
     var needsWholeCopy: Set<Int64> = []
+    /// The events this desk keeps a copy of (read from the replica once; guarded by `lock`): the
+    /// console's queries ask on every key press, so this is not a query.
+    var openedEvents: Set<Int64>?
     /// When the replica was last refreshed: at most every `refreshEvery` seconds while connected
     /// (a refresh reads the rows changed since; a whole copy waits for nothing).
     var lastRefresh = Date.distantPast

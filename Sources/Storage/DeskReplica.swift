@@ -87,16 +87,7 @@ public final class DeskReplica: @unchecked Sendable {
 
     public func noteOpened(eventId: Int64) throws { try store.replicaAddEvent(eventId) }
 
-    public func noteRefreshed(eventId: Int64, at: Date, lowWater: Int64?) throws {
-        try store.replicaRefreshed(eventId: eventId, at: at, lowWater: lowWater)
-    }
-
     public func lowWater(eventId: Int64) throws -> Int64? { try store.replicaLowWater(eventId: eventId) }
-
-    /// Upserts mirrored rows (ids as on the server) of `table`, keyed by `key`.
-    package func upsert(_ table: CopyTable, columns: [String], rows: [[SQLValue]]) throws {
-        try store.replicaUpsert(table, columns: columns, rows: rows)
-    }
 
     /// Replaces everything the replica holds of the event with what `fill` inserts, in ONE
     /// transaction (a copy cut off half way leaves the previous one whole).
@@ -116,7 +107,7 @@ public final class DeskReplica: @unchecked Sendable {
 }
 
 /// What `badge desk status` shows of a desk's replica and outbox.
-public struct ReplicaStatus: Sendable, Equatable {
+public struct ReplicaStatus: Sendable {
     public var queued: Int
     public var applied: Int
     public var conflicts: Int
@@ -127,10 +118,4 @@ public struct ReplicaStatus: Sendable, Equatable {
     public var lastReplay: String?
     /// The outbox entries that ended in a conflict or were skipped, newest first (at most 20).
     public var problems: [(op: DeskOperation, state: String, result: String)]
-
-    public static func == (a: ReplicaStatus, b: ReplicaStatus) -> Bool {
-        a.queued == b.queued && a.applied == b.applied && a.conflicts == b.conflicts && a.skipped == b.skipped
-            && a.events == b.events && a.lastReplayAt == b.lastReplayAt && a.lastReplay == b.lastReplay
-            && a.problems.map(\.op) == b.problems.map(\.op)
-    }
 }

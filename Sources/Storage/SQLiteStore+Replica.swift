@@ -149,27 +149,10 @@ extension SQLiteStore {
         }
     }
 
-    func replicaRefreshed(eventId: Int64, at: Date, lowWater: Int64?) throws {
-        try write { db in
-            try db.run("""
-                INSERT INTO replica_events (event_id, refreshed_at, low_water) VALUES (?1, ?2, ?3)
-                ON CONFLICT (event_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, low_water = excluded.low_water
-                """, [.integer(eventId), .integer(DateCoding.milliseconds(at)), lowWater.map { .integer($0) } ?? .null])
-        }
-    }
-
     func replicaLowWater(eventId: Int64) throws -> Int64? {
         try locked { db in
             try db.prepare("SELECT low_water FROM replica_events WHERE event_id = ?1").bound([.integer(eventId)])
                 .firstRow { $0.optionalInt64(0) } ?? nil
-        }
-    }
-
-    func replicaUpsert(_ table: CopyTable, columns: [String], rows: [[SQLValue]]) throws {
-        guard !rows.isEmpty else { return }
-        try write(durable: false) { db in
-            try Self.upsert(db, table, columns: columns, rows: rows)
-            searchCache = nil
         }
     }
 
