@@ -72,12 +72,15 @@ extension OfflineDeskStore: BadgeStore {
     /// Offline reads of an event need its copy: without one, one line says so (rather than an
     /// empty table or "unknown code" for someone who is on the list).
     func requireCopy(_ eventId: Int64) throws {
+        if lock.withLock({ copiedEvents.contains(eventId) }) { return }  // a copy, once taken, stays
         let copies = (try? replica.mirroredEvents()) ?? [:]
         guard let entry = copies[eventId], entry != nil else {
             throw StorageError.connection(target: target, reason: "the server cannot be reached and this desk has no "
                 + "copy of event \(eventId) yet (a desk keeps one of each event it has open while connected)")
         }
+        lock.withLock { _ = copiedEvents.insert(eventId) }
     }
+
 
     // MARK: Integrations (the replica keeps no credentials: the last list read is remembered)
 

@@ -60,6 +60,8 @@ public final class OfflineDeskStore: @unchecked Sendable {
     /// The events this desk keeps a copy of (read from the replica once; guarded by `lock`): the
     /// console's queries ask on every key press, so this is not a query.
     var openedEvents: Set<Int64>?
+    /// Events whose copy an offline read has found (guarded by `lock`).
+    var copiedEvents: Set<Int64> = []
     /// When the replica was last refreshed: at most every `refreshEvery` seconds while connected
     /// (a refresh reads the rows changed since; a whole copy waits for nothing).
     var lastRefresh = Date.distantPast
