@@ -8,6 +8,8 @@ static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TR
 /// sqlite3_config / sqlite3_db_config are variadic; Swift cannot call C variadics.
 static inline int csqlite_config_multithread(void) { return sqlite3_config(SQLITE_CONFIG_MULTITHREAD); }
 static inline int csqlite_config_serialized(void) { return sqlite3_config(SQLITE_CONFIG_SERIALIZED); }
+/// Memory statistics off: with them on, every sqlite3_malloc/free takes a global mutex.
+static inline int csqlite_config_memstatus(int on) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on); }
 static inline int csqlite_db_config_defensive(sqlite3 *db, int on) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, on, (int *)0);
 }

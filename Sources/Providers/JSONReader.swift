@@ -233,6 +233,21 @@ struct JSONReader: ~Copyable {
     private mutating func readKey() throws -> Key {
         guard peek() == UInt8(ascii: "\"") else { throw Failure.invalid(at: offset) }
         let start = offset + 1
+        // The closing quote found by memchr; a key without escapes or control bytes before it
+        // (every key the providers send) is the bytes in between.
+        if start < bytes.count, let base = bytes.baseAddress,
+           let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) {
+            let end = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+            var plain = true
+            for j in start..<end where bytes[j] == UInt8(ascii: "\\") || bytes[j] < 0x20 {
+                plain = false
+                break
+            }
+            if plain {
+                offset = end + 1
+                return Key(base: base + start, count: end - start)
+            }
+        }
         var i = start
         while i < bytes.count {
             let c = bytes[i]

@@ -101,7 +101,10 @@ enum ProviderText {
     /// Cheap in the common case (no surrounding whitespace): `trimmingCharacters` is costly at
     /// 100 000 attendees × several fields.
     static func trimmed(_ text: String?) -> String? {
-        guard let text, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return nil }
+        guard let text, let head = text.utf8.first, let tail = text.utf8.last else { return nil }
+        // Printable ASCII at both ends (nearly every name and email): nothing to trim.
+        if head > 0x20 && head < 0x7F && tail > 0x20 && tail < 0x7F { return text }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return nil }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t

@@ -43,6 +43,11 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     private var sent = 0
     private let limit: RateBudget.Limit
     private let shared: (ledger: any RateLedger, account: String)?
+    /// Slots of the shared ledger reserved ahead for a burst (`reserve`), and when the last
+    /// reservation was made; guarded by `lock`.
+    private var stash = SlotStash()
+    /// Sends under way (guarded by `lock`).
+    private var inFlight = 0
 
     /// - Parameters:
     ///   - credential: only used to scrub it from error text, never sent by this type.
@@ -103,6 +108,8 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        lock.withLock { inFlight += 1 }
+        defer { settleStash() }
         var attempt = 0
         while true {
             attempt += 1
@@ -147,9 +154,22 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
+    /// After a send: when it was the last one in flight, the slots reserved ahead and not used
+    /// go back to the shared ledger.
+    private func settleStash() {
+        let unused: [(at: Date, count: Int)] = lock.withLock {
+            inFlight -= 1
+            return inFlight == 0 ? stash.drain() : []
+        }
+        guard let shared else { return }
+        for group in unused { try? shared.ledger.release(account: shared.account, at: group.at, count: group.count) }
+    }
+
     /// Tells every process of the account to hold (best effort: this process holds anyway).
     private func share(block until: Date) {
+        let unused = lock.withLock { stash.drain() }
         guard let shared else { return }
+        for group in unused { try? shared.ledger.release(account: shared.account, at: group.at, count: group.count) }
         try? shared.ledger.block(account: shared.account, until: until)
     }
 
@@ -175,9 +195,13 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
             if let localHold, localHold.timeIntervalSince(now) > maxWait {
                 return .tooFarAway(wait: localHold.timeIntervalSince(now))
             }
-            if let reservation = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
-                                                            maxWait: maxWait) {
-                guard case .at(let date) = reservation, let localHold, localHold > date else { return reservation }
+            if localHold == nil, let date = lock.withLock({ stash.take(now: now) }) { return .at(date) }
+            let extra = lock.withLock { inFlight > 1 ? stash.nextExtra(now: now) : 0 }
+            if let (reservation, more) = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
+                                                                    maxWait: maxWait, extra: extra) {
+                guard case .at(let date) = reservation else { return reservation }
+                lock.withLock { stash.fill(at: date, count: more, now: now) }
+                guard let localHold, localHold > date else { return reservation }
                 return .at(localHold)
             }
         }

@@ -14,10 +14,26 @@ public protocol RateLedger: Sendable {
     /// than `maxWait` seconds away.
     func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval) throws
         -> RateBudget.Reservation
+    /// `reserve`, plus up to `extra` more slots at the same time when the window has room for
+    /// them there; returns how many extra slots the grant holds.
+    func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval, extra: Int) throws
+        -> (reservation: RateBudget.Reservation, extra: Int)
+    /// Gives back `count` slots reserved at `at` (with `extra`) and never used.
+    func release(account: String, at: Date, count: Int) throws
     /// Holds every request of the account until `until` (never shortens a longer hold).
     func block(account: String, until: Date) throws
     /// What is left of the account's budget at `now`, as every process sees it.
     func snapshot(account: String, limit: RateBudget.Limit, now: Date) throws -> RateBudgetSnapshot
+}
+
+extension RateLedger {
+    public func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval, extra: Int) throws
+        -> (reservation: RateBudget.Reservation, extra: Int) {
+        (try reserve(account: account, limit: limit, now: now, maxWait: maxWait), 0)
+    }
+
+    /// Nothing to give back: the `reserve(…extra:)` above never grants extra slots.
+    public func release(account: String, at: Date, count: Int) throws {}
 }
 
 /// The key of a provider account in a `RateLedger`: the provider and a hash of its credential

@@ -51,12 +51,25 @@ package enum AttendeeRow {
         VALUES (\((1...mergedColumns.count + 5).map { "?\($0)" }.joined(separator: ", ")))
         """
 
+    /// `insertSQL` that leaves an attendee already in the event alone (`changes` tells).
+    static let insertNewSQL = insertSQL + "\nON CONFLICT (event_id, provider_attendee_id) DO NOTHING"
+
+    /// The INSERT's columns after the merged ones.
+    static func bindNewRowColumns(_ a: Attendee, eventId: Int64, to s: Statement) throws {
+        try s.bind(nextParameter, eventId)
+        try s.bind(nextParameter + 1, a.providerAttendeeId)
+        try s.bind(nextParameter + 2, a.vip)
+        try s.bind(nextParameter + 3, a.notes)
+        try s.bind(nextParameter + 4, a.printCount)
+    }
+
     static let updateSQL = """
         UPDATE attendees SET \(mergedColumns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", "))
         WHERE id = ?\(mergedColumns.count + 1)
         """
 
-    static func bindMerged(_ a: Attendee, updatedAt: Date, to s: Statement) throws {
+    /// `searchText`: the row's `AttendeeSearch.haystackUTF8` when the caller has it already.
+    static func bindMerged(_ a: Attendee, updatedAt: Date, to s: Statement, searchText: [UInt8]? = nil) throws {
         try s.bind(1, a.orderId)
         try s.bind(2, a.name)
         try s.bind(3, a.firstName)
@@ -75,7 +88,7 @@ package enum AttendeeRow {
         try s.bind(16, a.checkInSource?.rawValue)
         try s.bind(17, a.missingFromProvider)
         try s.bind(18, a.lastLocalActionAt)
-        try s.bind(19, AttendeeSearch.haystack(a))
+        try s.bindText(19, utf8: searchText ?? AttendeeSearch.haystackUTF8(a))
         try s.bind(20, updatedAt)
     }
 

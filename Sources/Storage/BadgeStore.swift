@@ -40,6 +40,13 @@ public protocol BadgeStore: AnyObject, Sendable {
     /// each attendee once with `SyncTally`, however many pages or sweeps returned it).
     func mergePage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                    now: Date) throws -> [AttendeeMerge.Outcome]
+    /// Several pages in order, each with its checkpoint, grouped into as few transactions as
+    /// `groupCommit` allows (SPEC §2.4 rule 7): a crash leaves the database at a page boundary
+    /// with the checkpoint of the last committed page, and no transaction holds the write lock
+    /// past the budget. Returns each page's `mergePage` outcomes. When it throws, the pages of
+    /// the transactions committed before the failure stay committed (their checkpoint with them).
+    func mergePages(eventId: Int64, pages: [PageWrite], groupCommit: GroupCommit, now: Date) throws
+        -> [[AttendeeMerge.Outcome]]
     /// SPEC §2.4 rule 5: every attendee of the event whose provider id is not in `seen` becomes
     /// NOT_ATTENDING (never deleted). Returns how many it cancelled (were ATTENDING), the count
     /// the sync result reports and the mass-cancellation guard weighs.
@@ -161,6 +168,14 @@ public protocol BadgeStore: AnyObject, Sendable {
 }
 
 extension BadgeStore {
+    /// One transaction per page: a store whose writers do not queue behind a whole-table lock
+    /// (PostgreSQL locks rows) gains nothing from grouping pages.
+    public func mergePages(eventId: Int64, pages: [PageWrite], groupCommit: GroupCommit, now: Date) throws
+        -> [[AttendeeMerge.Outcome]]
+    {
+        try pages.map { try mergePage(eventId: eventId, attendees: $0.attendees, checkpoint: $0.checkpoint, now: now) }
+    }
+
     /// `mergePage`, counted: what every store's `applyPage` is.
     public func applyPage(eventId: Int64, attendees: [ProviderAttendee], checkpoint: ImportCheckpoint?,
                           now: Date) throws -> SyncCounts

@@ -13,11 +13,31 @@ public protocol RateLedgerStore: Sendable {
     /// when that slot is more than `maxWait` seconds away.
     func reserveRateSlot(account: String, planned: Int, window: TimeInterval, now: Date, maxWait: TimeInterval)
         throws -> RateSlot
+    /// `reserveRateSlot`, and in the same transaction up to `extra` more slots at the same time
+    /// when the window has room for them there (a process sending a burst of requests, an
+    /// import, reserves a few at once instead of writing once per request). Returns the grant and
+    /// how many extra slots it holds at that time.
+    func reserveRateSlots(account: String, planned: Int, window: TimeInterval, now: Date, maxWait: TimeInterval,
+                          extra: Int) throws -> (slot: RateSlot, extra: Int)
+    /// Gives back `count` slots reserved at `at` and never used (the end of a burst).
+    func releaseRateSlots(account: String, at: Date, count: Int) throws
     /// Holds the account's requests until `until` (a longer hold already recorded stays).
     func blockRate(account: String, until: Date) throws
     /// Slots of the account in the window ending at `now` (reserved future ones included) and
     /// its block when it is still ahead.
     func rateUse(account: String, window: TimeInterval, now: Date) throws -> RateUse
+}
+
+extension RateLedgerStore {
+    /// One slot per transaction (a store whose reservations do not queue behind an import's
+    /// write lock gains nothing from more).
+    public func reserveRateSlots(account: String, planned: Int, window: TimeInterval, now: Date,
+                                 maxWait: TimeInterval, extra: Int) throws -> (slot: RateSlot, extra: Int) {
+        (try reserveRateSlot(account: account, planned: planned, window: window, now: now, maxWait: maxWait), 0)
+    }
+
+    /// Nothing to give back: `reserveRateSlots` above never grants extra slots.
+    public func releaseRateSlots(account: String, at: Date, count: Int) throws {}
 }
 
 /// The answer to a reservation.

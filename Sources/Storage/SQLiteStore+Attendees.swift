@@ -11,41 +11,109 @@ extension SQLiteStore {
         // Page data can be fetched again (the checkpoint commits with it): not fsynced per page.
         try write(durable: false) { db in
             try Self.refuseIfPurged(db, eventId: eventId)
-            var merges: [AttendeeMerge.Outcome] = []
-            merges.reserveCapacity(attendees.count)
-            var rows = try Self.existingRows(db, eventId: eventId,
-                                             providerIds: Set(attendees.map(\.providerAttendeeId)))
-            let insert = try db.cached(AttendeeRow.insertSQL)
-            let update = try db.cached(AttendeeRow.updateSQL)
-            for incoming in attendees {
-                let local = rows[incoming.providerAttendeeId]
-                var (row, change) = AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: local, eventId: eventId)
-                if let local {
-                    if row != local {
-                        update.clear()
-                        try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
-                        try update.bind(AttendeeRow.nextParameter, local.id)
-                        try update.run()
-                    }
-                } else {
-                    insert.clear()
-                    try AttendeeRow.bindMerged(row, updatedAt: now, to: insert)
-                    let next = AttendeeRow.nextParameter
-                    try insert.bind(next, eventId)
-                    try insert.bind(next + 1, row.providerAttendeeId)
-                    try insert.bind(next + 2, row.vip)
-                    try insert.bind(next + 3, row.notes)
-                    try insert.bind(next + 4, row.printCount)
-                    try insert.run()
-                    row.id = db.lastInsertRowID
-                }
-                rows[row.providerAttendeeId] = row  // a duplicate later in the page merges into this
-                if change != .unchanged { searchCache?.upsert(row) }
-                merges.append((row.providerAttendeeId, change))
-            }
+            let merges = try merge(db, eventId: eventId, attendees: attendees, now: now)
             if let checkpoint { try Self.saveCheckpoint(db, checkpoint) }
             return merges
         }
+    }
+
+    /// Group commit (SPEC §2.4 rule 7, `GroupCommit`): pages join the open transaction, each
+    /// with its checkpoint, until it has been open `maxOpen` or another writer of this process
+    /// waits; between transactions the lock stays free for `gap` (writers in other processes).
+    public func mergePages(eventId: Int64, pages: [PageWrite], groupCommit: GroupCommit, now: Date) throws
+        -> [[AttendeeMerge.Outcome]]
+    {
+        var results: [[AttendeeMerge.Outcome]] = []
+        results.reserveCapacity(pages.count)
+        var next = 0
+        while next < pages.count {
+            yieldWriteLock(for: groupCommit.gap)
+            defer { groupCommitEnded() }
+            // Page data can be fetched again (the checkpoint commits with it): not fsynced.
+            try write(durable: false) { db in
+                try Self.refuseIfPurged(db, eventId: eventId)
+                let opened = DispatchTime.now().uptimeNanoseconds
+                let budget = UInt64(max(0, groupCommit.maxOpen) * 1e9)
+                repeat {
+                    let page = pages[next]
+                    results.append(try merge(db, eventId: eventId, attendees: page.attendees, now: now,
+                                             newRows: page.newRows))
+                    if let checkpoint = page.checkpoint { try Self.saveCheckpoint(db, checkpoint) }
+                    next += 1
+                } while next < pages.count && !writersWaiting
+                    && DispatchTime.now().uptimeNanoseconds - opened < budget
+            }
+        }
+        return results
+    }
+
+    /// Merges one page's attendees inside the caller's write transaction.
+    private func merge(_ db: Database, eventId: Int64, attendees: [ProviderAttendee], now: Date,
+                       newRows: [PageWrite.NewRow]? = nil) throws -> [AttendeeMerge.Outcome]
+    {
+        let prepared = newRows.flatMap { $0.count == attendees.count ? $0 : nil }
+        var merges: [AttendeeMerge.Outcome] = []
+        merges.reserveCapacity(attendees.count)
+        // A page of new people (an import's usual page) is inserted straight away, the unique key
+        // turning away anyone already there, who is then read and merged as usual; once a page
+        // meets existing rows (a re-import, a resync), pages look their rows up first again.
+        let insertFirst = pagesOfNewRows.contains(eventId)
+        var rows = insertFirst ? [:] : try Self.existingRows(db, eventId: eventId,
+                                                             providerIds: Set(attendees.map(\.providerAttendeeId)))
+        var metExisting = !rows.isEmpty
+        let insert = try db.cached(AttendeeRow.insertSQL)
+        let insertNew = try db.cached(AttendeeRow.insertNewSQL)
+        let update = try db.cached(AttendeeRow.updateSQL)
+        for (index, incoming) in attendees.enumerated() {
+            if insertFirst && rows[incoming.providerAttendeeId] == nil {
+                // Not kept in `rows`: a duplicate later in the page meets the unique key and is
+                // read back below like any existing row.
+                var (row, change) = prepared.map { ($0[index].row, $0[index].change) }
+                    ?? AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: nil, eventId: eventId)
+                insertNew.clear()
+                try AttendeeRow.bindMerged(row, updatedAt: now, to: insertNew, searchText: prepared?[index].searchText)
+                try AttendeeRow.bindNewRowColumns(row, eventId: eventId, to: insertNew)
+                try insertNew.run()
+                if db.changes > 0 {
+                    if let searchCache {
+                        row.id = db.lastInsertRowID
+                        searchCache.upsert(row)
+                    }
+                    merges.append((row.providerAttendeeId, change))
+                    continue
+                }
+                // Already there: merged below like any existing row.
+                metExisting = true
+                let existing = try db.cached("""
+                    SELECT \(AttendeeRow.columns) FROM attendees a
+                    WHERE a.event_id = ?1 AND a.provider_attendee_id = ?2
+                    """)
+                try existing.bind(1, eventId)
+                try existing.bind(2, incoming.providerAttendeeId)
+                if let found = try existing.firstRow(AttendeeRow.decode) { rows[found.providerAttendeeId] = found }
+            }
+            let local = rows[incoming.providerAttendeeId]
+            var (row, change) = AttendeeMerge.merge(AttendeeRow.quantised(incoming), into: local, eventId: eventId)
+            if let local {
+                if row != local {
+                    update.clear()
+                    try AttendeeRow.bindMerged(row, updatedAt: now, to: update)
+                    try update.bind(AttendeeRow.nextParameter, local.id)
+                    try update.run()
+                }
+            } else {
+                insert.clear()
+                try AttendeeRow.bindMerged(row, updatedAt: now, to: insert, searchText: prepared?[index].searchText)
+                try AttendeeRow.bindNewRowColumns(row, eventId: eventId, to: insert)
+                try insert.run()
+                row.id = db.lastInsertRowID
+            }
+            rows[row.providerAttendeeId] = row  // a duplicate later in the page merges into this
+            if change != .unchanged { searchCache?.upsert(row) }
+            merges.append((row.providerAttendeeId, change))
+        }
+        if metExisting { pagesOfNewRows.remove(eventId) } else { pagesOfNewRows.insert(eventId) }
+        return merges
     }
 
     /// The event's rows for the given provider ids, keyed by provider id (one query per chunk).

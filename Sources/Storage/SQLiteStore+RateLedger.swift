@@ -8,6 +8,12 @@ import Foundation
 extension SQLiteStore: RateLedgerStore {
     public func reserveRateSlot(account: String, planned: Int, window: TimeInterval, now: Date,
                                 maxWait: TimeInterval) throws -> RateSlot {
+        try reserveRateSlots(account: account, planned: planned, window: window, now: now, maxWait: maxWait,
+                             extra: 0).slot
+    }
+
+    public func reserveRateSlots(account: String, planned: Int, window: TimeInterval, now: Date,
+                                 maxWait: TimeInterval, extra: Int) throws -> (slot: RateSlot, extra: Int) {
         try write(durable: false) { db in
             let prune = try db.cached("DELETE FROM rate_slots WHERE account = ?1 AND at <= ?2")
             try prune.bind(1, account)
@@ -25,12 +31,38 @@ extension SQLiteStore: RateLedgerStore {
             let slot = RateSlotRule.earliest(now: now, latest: latest, plannedthLatest: plannedth,
                                              blockedUntil: blocked, window: window)
             let grant = RateSlotRule.grant(slot, now: now, maxWait: maxWait)
-            guard case .at(let at) = grant else { return grant }
+            guard case .at(let at) = grant else { return (grant, 0) }
+            var more = 0
+            if extra > 0 {
+                // Room at `at`: the window ending there holds fewer than `planned` slots.
+                let inWindow = try db.cached("SELECT count(*) FROM rate_slots WHERE account = ?1 AND at > ?2")
+                try inWindow.bind(1, account)
+                try inWindow.bind(2, at.addingTimeInterval(-window))
+                let used = try inWindow.firstRow { $0.int(0) } ?? planned
+                more = max(0, min(extra, planned - used - 1))
+            }
             let insert = try db.cached("INSERT INTO rate_slots (account, at) VALUES (?1, ?2)")
-            try insert.bind(1, account)
-            try insert.bind(2, at)
-            try insert.run()
-            return .at(DateCoding.quantised(at))
+            for _ in 0...more {
+                insert.clear()
+                try insert.bind(1, account)
+                try insert.bind(2, at)
+                try insert.run()
+            }
+            return (.at(DateCoding.quantised(at)), more)
+        }
+    }
+
+    public func releaseRateSlots(account: String, at: Date, count: Int) throws {
+        guard count > 0 else { return }
+        try write(durable: false) { db in
+            let s = try db.cached("""
+                DELETE FROM rate_slots WHERE rowid IN
+                    (SELECT rowid FROM rate_slots WHERE account = ?1 AND at = ?2 LIMIT ?3)
+                """)
+            try s.bind(1, account)
+            try s.bind(2, at)
+            try s.bind(3, count)
+            try s.run()
         }
     }
 

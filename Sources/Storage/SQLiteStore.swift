@@ -23,7 +23,14 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Threads blocked in `locked` (read by group commit, `mergePages`).
+    private let waiting = WaitCounter()
+    /// When the last group-committed import transaction ended (uptime ns; guarded by `waiting`).
+    private var lastGroupCommit: UInt64 = 0
     let db: Database
+    /// Events whose last merged page met no existing row: the next page is inserted first
+    /// (`merge`; guarded by `lock`).
+    var pagesOfNewRows = Set<Int64>()
     /// The in-memory search index of the last searched event (guarded by `lock`).
     var searchCache: SearchCache?
     /// The database path (":memory:" for an in-memory store).
@@ -123,9 +130,33 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
 
     /// Runs `body` with the connection, holding the lock.
     func locked<T>(_ body: (Database) throws -> T) throws -> T {
-        lock.lock()
+        if !lock.try() {
+            waiting.withLock { $0 += 1 }
+            lock.lock()
+            waiting.withLock { $0 -= 1 }
+        }
         defer { lock.unlock() }
         return try body(db)
+    }
+
+    /// Whether another thread of this process waits for the connection (a desk's check-in
+    /// behind an import's transaction): the import commits at its next page boundary.
+    var writersWaiting: Bool { waiting.withLock { $0 > 0 } }
+
+    /// Before a group-committed import transaction: leaves the write lock free for `gap` since
+    /// the previous one ended (whichever `mergePages` call wrote it), long enough for a waiting
+    /// writer here or in another process to take it.
+    func yieldWriteLock(for gap: TimeInterval) {
+        guard gap > 0 else { return }
+        let since = Double(DispatchTime.now().uptimeNanoseconds &- waiting.withLock { _ in lastGroupCommit }) / 1e9
+        guard since < gap else { return }
+        usleep(useconds_t((gap - since) * 1_000_000))
+    }
+
+    /// Notes when a group-committed transaction ended (see `yieldWriteLock`).
+    func groupCommitEnded() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        waiting.withLock { _ in lastGroupCommit = now }
     }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.

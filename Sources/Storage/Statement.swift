@@ -60,6 +60,20 @@ package final class Statement {
         try check(rc)
     }
 
+    /// Binds UTF-8 text given as bytes (no String in between).
+    package func bindText(_ index: Int32, utf8 bytes: [UInt8]) throws {
+        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
+            guard let base = buf.baseAddress, buf.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(buf.count), csqlite_transient(),
+                                    UInt8(SQLITE_UTF8))
+            }
+        }
+        try check(rc)
+    }
+
     package func bind(_ index: Int32, _ value: Data?) throws {
         guard let value else { return try bindNull(index) }
         if value.isEmpty { return try check(sqlite3_bind_zeroblob(handle, index, 0)) }

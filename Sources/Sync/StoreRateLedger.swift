@@ -26,6 +26,20 @@ public struct StoreRateLedger: RateLedger {
         }
     }
 
+    public func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval, extra: Int) throws
+        -> (reservation: RateBudget.Reservation, extra: Int) {
+        let (slot, more) = try store.reserveRateSlots(account: account, planned: limit.planned, window: limit.window,
+                                                      now: now, maxWait: maxWait, extra: extra)
+        switch slot {
+        case .at(let date): return (.at(date), more)
+        case .tooFarAway(let wait): return (.tooFarAway(wait: wait), 0)
+        }
+    }
+
+    public func release(account: String, at: Date, count: Int) throws {
+        try store.releaseRateSlots(account: account, at: at, count: count)
+    }
+
     public func block(account: String, until: Date) throws {
         try store.blockRate(account: account, until: until)
     }

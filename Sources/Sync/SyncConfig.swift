@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Tunables of the sync engine (SPEC §2.5). Defaults are the product's; tests shrink them.
 public struct SyncConfig: Sendable {
@@ -22,11 +23,14 @@ public struct SyncConfig: Sendable {
     /// percentage of an event's attending rows at once is held for an admin instead of applied.
     /// Config file key `mass_cancel_threshold`.
     public var massCancelThreshold: Double
+    /// How long an import may hold the store's write lock per transaction (SPEC §2.4 rule 7).
+    public var groupCommit: GroupCommit
 
     public init(pollInterval: TimeInterval = 15, lumaFullScanInterval: TimeInterval = 600,
                 failureBackoff: TimeInterval = 15, maxBackoff: TimeInterval = 300,
                 cursorSafetyMargin: TimeInterval = 300, progressPersistInterval: TimeInterval = 0.5,
-                lumaFullScanPagesPerPoll: Int = 40, massCancelThreshold: Double = 10) {
+                lumaFullScanPagesPerPoll: Int = 40, massCancelThreshold: Double = 10,
+                groupCommit: GroupCommit = .standard) {
         self.pollInterval = pollInterval
         self.lumaFullScanInterval = lumaFullScanInterval
         self.failureBackoff = failureBackoff
@@ -35,6 +39,7 @@ public struct SyncConfig: Sendable {
         self.progressPersistInterval = progressPersistInterval
         self.lumaFullScanPagesPerPoll = max(1, lumaFullScanPagesPerPoll)
         self.massCancelThreshold = min(100, max(0, massCancelThreshold))
+        self.groupCommit = groupCommit
     }
 
     /// Delay before the automatic retry after `failures` consecutive failures (1-based).

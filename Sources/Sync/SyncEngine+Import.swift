@@ -157,8 +157,15 @@ extension SyncEngine {
         // completed before the job stopped (e.g. killed during the final sweep): only the sweep
         // is left to do.
         let scanDone = checkpoint.map { $0.pagesDone > 0 && $0.cursor == nil } ?? false
+        // Pages are merged on the writer's thread, several per transaction, while the scan
+        // fetches and decodes the next ones; progress is published for committed pages only.
+        var merger: PageMerger?
         do {
             if !scanDone {
+                let clock = self.clock
+                let writer = PageMerger(store: store, eventId: eventId, groupCommit: config.groupCommit,
+                                        now: { clock.now() }, merged: { tally.add($0) })
+                merger = writer
                 try await client.fullScan(eventExternalId: event.externalId, resumeCursor: checkpoint?.cursor) { page in
                     try Task.checkCancellation()
                     let now = self.clock.now()
@@ -166,8 +173,16 @@ extension SyncEngine {
                     let cp = ImportCheckpoint(eventId: eventId, cursor: page.nextCursor, pagesDone: snapshot.pagesDone,
                                               attendeesSoFar: snapshot.attendeesSoFar, pagesTotal: snapshot.pagesTotal,
                                               startedAt: jobStart, updatedAt: now)
-                    tally.add(try self.store.mergePage(eventId: eventId, attendees: page.attendees, checkpoint: cp, now: now))
-                    await self.importProgressed(eventId: eventId, progress: snapshot, now: now)
+                    var write = PageWrite(attendees: page.attendees, checkpoint: cp)
+                    write.prepareNewRows(eventId: eventId)  // here, beside the fetches, not on the writer
+                    try await writer.submit(write, progress: snapshot)
+                    for committed in writer.takeCommitted() {
+                        await self.importProgressed(eventId: eventId, progress: committed, now: now)
+                    }
+                }
+                try await writer.finish()
+                for committed in writer.takeCommitted() {
+                    await importProgressed(eventId: eventId, progress: committed, now: clock.now())
                 }
             }
             // Items can move between pages while paging: one incremental sweep from before the
@@ -201,6 +216,7 @@ extension SyncEngine {
             await importCompleted(eventId: eventId, result: result, client: client)
             return result
         } catch {
+            await merger?.abandon()
             return try await importStopped(eventId: eventId, error: error)
         }
     }

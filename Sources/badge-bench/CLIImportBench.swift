@@ -77,6 +77,11 @@ enum CLIImportBench {
                 ourWall.add(ours.wallSeconds * 1000)
                 ourCPU.add(ours.cpuSeconds * 1000)
             }
+            if provider == .eventbrite {
+                try DeskBesideImport.run(badge: badge, base: base, credential: credential, event: event, root: root,
+                                         db: dir + "/desk-\(provider.rawValue).sqlite", log: log, env: env,
+                                         label: label, report: &report)
+            }
             let n = Double(attendees)
             report.add(Figure("CLI: badge events import \(label), wall (best of 2)", unit: "ms", Samples([ourWall.min])))
             report.add(Figure("CLI: Python reference \(label), wall (best of 2)", unit: "ms", Samples([pyWall.min])))
@@ -129,7 +134,7 @@ enum CLIImportBench {
     }
 
     /// Zeroes the simulator's counters and rate windows (`POST /_sim/reset`).
-    private static func reset(_ root: String) throws {
+    static func reset(_ root: String) throws {
         var request = URLRequest(url: URL(string: root + "/_sim/reset")!)
         request.httpMethod = "POST"
         let done = DispatchSemaphore(value: 0)

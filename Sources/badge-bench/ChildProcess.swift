@@ -15,6 +15,34 @@ struct ChildProcess {
 
     /// Runs `argv` with stdout and stderr to `logPath` (appended).
     static func run(_ argv: [String], logPath: String, environment: [String: String]? = nil) throws -> Outcome {
+        try start(argv, logPath: logPath, environment: environment).wait()
+    }
+
+    /// A child started and not yet waited for.
+    struct Running {
+        let pid: pid_t
+        let started: Double
+
+        /// Whether it has exited (without reaping it).
+        var isRunning: Bool {
+            var info = siginfo_t()
+            return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == 0
+        }
+
+        func wait() -> Outcome {
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+            let wall = ProcessClock.now() - started
+            let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+                + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+            let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            return Outcome(status: exit, wallSeconds: wall, cpuSeconds: cpu)
+        }
+    }
+
+    /// Starts `argv` with stdout and stderr to `logPath` (appended).
+    static func start(_ argv: [String], logPath: String, environment: [String: String]? = nil) throws -> Running {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -28,14 +56,7 @@ struct ChildProcess {
             withCStrings(env) { envp in posix_spawnp(&pid, argv[0], &actions, nil, args, envp) }
         }
         guard rc == 0 else { throw BenchError.failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let wall = ProcessClock.now() - started
-        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exit, wallSeconds: wall, cpuSeconds: cpu)
+        return Running(pid: pid, started: started)
     }
 
     /// CPU seconds (user + system) a running process has used so far (`/proc/PID/stat`).

@@ -53,7 +53,8 @@ enum ImportBench {
                     report.add(Figure("reference script \(label), autocommit per row", unit: "ms", Samples([ms]),
                                       note: "the naive variant: every INSERT its own transaction"))
                 }
-                let goal: Goal = size >= 100_000 ? .atMost(4000) : .info
+                // SPEC §9: 100 000 in ≤ 2.5 s (Eventbrite), ≤ 3 s (Luma).
+                let goal: Goal = size >= 100_000 ? .atMost(provider == .eventbrite ? 2500 : 3000) : .info
                 report.add(Figure("import \(label), loopback, end to end", unit: "ms", ours, goal: goal,
                                   note: "SyncEngine.startImport+waitForImport into a fresh SQLiteStore"))
                 report.add(Figure("import \(label), process CPU (incl. in-process simulator)", unit: "ms", cpu))

@@ -30,6 +30,41 @@ import BadgeCore
         #expect(AttendeeSearch.haystack(mixed).hasPrefix("taro 山田\nt@x.io\nunicode"))
     }
 
+    /// The import folds non-ASCII fields word by word through a cache (issue #18): the stored
+    /// search text must be exactly what folding the whole field gives, on the awkward cases too —
+    /// Greek final sigma, a combining mark right after a space, NFD, full width, ß, dotted İ,
+    /// ligatures, emoji sequences, double and trailing spaces — and the second time (cache hit).
+    @Test func wordByWordFoldingEqualsFoldingTheWholeField() {
+        let named = [
+            "ΟΔΥΣΣΕΑΣ ΣΟΦΟΣ", "Σ ΣΣ ς", "a \u{301}b", "  José  Müller ", "Jose\u{301} Mu\u{308}ller", "ＡＢＣ Ｔａｒｏ",
+            "Straße GROSS", "İstanbul İZMİR", "ﬁnance ﬂow", "👩‍💻 dev 🇩🇪", "Ünïcode\u{1B}[31m x", "山田 太郎",
+            "Anna-Lena O'Brien Ångström", "ǅemal ǈubo", "\u{301}", " ", "Ñ", "Ωmega ΩΩ ὈΔΥΣΣΕΎΣ",
+            "\u{600} x", "a \u{1F3FB}", "a \u{200D}b", "ก \u{E33}", "क \u{93E}", "Ä\u{FE0F} é", "x\u{D4E} y",
+        ]
+        // And strings drawn from those awkward pieces, deterministically.
+        let pieces = ["a", "Z", " ", "  ", "é", "e\u{301}", "\u{301}", "Σ", "ς", "ß", "İ", "ﬁ", "Ａ", "山", "\u{600}",
+                      "\u{200D}", "\u{1F3FB}", "👩", "\u{E33}", "\u{93E}", "Ω", "ǅ", "\u{FE0F}", "-", "Ж"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var drawn: [String] = []
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<6 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            drawn.append(text)
+        }
+        let fields = named + drawn
+        for round in 0..<2 {
+            for field in fields {
+                let a = Attendee(eventId: 1, providerAttendeeId: "w", name: field, email: field, company: field)
+                let whole = AttendeeSearch.normalize(field)
+                #expect(AttendeeSearch.haystack(a) == [whole, whole, whole, "", ""].joined(separator: "\n"),
+                        "round \(round): \(field.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     @Test func everyTermMustMatch() {
         #expect(AttendeeSearch.matches(ada, query: "jose acme"))
         #expect(!AttendeeSearch.matches(ada, query: "jose initech"))

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import BadgeCore
+import Providers
+import Storage
+import Sync
+import TestSupport
+
+/// Issue #18: an import fetches pages four at a time; reserving each request's slot with a write
+/// of its own queued every fetch behind the import's transactions. Concurrent requests reserve
+/// slots in blocks — and the shared budget still shows exactly what was sent.
+@Suite struct BurstReservationTests {
+    /// Counts the ledger's reservation writes.
+    final class CountingLedger: RateLedger, @unchecked Sendable {
+        let inner: StoreRateLedger
+        private let lock = NSLock()
+        private var writes = 0
+        init(_ inner: StoreRateLedger) { self.inner = inner }
+        var reservations: Int { lock.withLock { writes } }
+
+        func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval) throws
+            -> RateBudget.Reservation {
+            lock.withLock { writes += 1 }
+            return try inner.reserve(account: account, limit: limit, now: now, maxWait: maxWait)
+        }
+        func reserve(account: String, limit: RateBudget.Limit, now: Date, maxWait: TimeInterval, extra: Int) throws
+            -> (reservation: RateBudget.Reservation, extra: Int) {
+            lock.withLock { writes += 1 }
+            return try inner.reserve(account: account, limit: limit, now: now, maxWait: maxWait, extra: extra)
+        }
+        func release(account: String, at: Date, count: Int) throws {
+            try inner.release(account: account, at: at, count: count)
+        }
+        func block(account: String, until: Date) throws { try inner.block(account: account, until: until) }
+        func snapshot(account: String, limit: RateBudget.Limit, now: Date) throws -> RateBudgetSnapshot {
+            try inner.snapshot(account: account, limit: limit, now: now)
+        }
+    }
+
+    @Test func concurrentRequestsReserveInBlocksAndTheBudgetShowsExactlyWhatWasSent() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: dir.file("badge.sqlite"))
+        let ledger = CountingLedger(StoreRateLedger(store: store))
+        let stub = StubTransport()
+        let sent = SharedBudgetScenarios.Sent()
+        stub.on("/v1/ping", replies: [.handler { _ in
+            sent.add(Date())
+            try await Task.sleep(nanoseconds: 2_000_000)  // a page in flight while the others reserve
+            return HTTPResponse(status: 200)
+        }])
+        let account = SharedBudgetScenarios.account
+        let policy = PolicyTransport(wrapping: stub, limit: .eventbrite, credential: SharedBudgetScenarios.token,
+                                     ledger: ledger, account: account)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { for _ in 0..<40 { _ = try await policy.send(HTTPRequest(url: SharedBudgetScenarios.url)) } }
+            }
+            try await group.waitForAll()
+        }
+        #expect(sent.all.count == 160)
+        #expect(ledger.reservations < 120, "\(ledger.reservations) ledger writes for 160 concurrent requests")
+        // Idle again: the slots reserved ahead and not used went back.
+        #expect(try store.rateUse(account: account, window: 3600, now: Date()).used == 160)
+        #expect(policy.snapshot().remaining == 1600 - 160)
+    }
+}
