@@ -16,4 +16,15 @@ static inline int csqlite_db_config_defensive(sqlite3 *db, int on) {
 static inline int csqlite_db_config_enable_fkey(sqlite3 *db, int on) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, on, (int *)0);
 }
+/// A WAL hook that only records how many frames the WAL holds after each commit (into `ctx`, an
+/// int the caller owns). Registering it replaces SQLite's automatic checkpoint on that
+/// connection: the owner checkpoints on a connection of its own, outside its lock.
+static int csqlite_wal_frames_hook(void *ctx, sqlite3 *db, const char *name, int frames) {
+    (void)db; (void)name;
+    *(int *)ctx = frames;
+    return SQLITE_OK;
+}
+static inline void csqlite_record_wal_frames(sqlite3 *db, int *into) {
+    sqlite3_wal_hook(db, csqlite_wal_frames_hook, into);
+}
 #endif

@@ -45,9 +45,12 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     private let shared: (ledger: any RateLedger, account: String)?
     /// Slots of the shared ledger reserved ahead for a burst (`reserve`), and when the last
     /// reservation was made; guarded by `lock`.
-    private var stash = SlotStash()
+    private var stash: SlotStash
     /// Sends under way (guarded by `lock`).
     private var inFlight = 0
+    /// Counts the times the transport went idle: a release scheduled for one idle pause is
+    /// void once another request starts (guarded by `lock`).
+    private var idleGeneration = 0
 
     /// - Parameters:
     ///   - credential: only used to scrub it from error text, never sent by this type.
@@ -64,7 +67,19 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         self.redactor = SecretRedactor(credential: credential)
         self.budget = RateBudget(limit: limit)
         self.limit = limit
+        self.stash = SlotStash(limit: limit)
         if let ledger, let account { shared = (ledger, account) } else { shared = nil }
+        if shared != nil { Self.live.add(self) }
+    }
+
+    /// Every transport of the process that keeps a shared budget (weakly), for `settleAll`.
+    private static let live = LiveTransports()
+
+    /// Gives back, for every transport of the process, the slots reserved ahead and not used
+    /// (requests still in flight keep theirs). A command-line process calls it before it exits,
+    /// so the shared budget it leaves behind counts exactly what it sent.
+    public static func settleAll() {
+        for transport in live.all { transport.releaseUnusedSlotsIfIdle() }
     }
 
     /// True when the budget is the shared one of a `RateLedger`.
@@ -79,6 +94,7 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     /// The budget now: with a ledger, what every process on the database has left, lowered by
     /// what the provider's own headers told this process.
     public func snapshot() -> RateBudgetSnapshot {
+        releaseUnusedSlotsIfIdle()
         let now = clock.now()
         let local = lock.withLock { budget.snapshot(now: now) }
         guard let shared, let common = try? shared.ledger.snapshot(account: shared.account, limit: limit, now: now)
@@ -108,7 +124,10 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        lock.withLock { inFlight += 1 }
+        lock.withLock {
+            inFlight += 1
+            idleGeneration += 1
+        }
         defer { settleStash() }
         var attempt = 0
         while true {
@@ -154,12 +173,35 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
-    /// After a send: when it was the last one in flight, the slots reserved ahead and not used
-    /// go back to the shared ledger.
+    /// After a send. Slots reserved ahead and not used go back to the shared ledger once the
+    /// transport has been idle for `SlotStash.idleRelease` — not at every moment no request is
+    /// in flight: an import's pipeline empties for a few milliseconds whenever its writer is
+    /// behind, and giving back and reserving again each time was a write queued behind the
+    /// import's transactions (issue #18). Reading the budget while idle (`snapshot`) gives them
+    /// back at once, so the figure shown is exact.
     private func settleStash() {
-        let unused: [(at: Date, count: Int)] = lock.withLock {
+        let generation: Int? = lock.withLock {
             inFlight -= 1
-            return inFlight == 0 ? stash.drain() : []
+            guard inFlight == 0, stash.holdsSlots else { return nil }
+            idleGeneration += 1
+            return idleGeneration
+        }
+        guard let generation, shared != nil else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + SlotStash.idleRelease) { [self] in
+            releaseUnusedSlots { inFlight == 0 && idleGeneration == generation }
+        }
+    }
+
+    /// Gives back the slots reserved ahead when no request is in flight.
+    private func releaseUnusedSlotsIfIdle() {
+        releaseUnusedSlots { inFlight == 0 }
+    }
+
+    /// Gives back the stashed slots when `condition` (checked under the lock) holds.
+    private func releaseUnusedSlots(when condition: () -> Bool) {
+        let unused: [(at: Date, count: Int)] = lock.withLock {
+            guard condition(), stash.holdsSlots else { return [] }
+            return stash.drain()
         }
         guard let shared else { return }
         for group in unused { try? shared.ledger.release(account: shared.account, at: group.at, count: group.count) }
@@ -196,7 +238,7 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
                 return .tooFarAway(wait: localHold.timeIntervalSince(now))
             }
             if localHold == nil, let date = lock.withLock({ stash.take(now: now) }) { return .at(date) }
-            let extra = lock.withLock { inFlight > 1 ? stash.nextExtra(now: now) : 0 }
+            let extra = lock.withLock { stash.nextExtra(now: now) }
             if let (reservation, more) = try? shared.ledger.reserve(account: shared.account, limit: limit, now: now,
                                                                     maxWait: maxWait, extra: extra) {
                 guard case .at(let date) = reservation else { return reservation }
@@ -223,4 +265,20 @@ public final class PolicyTransport: HTTPTransport, @unchecked Sendable {
         default: return redactor.clean(String(describing: error), limit: 120)
         }
     }
+}
+
+/// The transports of the process that keep a shared budget, held weakly.
+private final class LiveTransports: @unchecked Sendable {
+    private struct Weak { weak var transport: PolicyTransport? }
+    private let lock = NSLock()
+    private var entries: [Weak] = []
+
+    func add(_ transport: PolicyTransport) {
+        lock.withLock {
+            entries.removeAll { $0.transport == nil }
+            entries.append(Weak(transport: transport))
+        }
+    }
+
+    var all: [PolicyTransport] { lock.withLock { entries.compactMap(\.transport) } }
 }

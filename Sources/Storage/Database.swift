@@ -12,6 +12,8 @@ package final class Database {
     package let path: String
     private var cache: [String: Statement] = [:]
     private var synchronousFull = false
+    /// Frames in the WAL after this connection's last commit, once `recordWALFrames` is on.
+    private let walFrameCount = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     static let cacheLimit = 256
 
     /// Opens a connection. `flags` are `SQLITE_OPEN_*` (`READWRITE`/`CREATE`…); NOMUTEX and
@@ -39,7 +41,20 @@ package final class Database {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        walFrameCount.deallocate()
     }
+
+    /// Replaces SQLite's automatic checkpoint on this connection, which runs inside the commit —
+    /// while the owner still holds its lock, so a desk's check-in waited behind a 64 MB copy
+    /// (issue #18) — by a count of the WAL's frames (`walFrames`); the owner checkpoints on a
+    /// connection of its own (`WALCheckpointer`) after letting go of the lock.
+    package func recordWALFrames() {
+        walFrameCount.pointee = 0
+        csqlite_record_wal_frames(handle, walFrameCount)
+    }
+
+    /// Frames in the WAL after this connection's last commit (0 before `recordWALFrames`).
+    package var walFrames: Int { Int(walFrameCount.pointee) }
 
     /// Process-wide settings, before SQLite initialises (the first open): memory statistics off
     /// (nothing reads them, and they cost a global mutex on every allocation — a tenth of an

@@ -16,9 +16,14 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         /// Run `PRAGMA quick_check` when opening an existing file (O(database size)).
         public var quickCheck: Bool
 
-        public init(busyTimeout: TimeInterval = 5, quickCheck: Bool = true) {
+        /// WAL frames after a commit that ask for a checkpoint (`WALCheckpointer`).
+        public var checkpointFrames: Int
+
+        public init(busyTimeout: TimeInterval = 5, quickCheck: Bool = true,
+                    checkpointFrames: Int = WALCheckpointer.thresholdFrames) {
             self.busyTimeout = busyTimeout
             self.quickCheck = quickCheck
+            self.checkpointFrames = max(1, checkpointFrames)
         }
     }
 
@@ -38,12 +43,23 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
 
     /// This file's key in `OpenDatabases` (nil in memory).
     private let openKey: String?
+    /// Checkpoints the WAL off the store's lock (nil in memory).
+    let checkpointer: WALCheckpointer?
+    private let checkpointFrames: Int
 
-    private init(db: Database, path: String, openKey: String? = nil) {
+    private init(db: Database, path: String, openKey: String? = nil,
+                 checkpointFrames: Int = WALCheckpointer.thresholdFrames) {
         self.db = db
         self.path = path
         self.openKey = openKey
-        if let openKey { OpenDatabases.shared.opened(openKey) }
+        self.checkpointFrames = checkpointFrames
+        if let openKey {
+            OpenDatabases.shared.opened(openKey)
+            db.recordWALFrames()
+            checkpointer = WALCheckpointer(path: path)
+        } else {
+            checkpointer = nil
+        }
     }
 
     deinit {
@@ -87,7 +103,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
             }
             throw error
         }
-        return SQLiteStore(db: db, path: path, openKey: key)
+        return SQLiteStore(db: db, path: path, openKey: key, checkpointFrames: options.checkpointFrames)
     }
 
     /// SPEC §4 default database path: `$XDG_DATA_HOME/badge/badge.sqlite`, falling back to
@@ -162,8 +178,14 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// Runs `body` in one transaction (BEGIN IMMEDIATE), holding the lock.
     /// A failed write also drops the search cache, which the body may have updated before the
     /// rollback.
+    ///
+    /// A commit that leaves the WAL over `Options.checkpointFrames` asks for a checkpoint,
+    /// which runs on the checkpointer's connection after the lock is released.
     func write<T>(durable: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        try locked { db in
+        var checkpointDue = false
+        defer { if checkpointDue { checkpointer?.request() } }
+        return try locked { db in
+            defer { checkpointDue = db.walFrames >= checkpointFrames }
             do {
                 return try db.transaction(durable: durable) { try body(db) }
             } catch {

@@ -65,6 +65,9 @@ enum SharedBudgetScenarios {
         let sent = Sent()
         let (importer, _) = process(a, limit: .eventbrite, clock: clock, sent: sent)
         for _ in 0..<1044 { _ = try await importer.send(HTTPRequest(url: url)) }
+        // The import ends by publishing its budget (`SyncEngine.publishBudget`); read while idle,
+        // it gives back the slots its burst reserved ahead and did not use.
+        #expect(importer.snapshot().remaining == 556)
         // The console: a client built as the composition root builds it, same token, other store.
         let console = EventbriteClient(baseURL: URL(string: "http://127.0.0.1:9/v3")!, token: token,
                                        transport: StubTransport(), retry: retry, clock: clock,

@@ -13,6 +13,9 @@ enum BadgeCLI {
     static func main(arguments: [String], environment: [String: String]) -> Int32 {
         // Everything badge creates (database, WAL, log, backups, PDFs) is private to the user.
         umask(0o077)
+        // The rate-limit slots reserved ahead for a burst and not used go back before the
+        // process ends: the shared budget counts exactly what this command sent (issue #18).
+        defer { PolicyTransport.settleAll() }
         let parser = ArgumentParser(root: Commands.root)
         var context: CommandContext?
         do {
