@@ -16,11 +16,12 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         /// Run `PRAGMA quick_check` when opening an existing file (O(database size)).
         public var quickCheck: Bool
 
-        /// WAL frames after a commit that ask for a checkpoint (`WALCheckpointer`).
+        /// WAL frames after a commit that call for a checkpoint (`WALCheckpointer`; 64 MB, the
+        /// `wal_autocheckpoint` the store used before).
         public var checkpointFrames: Int
 
         public init(busyTimeout: TimeInterval = 5, quickCheck: Bool = true,
-                    checkpointFrames: Int = WALCheckpointer.thresholdFrames) {
+                    checkpointFrames: Int = 16_384) {
             self.busyTimeout = busyTimeout
             self.quickCheck = quickCheck
             self.checkpointFrames = max(1, checkpointFrames)
@@ -48,7 +49,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     private let checkpointFrames: Int
 
     private init(db: Database, path: String, openKey: String? = nil,
-                 checkpointFrames: Int = WALCheckpointer.thresholdFrames) {
+                 checkpointFrames: Int) {
         self.db = db
         self.path = path
         self.openKey = openKey
@@ -126,7 +127,7 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
         try configure(db)
         try Migrations.migrate(db)
         try ApplicationID.stamp(db)
-        return SQLiteStore(db: db, path: ":memory:")
+        return SQLiteStore(db: db, path: ":memory:", checkpointFrames: Options().checkpointFrames)
     }
 
     private static func configure(_ db: Database) throws {
@@ -179,11 +180,11 @@ public final class SQLiteStore: BadgeStore, @unchecked Sendable {
     /// A failed write also drops the search cache, which the body may have updated before the
     /// rollback.
     ///
-    /// A commit that leaves the WAL over `Options.checkpointFrames` asks for a checkpoint,
-    /// which runs on the checkpointer's connection after the lock is released.
+    /// A commit that leaves the WAL over `Options.checkpointFrames` runs a checkpoint on the
+    /// checkpointer's connection once the lock is released (`WALCheckpointer`).
     func write<T>(durable: Bool = true, _ body: (Database) throws -> T) throws -> T {
         var checkpointDue = false
-        defer { if checkpointDue { checkpointer?.request() } }
+        defer { if checkpointDue { checkpointer?.checkpoint() } }
         return try locked { db in
             defer { checkpointDue = db.walFrames >= checkpointFrames }
             do {

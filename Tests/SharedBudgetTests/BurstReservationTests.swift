@@ -91,4 +91,46 @@ import TestSupport
         #expect(policy.snapshot().remaining == 1600 - 100)
         #expect(try store.rateUse(account: account, window: 3600, now: Date()).used == 100)
     }
+    /// Luma's cursor pages come one after another, each request waiting for the last: back to
+    /// back they reserve in blocks too (at most a tenth of Luma's 160 a minute at once).
+    @Test func backToBackRequestsReserveInBlocksWithinATenthOfTheWindow() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: dir.file("badge.sqlite"))
+        let ledger = CountingLedger(StoreRateLedger(store: store))
+        let clock = VirtualPolicyClock()
+        let stub = StubTransport()
+        stub.on("/v1/ping", replies: [.handler { _ in
+            clock.advance(by: 0.002)  // a page's round trip
+            return HTTPResponse(status: 200)
+        }])
+        let account = SharedBudgetScenarios.account
+        let policy = PolicyTransport(wrapping: stub, limit: .luma, retry: SharedBudgetScenarios.retry, clock: clock,
+                                     credential: SharedBudgetScenarios.token, ledger: ledger, account: account)
+        for _ in 0..<100 { _ = try await policy.send(HTTPRequest(url: SharedBudgetScenarios.url)) }
+        #expect(ledger.reservations <= 12, "\(ledger.reservations) ledger writes for 100 back-to-back requests")
+        let held = try store.rateUse(account: account, window: 60, now: clock.now()).used
+        #expect(held >= 100 && held <= 100 + 16, "\(held) slots held for 100 requests (a block is at most 16)")
+        #expect(policy.snapshot().remaining == 160 - 100)
+    }
+
+    /// A poll every few seconds is a lone request: it reserves exactly its own slot, so the
+    /// budget another process reads never counts a request that was not sent.
+    @Test func aLoneRequestReservesOnlyItsOwnSlot() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: dir.file("badge.sqlite"))
+        let ledger = CountingLedger(StoreRateLedger(store: store))
+        let clock = VirtualPolicyClock()
+        let stub = StubTransport()
+        stub.on("/v1/ping", replies: [.handler { _ in HTTPResponse(status: 200) }])
+        let account = SharedBudgetScenarios.account
+        let policy = PolicyTransport(wrapping: stub, limit: .eventbrite, retry: SharedBudgetScenarios.retry,
+                                     clock: clock, credential: SharedBudgetScenarios.token, ledger: ledger,
+                                     account: account)
+        for n in 1...10 {
+            _ = try await policy.send(HTTPRequest(url: SharedBudgetScenarios.url))
+            #expect(try store.rateUse(account: account, window: 3600, now: clock.now()).used == n)
+            clock.advance(by: 5)
+        }
+        #expect(ledger.reservations == 10)
+    }
 }
