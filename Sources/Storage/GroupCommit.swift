@@ -15,12 +15,12 @@ public struct GroupCommit: Sendable, Equatable {
     public var maxOpen: TimeInterval
     public var gap: TimeInterval
 
-    public init(maxOpen: TimeInterval = 0.008, gap: TimeInterval = 0.001) {
+    public init(maxOpen: TimeInterval = 0.005, gap: TimeInterval = 0.001) {
         self.maxOpen = maxOpen
         self.gap = gap
     }
 
-    /// The import's default: about 100 transactions a second while pages are waiting.
+    /// The import's default: a transaction every ~6 ms while pages are waiting.
     public static let standard = GroupCommit()
     /// One page per transaction (what every store did before group commit).
     public static let pageByPage = GroupCommit(maxOpen: 0, gap: 0)
