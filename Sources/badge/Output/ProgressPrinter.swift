@@ -1,8 +1,9 @@
 import BadgeCore
 import Foundation
 
-/// Import progress on stderr (SPEC §4 `events import`): a redrawn bar when stderr is a terminal,
-/// otherwise a plain line at most every 2 seconds (logs and pipes stay readable).
+/// Import progress on stderr (SPEC §4 `events import`): a bar redrawn at most ten times a second
+/// when stderr is a terminal, otherwise a plain line at most every 2 seconds (logs and pipes stay
+/// readable).
 ///
 /// A bar only when a total is known (Eventbrite's page count, Luma's guest count): without one
 /// the line counts without a bar, and a finished import ends on a full bar — never an empty one
@@ -22,6 +23,9 @@ final class ProgressPrinter: @unchecked Sendable {
         last = p
         let now = Date()
         if isTerminal {
+            // At most ten redraws a second: an import commits a page every millisecond or two.
+            guard now.timeIntervalSince(lastLine) >= 0.1 else { return }
+            lastLine = now
             write("\r\u{1B}[2K" + Self.barLine(p, now: now, done: false))
             drewBar = true
         } else if now.timeIntervalSince(lastLine) >= 2 {
