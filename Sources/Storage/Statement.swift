@@ -47,31 +47,23 @@ package final class Statement {
 
     package func bind(_ index: Int32, _ value: String?) throws {
         guard var value else { return try bindNull(index) }
-        let rc = value.withUTF8 { buf -> Int32 in
-            // An empty buffer may have no base address; a NULL pointer would bind SQL NULL.
-            guard let base = buf.baseAddress, buf.count > 0 else {
-                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(buf.count), csqlite_transient(),
-                                    UInt8(SQLITE_UTF8))
-            }
-        }
-        try check(rc)
+        try value.withUTF8 { try bindText(index, $0) }
     }
 
     /// Binds UTF-8 text given as bytes (no String in between).
     package func bindText(_ index: Int32, utf8 bytes: [UInt8]) throws {
-        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
-            guard let base = buf.baseAddress, buf.count > 0 else {
-                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(buf.count), csqlite_transient(),
-                                    UInt8(SQLITE_UTF8))
-            }
+        try bytes.withUnsafeBufferPointer { try bindText(index, $0) }
+    }
+
+    /// Binds UTF-8 bytes as text (SQLite copies them).
+    private func bindText(_ index: Int32, _ buf: UnsafeBufferPointer<UInt8>) throws {
+        // An empty buffer may have no base address; a NULL pointer would bind SQL NULL.
+        guard let base = buf.baseAddress, buf.count > 0 else {
+            return try check(sqlite3_bind_text(handle, index, "", 0, csqlite_transient()))
         }
-        try check(rc)
+        try check(base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+            sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(buf.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+        })
     }
 
     package func bind(_ index: Int32, _ value: Data?) throws {
